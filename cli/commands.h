@@ -1,0 +1,14 @@
+// commands.h: the ccmlog subcommands. Each takes the words after its name and
+// returns the process exit code (exit_codes.h); each prints its own --help.
+#pragma once
+
+#include <span>
+#include <string_view>
+
+namespace ccmlog::cli {
+
+using Words = std::span<const std::string_view>;
+
+int runRecords(Words args);  ///< ccmlog records: one line per log record
+
+}  // namespace ccmlog::cli

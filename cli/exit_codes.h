@@ -1,0 +1,13 @@
+// exit_codes.h: what the ccmlog process returns, for scripts.
+#pragma once
+
+namespace ccmlog::cli {
+
+enum ExitCode : int {
+  kExitOk = 0,          ///< done; for analyze: no error finding, outcome not failed
+  kExitFindings = 1,    ///< analyze/scan: an error finding or a failed install
+  kExitUsage = 2,       ///< the command line is wrong; see --help
+  kExitUnreadable = 3,  ///< an input could not be read (the others were still processed)
+};
+
+}  // namespace ccmlog::cli

@@ -1,0 +1,48 @@
+// json_writer.h: a small streaming JSON writer for the CLI's outputs.
+//
+//   JsonWriter json(out);
+//   json.beginObject();
+//   json.key("file").value(path);
+//   json.key("bias").null();
+//   json.endObject();          // {"file":"…","bias":null}
+//
+// Commas are placed for you. Strings are escaped per RFC 8259; the input must
+// be UTF-8 (the reader guarantees it). Output is compact unless indent > 0.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ccmlog::cli {
+
+class JsonWriter {
+ public:
+  explicit JsonWriter(std::string& out, int indent = 0) : out_(out), indent_(indent) {}
+
+  JsonWriter& beginObject();
+  JsonWriter& endObject();
+  JsonWriter& beginArray();
+  JsonWriter& endArray();
+  JsonWriter& key(std::string_view name);
+  JsonWriter& value(std::string_view text);
+  JsonWriter& value(const char* text) { return value(std::string_view(text)); }
+  JsonWriter& value(std::int64_t number);
+  JsonWriter& value(bool flag);
+  JsonWriter& null();
+
+ private:
+  void beforeValue();
+  void newline();
+
+  std::string& out_;
+  int indent_;
+  std::vector<bool> hasItems_;  // one entry per open object/array
+  bool afterKey_ = false;
+};
+
+/// Appends `text` as a JSON string literal, quotes included.
+void appendJsonString(std::string& out, std::string_view text);
+
+}  // namespace ccmlog::cli

@@ -1,0 +1,71 @@
+#include <cstdio>
+
+#include "ccmlog/file_reader.h"
+#include "commands.h"
+#include "exit_codes.h"
+#include "options.h"
+#include "output.h"
+#include "record_writers.h"
+#include "usage_error.h"
+
+namespace ccmlog::cli {
+namespace {
+
+constexpr std::string_view kHelp = R"(Usage: ccmlog records [--format ndjson|tsv|text] FILE...
+
+Writes every record of each log file, one per line, in file order. Nothing is
+left out: lines that fit no format appear with kind "unparsed" (or "orphan",
+the tail of a record cut off at the start of the file).
+
+Formats read: CMTrace (<![LOG[...]LOG]!>), the older SMS format ($$<...>),
+text copied from CMTrace (tab- or space-separated), MSI verbose logs, plain
+text; UTF-8 with or without BOM, UTF-16LE/BE.
+
+Options:
+  --format FMT   ndjson (default), tsv or text
+  -h, --help     show this help
+
+NDJSON keys: file, line, lines, kind, local, bias, utc, severity, component,
+thread, source, message. "local" is the time as written; "utc" is local +
+bias and null when the format carries no bias (time zone unknown).
+
+Exit status: 0 ok, 2 usage error, 3 a file could not be read (the other
+files are still written).
+)";
+
+}  // namespace
+
+int runRecords(Words args) {
+  const OptionSpec specs[] = {
+      {"format", "FMT", {"ndjson", "tsv", "text"}, "ndjson"},
+      {"help", "", {}, "", 'h'},
+  };
+  const auto options = parseOptions(args, specs);
+  if (!options) return usageError("records", options.error().message);
+  if (options->has("help")) {
+    std::fwrite(kHelp.data(), 1, kHelp.size(), stdout);
+    return kExitOk;
+  }
+  if (options->positionals.empty()) return usageError("records", "no log file given");
+  const std::string_view name = options->get("format");
+  const RecordFormat format = name == "tsv"    ? RecordFormat::Tsv
+                              : name == "text" ? RecordFormat::Text
+                                               : RecordFormat::Ndjson;
+  Output out(stdout);
+  if (format == RecordFormat::Tsv) out.buffer() += tsvHeader();
+  int status = kExitOk;
+  for (const std::string& file : options->positionals) {
+    const auto summary = readFile(file, [&](const Record& record) {
+      appendRecord(out.buffer(), format, file, record);
+      out.commit();
+    });
+    if (!summary) {
+      out.flush();
+      std::fprintf(stderr, "ccmlog: %s\n", summary.error().message.c_str());
+      status = kExitUnreadable;
+    }
+  }
+  return status;
+}
+
+}  // namespace ccmlog::cli

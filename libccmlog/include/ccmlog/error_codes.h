@@ -1,0 +1,76 @@
+// ccmlog/error_codes.h: what an error code in a log means.
+//
+// ccmsetup writes the same error in many notations: "0x80070005",
+// "80070005", "ExitCode: 5", ErrorCode="-2147024891". Every one of them is
+// read into one normalised 32-bit HRESULT and looked up in one table of
+// names and standard Windows message texts.
+//
+//   auto info = ccmlog::lookupError("-2145844844");
+//   if (!info) { std::cerr << info.error().message << '\n'; return 2; }
+//   ccmlog::formatErrorCode(info->code)  // "0x80190194"
+//   ccmlog::toString(info->family)       // "bits"
+//   info->text                           // "HTTP status 404: The requested URL ..."
+//
+// Notations accepted (surrounding whitespace is ignored):
+//   0x80070005, 0X80070005  hex with prefix, 1 to 8 significant digits
+//   80070005                exactly 8 hex digits without prefix: hex when a digit is
+//                           a letter a-f or when the value has the high bit set
+//                           (8xxxxxxx..Fxxxxxxx); otherwise ("12345678") decimal
+//   2147942405              unsigned decimal up to 4294967295
+//   -2147024891             signed decimal down to -2147483648 (two's complement)
+//   5, 1603                 any value below 65536 is a Win32 error code and becomes
+//                           HRESULT_FROM_WIN32: 0x80070005, 0x80070643 (0 stays 0)
+//
+// This is a lookup of error codes, not of ccmsetup return codes: ccmsetup
+// *return code 7* means "reboot required", whereas Win32 error 7 is
+// ERROR_ARENA_TRASHED. Do not pass a ccmsetup exit code here.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "ccmlog/result.h"
+
+namespace ccmlog {
+
+/// Who defines a code; decided from the value alone, table row or not.
+enum class ErrorFamily : std::uint8_t {
+  Win32,      ///< 0x8007XXXX (HRESULT_FROM_WIN32), or 0 (ERROR_SUCCESS)
+  HResult,    ///< any other code: COM, crypto, trust, success HRESULTs
+  Bits,       ///< 0x8019XXXX (BITS HTTP status) and 0x8020XXXX (BITS)
+  WinHttp,    ///< Win32 errors 12000-12999 (WinHTTP/WinINet), 0x80072EE0-0x800732C7
+  Wmi,        ///< 0x80041XXX (WBEM_E_*)
+  ConfigMgr,  ///< 0x87DXXXXX
+};
+
+/// Lower-case name: "win32", "hresult", "bits", "winhttp", "wmi", "configmgr".
+std::string_view toString(ErrorFamily family);
+
+/// Everything known about one error code. The views point into static data.
+struct ErrorInfo {
+  std::uint32_t code = 0;              ///< normalised HRESULT form (Win32 5 -> 0x80070005)
+  std::optional<std::uint32_t> win32;  ///< the Win32 error for 0x8007XXXX and 0, else empty
+  ErrorFamily family = ErrorFamily::HResult;
+  std::string_view name;               ///< "ERROR_ACCESS_DENIED"; empty when unknown or unnamed
+  std::string_view text;               ///< "Access is denied."; empty when unknown
+
+  /// True when the table has a row (and so a text) for the code.
+  bool known() const { return !text.empty(); }
+};
+
+/// The normalised code written in text in any notation above; nullopt when
+/// text is none of them (empty, a sign or prefix alone, a stray character, out of range).
+std::optional<std::uint32_t> parseErrorCode(std::string_view text);
+
+/// The ErrorInfo for text in any notation above, or an Error naming the notations.
+Result<ErrorInfo> lookupError(std::string_view text);
+
+/// The ErrorInfo for code, normalised first (5 and 0x80070005 give the same).
+ErrorInfo lookupError(std::uint32_t code);
+
+/// code as lower-case "0x%08x": 0x80070005.
+std::string formatErrorCode(std::uint32_t code);
+
+}  // namespace ccmlog

@@ -1,0 +1,46 @@
+// ccmlog/timestamp.h: a calendar date and time of day with 100 ns resolution.
+//
+// Log times carry up to 7 fraction digits (100 ns), more than most time
+// libraries keep, so a Timestamp is a plain count of 100 ns ticks since
+// 1970-01-01T00:00:00. It does not know its zone: a record holds one
+// Timestamp for the local time as written and can derive the UTC one from the
+// bias (UTC = local + bias minutes).
+//
+//   auto t = ccmlog::makeTimestamp(2009, 3, 4, 11, 16, 10, 0);
+//   ccmlog::formatIso(*t)            // "2009-03-04T11:16:10.000"
+//   ccmlog::formatIso(*t, ccmlog::Zone::Utc) // "2009-03-04T11:16:10.000Z"
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace ccmlog {
+
+struct Timestamp {
+  std::int64_t ticks = 0;  ///< 100 ns units since 1970-01-01T00:00:00
+
+  static constexpr std::int64_t kTicksPerSecond = 10'000'000;
+  static constexpr std::int64_t kTicksPerMinute = 60 * kTicksPerSecond;
+
+  friend constexpr auto operator<=>(const Timestamp&, const Timestamp&) = default;
+};
+
+/// Builds a Timestamp from calendar fields; nullopt when any field is out of
+/// range (month 13, 30 February, hour 24, year outside 1400..9999).
+std::optional<Timestamp> makeTimestamp(int year, int month, int day, int hour, int minute,
+                                       int second, std::int64_t fractionTicks);
+
+/// t plus a number of minutes (a bias); may cross midnight, month and year.
+constexpr Timestamp addMinutes(Timestamp t, std::int64_t minutes) {
+  return Timestamp{t.ticks + minutes * Timestamp::kTicksPerMinute};
+}
+
+/// Whether formatIso appends a "Z".
+enum class Zone { Unknown, Utc };
+
+/// ISO 8601 "YYYY-MM-DDTHH:MM:SS.mmm", with 7 fraction digits when the time
+/// has sub-millisecond precision, and a trailing "Z" for Zone::Utc.
+std::string formatIso(Timestamp t, Zone zone = Zone::Unknown);
+
+}  // namespace ccmlog

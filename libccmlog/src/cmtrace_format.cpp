@@ -1,0 +1,164 @@
+#include "cmtrace_format.h"
+
+#include "field_parsers.h"
+#include "line_formats.h"
+#include "text_lines.h"
+
+namespace ccmlog::detail {
+namespace {
+
+// The opener that starts the record ending at the terminator: the last one at
+// a line start (a record cut short by a crash is followed by a new record on
+// a new line), else the first one anywhere; npos when there is none.
+size_t chooseOpener(std::string_view region) {
+  size_t first = std::string_view::npos, lastAtLineStart = std::string_view::npos;
+  for (size_t at = region.find(kOpener); at != std::string_view::npos;
+       at = region.find(kOpener, at + 1)) {
+    if (first == std::string_view::npos) first = at;
+    const bool bomBefore = at >= kBom.size() && region.substr(at - kBom.size(), kBom.size()) == kBom;
+    if (atLineStart(region, at) || (bomBefore && atLineStart(region, at - kBom.size()))) {
+      lastAtLineStart = at;
+    }
+  }
+  return lastAtLineStart != std::string_view::npos ? lastAtLineStart : first;
+}
+
+struct Attributes {
+  std::string_view time, date, component, context, type, thread, file;
+};
+
+void assign(Attributes& a, std::string_view name, std::string_view value) {
+  if (name == "time") a.time = value;
+  else if (name == "date") a.date = value;
+  else if (name == "component") a.component = value;
+  else if (name == "context") a.context = value;
+  else if (name == "type") a.type = value;
+  else if (name == "thread") a.thread = value;
+  else if (name == "file") a.file = value;
+}
+
+enum class EnvelopeEnd { Closed, Open, NeedMore };
+
+// Reads `name="value"` pairs from text[i] (just after the terminator's
+// `time="`) up to the closing '>'. Leaves i after '>' (Closed), or at the line
+// end that cut the list short (Open).
+EnvelopeEnd readAttributes(std::string_view text, size_t& i, bool atEnd, Attributes& a) {
+  constexpr auto npos = std::string_view::npos;
+  const auto ranOut = [&] {
+    if (!atEnd) return EnvelopeEnd::NeedMore;
+    i = text.size();
+    return EnvelopeEnd::Open;
+  };
+  const auto openAtLineEnd = [&](size_t from) {
+    const size_t lineEnd = text.find_first_of("\r\n", from);
+    if (lineEnd == npos) return ranOut();
+    i = lineEnd;
+    return EnvelopeEnd::Open;
+  };
+  std::string_view name = "time";
+  for (;;) {
+    const size_t quote = text.find_first_of("\"\r\n", i);
+    if (quote == npos) return ranOut();
+    if (text[quote] != '"') return openAtLineEnd(quote);
+    assign(a, name, text.substr(i, quote - i));
+    i = text.find_first_not_of(' ', quote + 1);
+    if (i == npos) return ranOut();
+    const size_t eq = text.find_first_of("=>\r\n", i);
+    if (eq == npos) return ranOut();
+    if (text[eq] == '>') {  // the end of the list (after any stray word)
+      i = eq + 1;
+      return EnvelopeEnd::Closed;
+    }
+    if (text[eq] != '=') return openAtLineEnd(eq);
+    if (eq + 1 == text.size()) return ranOut();
+    if (text[eq + 1] != '"') return openAtLineEnd(eq);
+    name = text.substr(i, eq - i);
+    i = eq + 2;
+  }
+}
+
+Severity severityOf(std::string_view type, std::string_view message) {
+  if (type == "0") return Severity::Verbose;
+  if (type == "1") return Severity::Info;
+  if (type == "2") return Severity::Warning;
+  if (type == "3") return Severity::Error;
+  return severityFromWords(message);
+}
+
+void fillTime(const Attributes& a, Record& out) {
+  const auto time = parseBiasedTime(a.time);
+  const auto date = parseMonthDayYear(a.date, '-');
+  if (!time || !date) {
+    if (!a.time.empty() || !a.date.empty()) out.flags |= kBadTime;
+    return;
+  }
+  out.local = toTimestamp(*date, time->clock);
+  if (!out.local) out.flags |= kBadTime;
+  out.bias = time->bias;
+  if (time->oddSign) out.flags |= kOddBiasSign;
+  if (time->badBias) out.flags |= kBadBias;
+}
+
+// One line of text that belongs to no record: Unparsed, unless it has the
+// shape of another format's line.
+size_t cutStrayLine(std::string_view text, size_t limit, Record& out) {
+  const LineRange line = lineAt(text.substr(0, limit), 0, true);
+  const size_t start = skipBom(text, 0);
+  const std::string_view content = text.substr(start, std::max(line.contentEnd, start) - start);
+  if (!parseStrayLine(content, out)) {
+    out.kind = RecordKind::Unparsed;
+    out.message = content;
+    out.severity = severityFromWords(content);
+  }
+  return line.end;
+}
+
+}  // namespace
+
+std::optional<size_t> cutCmtrace(std::string_view text, bool atEnd, CmtraceScan& scan,
+                                 Record& out) {
+  const size_t terminator = text.find(kTerminator, scan.searchFrom);
+  if (terminator == std::string_view::npos && !atEnd) {
+    scan.searchFrom = text.size() >= kTerminator.size() ? text.size() - kTerminator.size() + 1 : 0;
+    return std::nullopt;
+  }
+  const size_t limit = terminator == std::string_view::npos ? text.size() : terminator;
+  const size_t opener = chooseOpener(text.substr(0, limit));
+  const size_t start = skipBom(text, 0);
+  if (opener != std::string_view::npos && opener > start) return cutStrayLine(text, opener, out);
+  if (terminator == std::string_view::npos) {
+    if (opener == std::string_view::npos) return cutStrayLine(text, text.size(), out);
+    // A record cut off by the end of the file: keep it whole, as Unparsed.
+    out.kind = RecordKind::Unparsed;
+    out.message = withoutLineEnd(text.substr(opener + kOpener.size()));
+    out.severity = severityFromWords(out.message);
+    return text.size();
+  }
+  scan.searchFrom = terminator;  // resume here if the attributes are incomplete
+
+  Attributes attributes;
+  size_t i = terminator + kTerminator.size();
+  const EnvelopeEnd end = readAttributes(text, i, atEnd, attributes);
+  if (end == EnvelopeEnd::NeedMore) return std::nullopt;
+  if (end == EnvelopeEnd::Open) out.flags |= kOpenEnvelope;
+  // The line end after the record belongs to it.
+  if (i == text.size() && !atEnd) return std::nullopt;
+  if (i < text.size() && (text[i] == '\r' || text[i] == '\n')) {
+    const LineRange rest = lineAt(text, i, atEnd);
+    if (!rest.complete && !atEnd) return std::nullopt;
+    i = rest.end;
+  }
+
+  const size_t messageStart = opener == std::string_view::npos ? start : opener + kOpener.size();
+  out.kind = opener == std::string_view::npos ? RecordKind::Orphan : RecordKind::CMTrace;
+  out.message = text.substr(messageStart, terminator - messageStart);
+  out.component = attributes.component;
+  out.context = attributes.context;
+  out.thread = attributes.thread;
+  out.source = attributes.file;
+  out.severity = severityOf(attributes.type, out.message);
+  fillTime(attributes, out);
+  return i;
+}
+
+}  // namespace ccmlog::detail

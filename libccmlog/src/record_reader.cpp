@@ -1,0 +1,232 @@
+#include "ccmlog/record_reader.h"
+
+#include "cmtrace_format.h"
+#include "format_detector.h"
+#include "line_formats.h"
+#include "text_decoder.h"
+#include "text_lines.h"
+#include "utf8.h"
+
+namespace ccmlog {
+
+using namespace detail;
+
+std::string_view toString(Encoding encoding) {
+  switch (encoding) {
+    case Encoding::Unknown: return "unknown";
+    case Encoding::Utf8: return "utf-8";
+    case Encoding::Utf8Bom: return "utf-8-bom";
+    case Encoding::Utf16Le: return "utf-16le";
+    case Encoding::Utf16Be: return "utf-16be";
+  }
+  return "unknown";
+}
+
+std::string_view toString(Format format) {
+  switch (format) {
+    case Format::Unknown: return "unknown";
+    case Format::CMTrace: return "cmtrace";
+    case Format::Sms: return "sms";
+    case Format::Copied: return "copied";
+    case Format::Pasted: return "pasted";
+    case Format::Msi: return "msi";
+    case Format::Plain: return "plain";
+  }
+  return "unknown";
+}
+
+struct RecordReader::Impl {
+  ReaderOptions options;
+  TextDecoder decoder;
+  std::string text;            // decoded text; text[pos..] is not yielded yet
+  size_t pos = 0;
+  bool finished = false;
+  Format format = Format::Unknown;
+  std::uint64_t sourceOffset = 0;  // file offset of text[pos]
+  std::uint64_t lineNumber = 1;    // line number of text[pos]
+  CmtraceScan cmtraceScan;
+  size_t scannedTo = 0;            // SMS, MSI: text[pos..pos+scannedTo) is known to continue the record
+  MsiClock msiClock;
+  std::string repaired;            // text fields with ill-formed UTF-8 replaced
+  ReaderStats stats;
+
+  std::optional<size_t> cut(std::string_view rest, Record& out);
+  std::optional<size_t> cutSingleLine(std::string_view rest, Record& out);
+  std::optional<size_t> cutSms(std::string_view rest, Record& out);
+  std::optional<size_t> cutMsi(std::string_view rest, Record& out);
+  void repairText(Record& out);
+};
+
+std::optional<size_t> RecordReader::Impl::cut(std::string_view rest, Record& out) {
+  switch (format) {
+    case Format::CMTrace: return cutCmtrace(rest, finished, cmtraceScan, out);
+    case Format::Sms: return cutSms(rest, out);
+    case Format::Msi: return cutMsi(rest, out);
+    default: return cutSingleLine(rest, out);
+  }
+}
+
+// Copied, pasted and plain text: one line, one record.
+std::optional<size_t> RecordReader::Impl::cutSingleLine(std::string_view rest, Record& out) {
+  const LineRange line = lineAt(rest, 0, finished);
+  if (!line.complete && !finished) return std::nullopt;
+  const size_t start = skipBom(rest, 0);
+  const std::string_view content = rest.substr(start, std::max(line.contentEnd, start) - start);
+  const bool parsed = format == Format::Copied
+                          ? parseCopiedLine(content, out) || parseStrayLine(content, out)
+                          : parsePastedLine(content, out) || parseStrayLine(content, out);
+  if (!parsed) {
+    out.kind = RecordKind::Plain;
+    out.message = content;
+    out.severity = severityFromWords(content);
+  }
+  return line.end;
+}
+
+// SMS: the trailer ends a record; lines before it continue its message.
+std::optional<size_t> RecordReader::Impl::cutSms(std::string_view rest, Record& out) {
+  const size_t start = skipBom(rest, 0);
+  size_t at = scannedTo;
+  while (at < rest.size()) {
+    const LineRange line = lineAt(rest, at, finished);
+    if (!line.complete && !finished) return std::nullopt;
+    const size_t contentStart = skipBom(rest, at);
+    const std::string_view content =
+        rest.substr(contentStart, std::max(line.contentEnd, contentStart) - contentStart);
+    if (const auto messageLength = parseSmsTrailer(content, out)) {
+      out.message = rest.substr(start, contentStart + *messageLength - start);
+      out.severity = severityFromWords(out.message);
+      return line.end;
+    }
+    at = scannedTo = line.end;
+  }
+  if (!finished) return std::nullopt;
+  // The file ended inside a message: its lines are kept one by one.
+  const LineRange first = lineAt(rest, 0, true);
+  out.kind = RecordKind::Unparsed;
+  out.message = rest.substr(start, std::max(first.contentEnd, start) - start);
+  out.severity = severityFromWords(out.message);
+  return first.end;
+}
+
+// MSI: an entry line and the continuation lines after it.
+std::optional<size_t> RecordReader::Impl::cutMsi(std::string_view rest, Record& out) {
+  const LineRange first = lineAt(rest, 0, finished);
+  if (!first.complete && !finished) return std::nullopt;
+  const size_t start = skipBom(rest, 0);
+  const std::string_view content = rest.substr(start, std::max(first.contentEnd, start) - start);
+  MsiClock clock = msiClock;  // committed only once the record is complete
+  if (!parseMsiLine(content, clock, out)) {
+    if (!parseStrayLine(content, out)) {
+      out.kind = RecordKind::Unparsed;
+      out.message = content;
+      out.severity = severityFromWords(content);
+    }
+    msiClock = clock;
+    return first.end;
+  }
+  size_t end = std::max(first.end, scannedTo);
+  while (end < rest.size()) {
+    const LineRange line = lineAt(rest, end, finished);
+    if (!line.complete && !finished) return std::nullopt;
+    const size_t lineStart = skipBom(rest, end);
+    Record probe;
+    MsiClock probeClock = clock;
+    if (parseMsiLine(rest.substr(lineStart, std::max(line.contentEnd, lineStart) - lineStart),
+                     probeClock, probe)) {
+      break;
+    }
+    end = scannedTo = line.end;
+  }
+  if (end == rest.size() && !finished) return std::nullopt;
+  const size_t messageStart = static_cast<size_t>(out.message.data() - rest.data());
+  const size_t contentEnd = withoutLineEnd(rest.substr(0, end)).size();
+  out.message = rest.substr(messageStart, std::max(contentEnd, messageStart) - messageStart);
+  msiClock = clock;
+  return end;
+}
+
+// Text fields are views into the decoded text; ill-formed UTF-8 in them is
+// replaced, in a buffer of their own, so that outputs are always valid UTF-8.
+void RecordReader::Impl::repairText(Record& out) {
+  std::string_view* fields[] = {&out.component, &out.context, &out.thread, &out.source,
+                                &out.message};
+  size_t needed = 0;
+  bool valid = true;
+  for (auto* field : fields) {
+    needed += field->size() * kReplacement.size();
+    valid = valid && isValidUtf8(*field);
+  }
+  if (valid) return;
+  out.flags |= kInvalidText;
+  repaired.clear();
+  repaired.reserve(needed);  // no reallocation below: earlier views stay valid
+  for (auto* field : fields) {
+    const size_t begin = repaired.size();
+    appendRepairedUtf8(*field, repaired);
+    *field = std::string_view(repaired).substr(begin);
+  }
+}
+
+RecordReader::RecordReader(const ReaderOptions& options) : impl_(std::make_unique<Impl>()) {
+  impl_->options = options;
+  impl_->format = options.format;
+}
+
+RecordReader::~RecordReader() = default;
+RecordReader::RecordReader(RecordReader&&) noexcept = default;
+RecordReader& RecordReader::operator=(RecordReader&&) noexcept = default;
+
+void RecordReader::feed(std::string_view bytes) {
+  Impl& d = *impl_;
+  d.stats.bytes += bytes.size();
+  if (d.pos > 0 && d.pos >= d.text.size() / 2) {  // drop what has been yielded
+    d.text.erase(0, d.pos);
+    d.pos = 0;
+  }
+  d.decoder.decode(bytes, d.text);
+}
+
+void RecordReader::finish() {
+  impl_->decoder.finish(impl_->text);
+  impl_->finished = true;
+}
+
+bool RecordReader::next(Record& out) {
+  Impl& d = *impl_;
+  if (d.pos >= d.text.size()) return false;
+  const std::string_view rest = std::string_view(d.text).substr(d.pos);
+  if (d.format == Format::Unknown) {
+    d.format = detectFormat(rest, d.finished);
+    if (d.format == Format::Unknown) return false;
+  }
+  out = Record{};
+  const auto length = d.cut(rest, out);
+  if (!length) return false;
+  const std::string_view piece = rest.substr(0, *length);
+  const bool last = d.finished && *length == rest.size();
+  const std::uint64_t sourceLength =
+      last ? d.stats.bytes - d.sourceOffset : d.decoder.sourceLength(piece);
+  const std::uint64_t lineEnds = countLineEnds(piece);
+  out.span = ByteSpan{ByteOffset{d.sourceOffset}, sourceLength};
+  out.line = LineNumber{d.lineNumber};
+  out.lines = static_cast<std::uint32_t>(countLineEnds(withoutLineEnd(piece)) + 1);
+  if (d.decoder.encoding() == Encoding::Utf8 || d.decoder.encoding() == Encoding::Utf8Bom) {
+    d.repairText(out);
+  }
+  d.pos += *length;
+  d.sourceOffset += sourceLength;
+  d.lineNumber += lineEnds;
+  d.cmtraceScan = CmtraceScan{};
+  d.scannedTo = 0;
+  ++d.stats.records;
+  d.stats.lines += out.lines;
+  if (out.kind == RecordKind::Unparsed || out.kind == RecordKind::Orphan) ++d.stats.unparsed;
+  return true;
+}
+
+Encoding RecordReader::encoding() const { return impl_->decoder.encoding(); }
+Format RecordReader::format() const { return impl_->format; }
+const ReaderStats& RecordReader::stats() const { return impl_->stats; }
+
+}  // namespace ccmlog

@@ -1,0 +1,96 @@
+#include "field_parsers.h"
+
+#include <gtest/gtest.h>
+
+namespace ccmlog::detail {
+namespace {
+
+TEST(FieldParsers, BiasedTimeWithOneToSevenFractionDigits) {
+  const auto a = parseBiasedTime("11:15:43.354+300");
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->clock.hour, 11);
+  EXPECT_EQ(a->clock.fractionTicks, 3'540'000);
+  EXPECT_EQ(a->bias, 300);
+  const auto b = parseBiasedTime("17:19:52.5701234");
+  ASSERT_TRUE(b);
+  EXPECT_EQ(b->clock.fractionTicks, 5'701'234);
+  EXPECT_FALSE(b->bias);
+  const auto c = parseBiasedTime("01:02:03.4-330");
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->clock.fractionTicks, 4'000'000);
+  EXPECT_EQ(c->bias, -330);
+}
+
+TEST(FieldParsers, BiasOfAnyWidthIncludingZeroes) {
+  EXPECT_EQ(parseBiasedTime("16:52:13.000+000")->bias, 0);
+  EXPECT_EQ(parseBiasedTime("16:52:13.000+00")->bias, 0);
+  EXPECT_EQ(parseBiasedTime("22:55:38.363+480")->bias, 480);
+}
+
+TEST(FieldParsers, ScriptWrittenPlusMinusBiasIsReadAsNegativeAndFlagged) {
+  const auto t = parseBiasedTime("10:00:00.000+-360");
+  ASSERT_TRUE(t);
+  EXPECT_EQ(t->bias, -360);
+  EXPECT_TRUE(t->oddSign);
+}
+
+TEST(FieldParsers, AbsurdBiasIsFlaggedNotApplied) {
+  const auto t = parseBiasedTime("10:00:00.000+99999999999");
+  ASSERT_TRUE(t);
+  EXPECT_FALSE(t->bias);
+  EXPECT_TRUE(t->badBias);
+  EXPECT_TRUE(parseBiasedTime("10:00:00.000+1500")->badBias);
+}
+
+TEST(FieldParsers, MalformedTimesHaveNoShape) {
+  EXPECT_FALSE(parseBiasedTime(""));
+  EXPECT_FALSE(parseBiasedTime("10:00"));
+  EXPECT_FALSE(parseBiasedTime("10:00:00."));
+  EXPECT_FALSE(parseBiasedTime("10:00:00.000+"));
+  EXPECT_FALSE(parseBiasedTime("10:00:00.000 garbage"));
+}
+
+TEST(FieldParsers, MonthDayYearPaddedOrNot) {
+  const auto d = parseMonthDayYear("03-04-2009", '-');
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->month, 3);
+  EXPECT_EQ(d->day, 4);
+  EXPECT_EQ(d->year, 2009);
+  const auto u = parseMonthDayYear("7-4-2021", '-');
+  ASSERT_TRUE(u);
+  EXPECT_EQ(u->month, 7);
+  EXPECT_FALSE(parseMonthDayYear("03-04-09", '-'));
+  EXPECT_FALSE(parseMonthDayYear("03/04/2009", '-'));
+}
+
+TEST(FieldParsers, LocaleDateTimeFormsFromCmtraceCopy) {
+  const auto us = parseLocaleDateTime("3/4/2009 11:16:10 AM");
+  ASSERT_TRUE(us);
+  EXPECT_EQ(us->date.month, 3);
+  EXPECT_EQ(us->clock.hour, 11);
+  EXPECT_TRUE(us->ambiguous);
+  const auto pm = parseLocaleDateTime("3/4/2009 12:05:00 AM");
+  ASSERT_TRUE(pm);
+  EXPECT_EQ(pm->clock.hour, 0);
+  EXPECT_EQ(parseLocaleDateTime("3/4/2009 1:05:00 PM")->clock.hour, 13);
+  const auto dayFirst = parseLocaleDateTime("25-11-2010 16:26:12");
+  ASSERT_TRUE(dayFirst);
+  EXPECT_EQ(dayFirst->date.month, 11);
+  EXPECT_EQ(dayFirst->date.day, 25);
+  EXPECT_FALSE(dayFirst->ambiguous);
+  EXPECT_FALSE(parseLocaleDateTime("09/09/2022 14:07:21")->ambiguous);  // same either way
+  EXPECT_FALSE(parseLocaleDateTime("3/4/2009 13:00:00 PM"));
+  EXPECT_FALSE(parseLocaleDateTime("ccmsetup 3/4/2009"));
+}
+
+TEST(FieldParsers, MsiClockWithColonMilliseconds) {
+  const auto t = parseClock("07:33:22:653");
+  ASSERT_TRUE(t);
+  EXPECT_EQ(t->second, 22);
+  EXPECT_EQ(t->fractionTicks, 6'530'000);
+  EXPECT_TRUE(parseClock("7:33:32"));
+  EXPECT_FALSE(parseClock("7:33"));
+}
+
+}  // namespace
+}  // namespace ccmlog::detail

@@ -1,0 +1,353 @@
+#include "ccmlog/record_reader.h"
+
+#include <gtest/gtest.h>
+
+#include "test_support.h"
+
+namespace ccmlog {
+namespace {
+
+using test::cmtrace;
+using test::readAll;
+
+const Record& at(const test::ReadResult& r, size_t i) { return r.records.at(i).record; }
+
+// Every chunk size must give the same records as reading all at once.
+void expectChunkingIrrelevant(const std::string& input) {
+  const auto whole = readAll(input);
+  for (size_t chunk : {1u, 2u, 3u, 5u, 13u, 64u}) {
+    const auto pieces = readAll(input, chunk);
+    ASSERT_EQ(pieces.records.size(), whole.records.size()) << "chunk " << chunk;
+    for (size_t i = 0; i < whole.records.size(); ++i) {
+      const Record& a = at(whole, i);
+      const Record& b = at(pieces, i);
+      EXPECT_EQ(a.span, b.span) << "chunk " << chunk << " record " << i;
+      EXPECT_EQ(a.message, b.message) << "chunk " << chunk << " record " << i;
+      EXPECT_EQ(a.kind, b.kind) << "chunk " << chunk << " record " << i;
+      EXPECT_EQ(value(a.line), value(b.line)) << "chunk " << chunk << " record " << i;
+    }
+  }
+  EXPECT_EQ(test::tilingProblem(whole.records, input.size()), "");
+}
+
+TEST(RecordReader, ReadsCmtraceFieldsAndDerivesUtcFromBias) {
+  const auto r = readAll(cmtrace("Running as user \"SYSTEM\"", "11:15:43.354+300", "01-17-2023", "1"));
+  ASSERT_EQ(r.records.size(), 1u);
+  const Record& rec = at(r, 0);
+  EXPECT_EQ(r.format, Format::CMTrace);
+  EXPECT_EQ(rec.kind, RecordKind::CMTrace);
+  EXPECT_EQ(rec.message, "Running as user \"SYSTEM\"");
+  EXPECT_EQ(rec.component, "ccmsetup");
+  EXPECT_EQ(rec.thread, "3264");
+  EXPECT_EQ(rec.source, "ccmsetup.cpp:1234");
+  EXPECT_EQ(rec.severity, Severity::Info);
+  ASSERT_TRUE(rec.local);
+  EXPECT_EQ(formatIso(*rec.local), "2023-01-17T11:15:43.354");
+  EXPECT_EQ(rec.bias, 300);
+  // KNOWLEDGE.md: a line stamped 11:15:43.354+300 is 04:15:43 PM UTC.
+  EXPECT_EQ(formatIso(*rec.utc(), Zone::Utc), "2023-01-17T16:15:43.354Z");
+}
+
+TEST(RecordReader, TypeFieldGivesSeverityWithZeroAsVerbose) {
+  const auto r = readAll(cmtrace("In ServiceMain", "1:1:1.1", "1-1-2020", "0") +
+                         cmtrace("a", "1:1:1.1", "1-1-2020", "1") +
+                         cmtrace("b", "1:1:1.1", "1-1-2020", "2") +
+                         cmtrace("c", "1:1:1.1", "1-1-2020", "3"));
+  ASSERT_EQ(r.records.size(), 4u);
+  EXPECT_EQ(at(r, 0).severity, Severity::Verbose);
+  EXPECT_EQ(at(r, 1).severity, Severity::Info);
+  EXPECT_EQ(at(r, 2).severity, Severity::Warning);
+  EXPECT_EQ(at(r, 3).severity, Severity::Error);
+}
+
+TEST(RecordReader, MultiLineMessagesEndAtTheTerminatorNotAtLineEnds) {
+  const std::string input =
+      cmtrace("first") +
+      cmtrace("Failed to download files through BITS. Error: 0x80190194, Description HTTP status 404:\n"
+              "The requested URL does not exist on the server.") +
+      cmtrace("<ClientDeploymentMessage ErrorCode=\"-2145844844\">\r\n  <x a='>'/>]]>\r\n</ClientDeploymentMessage>") +
+      cmtrace("last");
+  const auto r = readAll(input);
+  ASSERT_EQ(r.records.size(), 4u);
+  EXPECT_EQ(value(at(r, 0).line), 1u);
+  EXPECT_EQ(value(at(r, 1).line), 2u);
+  EXPECT_EQ(at(r, 1).lines, 2u);
+  EXPECT_TRUE(at(r, 1).message.ends_with("does not exist on the server."));
+  EXPECT_EQ(value(at(r, 2).line), 4u);
+  EXPECT_EQ(at(r, 2).lines, 3u);
+  EXPECT_NE(at(r, 2).message.find("]]>"), std::string_view::npos);
+  EXPECT_EQ(value(at(r, 3).line), 7u);
+  expectChunkingIrrelevant(input);
+}
+
+TEST(RecordReader, LoneCrCountsAsALineEndLikeAnEditor) {
+  const auto r = readAll(cmtrace("one\rtwo") + cmtrace("three"));
+  ASSERT_EQ(r.records.size(), 2u);
+  EXPECT_EQ(at(r, 0).lines, 2u);
+  EXPECT_EQ(value(at(r, 1).line), 3u);
+}
+
+TEST(RecordReader, OrphanTailAtFileStartIsKeptAsItsOwnRecord) {
+  const std::string input =
+      "tail of a rotated record]LOG]!><time=\"17:19:52.5701234\" date=\"7-4-2021\" component=\"x\" "
+      "context=\"\" type=\"1\" thread=\"1\" file=\"\">\r\n" +
+      cmtrace("next");
+  const auto r = readAll(input);
+  ASSERT_EQ(r.records.size(), 2u);
+  EXPECT_EQ(at(r, 0).kind, RecordKind::Orphan);
+  EXPECT_EQ(at(r, 0).message, "tail of a rotated record");
+  ASSERT_TRUE(at(r, 0).local);
+  EXPECT_EQ(formatIso(*at(r, 0).local), "2021-07-04T17:19:52.5701234");
+  EXPECT_FALSE(at(r, 0).bias);
+  EXPECT_FALSE(at(r, 0).utc());
+  EXPECT_EQ(at(r, 1).kind, RecordKind::CMTrace);
+  expectChunkingIrrelevant(input);
+}
+
+TEST(RecordReader, GarbageBetweenRecordsBecomesUnparsedLines) {
+  const std::string input = cmtrace("a") + "garbage one\r\ngarbage two\r\n" + cmtrace("b");
+  const auto r = readAll(input);
+  ASSERT_EQ(r.records.size(), 4u);
+  EXPECT_EQ(at(r, 1).kind, RecordKind::Unparsed);
+  EXPECT_EQ(at(r, 1).message, "garbage one");
+  EXPECT_EQ(at(r, 2).message, "garbage two");
+  EXPECT_EQ(value(at(r, 2).line), 3u);
+  EXPECT_EQ(at(r, 3).message, "b");
+  expectChunkingIrrelevant(input);
+}
+
+TEST(RecordReader, RecordCutShortByACrashIsSplitFromTheNextOne) {
+  const std::string input = "<![LOG[half written\r\n" + cmtrace("whole");
+  const auto r = readAll(input);
+  ASSERT_EQ(r.records.size(), 2u);
+  EXPECT_EQ(at(r, 0).kind, RecordKind::Unparsed);
+  EXPECT_EQ(at(r, 1).message, "whole");
+}
+
+TEST(RecordReader, RecordTruncatedAtEndOfFileIsUnparsedAndKept) {
+  const std::string input = cmtrace("a") + "<![LOG[cut off\r\nin the middle";
+  const auto r = readAll(input);
+  ASSERT_EQ(r.records.size(), 2u);
+  EXPECT_EQ(at(r, 1).kind, RecordKind::Unparsed);
+  EXPECT_EQ(at(r, 1).message, "cut off\r\nin the middle");
+  EXPECT_EQ(at(r, 1).lines, 2u);
+  expectChunkingIrrelevant(input);
+}
+
+TEST(RecordReader, EnvelopeWithoutClosingBracketEndsAtItsLine) {
+  const std::string input =
+      "<![LOG[x]LOG]!><time=\"10:00:00.000+000\" date=\"01-01-2020\" component=\"c\r\n" + cmtrace("y");
+  const auto r = readAll(input);
+  ASSERT_EQ(r.records.size(), 2u);
+  EXPECT_EQ(at(r, 0).kind, RecordKind::CMTrace);
+  EXPECT_TRUE(at(r, 0).flags & kOpenEnvelope);
+  EXPECT_EQ(at(r, 0).message, "x");
+  EXPECT_EQ(at(r, 1).message, "y");
+  expectChunkingIrrelevant(input);
+}
+
+TEST(RecordReader, OddAttributesAreKeptAsWritten) {
+  const std::string input =
+      "<![LOG[Property LogPath is now = X:\\MININT]LOG]!><time=\"16:52:13.000+000\" date=\"02-07-2024\" "
+      "component=\"LiteTouch\" context=\"S-1-5-18\" type=\"1\" thread=\"\" file=\"LiteTouch\">\r\n";
+  const auto r = readAll(input);
+  ASSERT_EQ(r.records.size(), 1u);
+  EXPECT_EQ(at(r, 0).context, "S-1-5-18");
+  EXPECT_EQ(at(r, 0).thread, "");
+  EXPECT_EQ(at(r, 0).source, "LiteTouch");
+  EXPECT_EQ(at(r, 0).bias, 0);
+}
+
+TEST(RecordReader, ImpossibleTimeAndBiasAreFlaggedNotGuessed) {
+  const auto r = readAll(cmtrace("a", "99:99:99.000+300", "13-45-0000") +
+                         cmtrace("b", "10:00:00.000+99999999999", "01-01-2020") +
+                         cmtrace("c", "10:00:00.000+-360", "01-01-2020"));
+  ASSERT_EQ(r.records.size(), 3u);
+  EXPECT_FALSE(at(r, 0).local);
+  EXPECT_TRUE(at(r, 0).flags & kBadTime);
+  EXPECT_TRUE(at(r, 1).local);
+  EXPECT_FALSE(at(r, 1).bias);
+  EXPECT_TRUE(at(r, 1).flags & kBadBias);
+  EXPECT_EQ(at(r, 2).bias, -360);
+  EXPECT_TRUE(at(r, 2).flags & kOddBiasSign);
+}
+
+TEST(RecordReader, BomAtFileStartAndAtEveryLineIsNotPartOfTheText) {
+  const std::string bom = "\xEF\xBB\xBF";
+  const std::string input = bom + cmtrace("a") + bom + cmtrace("b");
+  const auto r = readAll(input);
+  EXPECT_EQ(r.encoding, Encoding::Utf8Bom);
+  ASSERT_EQ(r.records.size(), 2u);
+  EXPECT_EQ(at(r, 0).message, "a");
+  EXPECT_EQ(at(r, 1).message, "b");
+  EXPECT_EQ(at(r, 1).kind, RecordKind::CMTrace);
+  expectChunkingIrrelevant(input);
+
+  const std::string plain = "<Fri Dec  9 11:25:00 2022> one\n" + bom + "<Fri Dec  9 11:25:00 2022> two\n";
+  const auto p = readAll(plain);
+  ASSERT_EQ(p.records.size(), 2u);
+  EXPECT_EQ(p.format, Format::Plain);
+  EXPECT_EQ(at(p, 1).message, "<Fri Dec  9 11:25:00 2022> two");
+}
+
+TEST(RecordReader, Utf16LeLogDecodesAndSpansCountSourceBytes) {
+  const std::string text = cmtrace("Caf\xC3\xA9 \xF0\x9F\x98\x80") + cmtrace("two");
+  const std::string input = test::utf16(text);
+  const auto r = readAll(input, 7);
+  EXPECT_EQ(r.encoding, Encoding::Utf16Le);
+  ASSERT_EQ(r.records.size(), 2u);
+  EXPECT_EQ(at(r, 0).message, "Caf\xC3\xA9 \xF0\x9F\x98\x80");
+  EXPECT_EQ(value(at(r, 1).span.offset), test::utf16(cmtrace("Caf\xC3\xA9 \xF0\x9F\x98\x80")).size());
+  EXPECT_EQ(test::tilingProblem(r.records, input.size()), "");
+  expectChunkingIrrelevant(input);
+}
+
+TEST(RecordReader, OddLengthUtf16KeepsTheLastByteInTheLastSpan) {
+  const std::string input = test::utf16(cmtrace("a")) + "x";
+  const auto r = readAll(input);
+  EXPECT_EQ(test::tilingProblem(r.records, input.size()), "");
+}
+
+TEST(RecordReader, InvalidUtf8IsReplacedVisiblyAndFlagged) {
+  const std::string input = cmtrace("user caf\xE9 \x93quoted\x94");
+  const auto r = readAll(input);
+  ASSERT_EQ(r.records.size(), 1u);
+  EXPECT_EQ(at(r, 0).message, "user caf\xEF\xBF\xBD \xEF\xBF\xBDquoted\xEF\xBF\xBD");
+  EXPECT_TRUE(at(r, 0).flags & kInvalidText);
+  EXPECT_EQ(at(r, 0).span.length, input.size());
+}
+
+TEST(RecordReader, SmsFormatWithMultiLineMessage) {
+  const std::string input =
+      "SMS_EXECUTIVE started SMS_FALLBACK_STATUS_POINT as thread ID 6156 (0x180C).  "
+      "$$<SMS_FALLBACK_STATUS_POINT><12-09-2022 11:25:14.217+360><thread=4764 (0x129C)>\n"
+      "Failed to connect, first line\n"
+      "second line~  $$<SMS_FSP><12-09-2022 11:25:15.000+360><thread=6156 (0x180C)>\n"
+      "Using failover server.  $$<SMS_FSP><12-09-2022 11:25:16.000+360><thread=6156 (0x180C)>\n";
+  const auto r = readAll(input);
+  EXPECT_EQ(r.format, Format::Sms);
+  ASSERT_EQ(r.records.size(), 3u);
+  EXPECT_EQ(at(r, 0).kind, RecordKind::Sms);
+  EXPECT_EQ(at(r, 0).component, "SMS_FALLBACK_STATUS_POINT");
+  EXPECT_EQ(at(r, 0).thread, "4764");
+  EXPECT_EQ(at(r, 0).bias, 360);
+  EXPECT_EQ(formatIso(*at(r, 0).utc(), Zone::Utc), "2022-12-09T17:25:14.217Z");
+  EXPECT_EQ(at(r, 1).message, "Failed to connect, first line\nsecond line");
+  EXPECT_EQ(at(r, 1).lines, 2u);
+  EXPECT_EQ(at(r, 1).severity, Severity::Error);
+  EXPECT_EQ(at(r, 2).severity, Severity::Info);  // "failover" is not a failure
+  expectChunkingIrrelevant(input);
+}
+
+TEST(RecordReader, SmsLinesWithoutTrailerAtEndOfFileAreUnparsed) {
+  const std::string input =
+      "ok  $$<C><12-09-2022 11:25:14.217+360><thread=1 (0x1)>\ndangling one\ndangling two";
+  const auto r = readAll(input);
+  ASSERT_EQ(r.records.size(), 3u);
+  EXPECT_EQ(at(r, 1).kind, RecordKind::Unparsed);
+  EXPECT_EQ(at(r, 2).message, "dangling two");
+  expectChunkingIrrelevant(input);
+}
+
+TEST(RecordReader, CopiedTextWithTabsAndThread) {
+  const std::string input =
+      "Log Text\tComponent\tDate/Time\tThread\r\n"
+      "Download complete.\tccmsetup\t3/4/2009 11:16:11 AM\t2348 (0x092C)\r\n"
+      "Running as user \"SYSTEM\"\tccmsetup\t09/09/2022 14:07:21\t2608 (0x0A30)\r\n";
+  const auto r = readAll(input);
+  EXPECT_EQ(r.format, Format::Copied);
+  ASSERT_EQ(r.records.size(), 3u);
+  EXPECT_EQ(at(r, 0).kind, RecordKind::Plain);  // the header row
+  EXPECT_EQ(at(r, 1).kind, RecordKind::Copied);
+  EXPECT_EQ(at(r, 1).message, "Download complete.");
+  EXPECT_EQ(at(r, 1).thread, "2348");
+  EXPECT_EQ(formatIso(*at(r, 1).local), "2009-03-04T11:16:11.000");
+  EXPECT_FALSE(at(r, 1).bias);  // copied text carries no time zone
+  EXPECT_EQ(formatIso(*at(r, 2).local), "2022-09-09T14:07:21.000");
+}
+
+TEST(RecordReader, PastedTextWithSpacesAndLinesWithoutTrailer) {
+  const std::string input =
+      "==========[ ccmsetup started in process 2348 ]========== ccmsetup 3/4/2009 11:16:10 AM\n"
+      "Version: 4.0.6221.1000 ccmsetup 3/4/2009 11:16:10 AM\n"
+      "Downloading c:myinstalldirccmsetup.exe to C:Windowsccmsetupccmsetup.exe\n"
+      "Running as user \"SYSTEM\" ccmsetup 3/4/2009 11:16:32 AM\n";
+  const auto r = readAll(input);
+  EXPECT_EQ(r.format, Format::Pasted);
+  ASSERT_EQ(r.records.size(), 4u);
+  EXPECT_EQ(at(r, 0).kind, RecordKind::Pasted);
+  EXPECT_EQ(at(r, 0).message, "==========[ ccmsetup started in process 2348 ]==========");
+  EXPECT_EQ(at(r, 0).component, "ccmsetup");
+  EXPECT_EQ(at(r, 2).kind, RecordKind::Plain);
+  EXPECT_FALSE(at(r, 2).local);
+  EXPECT_EQ(formatIso(*at(r, 3).local), "2009-03-04T11:16:32.000");
+  EXPECT_TRUE(at(r, 3).flags & kAmbiguousDate);
+}
+
+TEST(RecordReader, MsiLogTakesDateFromHeaderAndKeepsContinuationLines) {
+  const std::string input =
+      "=== Verbose logging started: 1/17/2023  23:59:58  Build type: SHIP UNICODE 5.00.10011.00  Calling process: x ===\r\n"
+      "MSI (c) (F8:00) [23:59:58:272]: ******* RunEngine:\r\n"
+      "           ******* Product: {3BB91993}\r\n"
+      "\r\n"
+      "MSI (s) (60!70) [00:00:01:005]: Product: Client -- Error 1306.\r\n"
+      "Action ended 0:00:02: InstallFinalize. Return value 3.\r\n";
+  const auto r = readAll(input);
+  EXPECT_EQ(r.format, Format::Msi);
+  ASSERT_EQ(r.records.size(), 4u);
+  EXPECT_EQ(formatIso(*at(r, 0).local), "2023-01-17T23:59:58.000");
+  EXPECT_EQ(at(r, 1).component, "MSI (c)");
+  EXPECT_EQ(at(r, 1).thread, "F8:00");
+  EXPECT_EQ(at(r, 1).message, "******* RunEngine:\r\n           ******* Product: {3BB91993}\r\n");
+  EXPECT_EQ(at(r, 1).lines, 3u);
+  EXPECT_EQ(formatIso(*at(r, 2).local), "2023-01-18T00:00:01.005");  // past midnight
+  EXPECT_EQ(at(r, 2).thread, "60!70");
+  EXPECT_EQ(at(r, 3).message, "Action ended 0:00:02: InstallFinalize. Return value 3.");
+  EXPECT_EQ(formatIso(*at(r, 3).local), "2023-01-18T00:00:02.000");
+  EXPECT_FALSE(at(r, 3).bias);
+  expectChunkingIrrelevant(input);
+}
+
+TEST(RecordReader, StraySmsLineInACmtraceFileIsRecognised) {
+  const std::string input =
+      cmtrace("a") + "stray  $$<C><12-09-2022 11:25:14.217+360><thread=1 (0x1)>\r\n" + cmtrace("b");
+  const auto r = readAll(input);
+  ASSERT_EQ(r.records.size(), 3u);
+  EXPECT_EQ(at(r, 1).kind, RecordKind::Sms);
+  EXPECT_EQ(at(r, 1).message, "stray");
+}
+
+TEST(RecordReader, PlainTextIsTheFallbackWithSeverityFromWords) {
+  const auto r = readAll("all good\nwarning: disk low\nsomething failed\n");
+  EXPECT_EQ(r.format, Format::Plain);
+  ASSERT_EQ(r.records.size(), 3u);
+  EXPECT_EQ(at(r, 0).severity, Severity::Info);
+  EXPECT_EQ(at(r, 1).severity, Severity::Warning);
+  EXPECT_EQ(at(r, 2).severity, Severity::Error);
+}
+
+TEST(RecordReader, EmptyInputYieldsNoRecords) {
+  const auto r = readAll("");
+  EXPECT_TRUE(r.records.empty());
+}
+
+TEST(RecordReader, BinaryGarbageTilesLikeAnyOtherInput) {
+  std::string input;
+  for (int i = 0; i < 5000; ++i) input.push_back(static_cast<char>((i * 7919) % 256));
+  expectChunkingIrrelevant(input);
+  input.insert(100, "]LOG]!><time=\"");
+  input.insert(2000, "<![LOG[");
+  expectChunkingIrrelevant(input);
+}
+
+TEST(RecordReader, ManyTerminatorsWithoutOpenersAreOrphansEach) {
+  std::string input;
+  for (int i = 0; i < 1000; ++i) input += "]LOG]!><time=\"1:2:3.4\">\n";
+  const auto r = readAll(input, 4096);
+  EXPECT_EQ(r.records.size(), 1000u);
+  EXPECT_EQ(at(r, 999).kind, RecordKind::Orphan);
+  EXPECT_EQ(test::tilingProblem(r.records, input.size()), "");
+}
+
+}  // namespace
+}  // namespace ccmlog
