@@ -8,7 +8,9 @@
 namespace ccmlog {
 namespace {
 
-Event withFields(std::vector<EventField> fields) { return Event{EventKind::SetupFailed, RecordIndex{0}, std::move(fields)}; }
+Event withFields(std::vector<EventField> fields) {
+  return Event{EventKind::SetupFailed, RecordIndex{0}, std::move(fields)};
+}
 
 TEST(EventKindToString, GivesADistinctKebabCaseIdForEveryKind) {
   std::set<std::string_view> ids;
@@ -17,7 +19,8 @@ TEST(EventKindToString, GivesADistinctKebabCaseIdForEveryKind) {
     const std::string_view id = toString(static_cast<EventKind>(k));
     EXPECT_TRUE(ids.insert(id).second) << id << " used twice";
     EXPECT_FALSE(id.empty());
-    EXPECT_EQ(id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-"), std::string_view::npos) << id;
+    EXPECT_EQ(id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-"), std::string_view::npos)
+        << id;
     EXPECT_NE(id.front(), '-');
     EXPECT_NE(id.back(), '-');
   }
@@ -33,7 +36,8 @@ TEST(EventGet, ReturnsTheFieldOrEmpty) {
 }
 
 TEST(EventNumber, ParsesWholeDecimalFieldsOnly) {
-  const Event e = withFields({{"pid", "2608"}, {"code", "-7"}, {"hex", "0x10"}, {"partial", "12a"}, {"empty", ""}});
+  const Event e = withFields(
+      {{"pid", "2608"}, {"code", "-7"}, {"hex", "0x10"}, {"partial", "12a"}, {"empty", ""}});
   EXPECT_EQ(e.number("pid"), 2608);
   EXPECT_EQ(e.number("code"), -7);
   EXPECT_EQ(e.number("hex"), std::nullopt);
@@ -43,7 +47,11 @@ TEST(EventNumber, ParsesWholeDecimalFieldsOnly) {
 }
 
 TEST(EventCode, ParsesTheNotationsOfParseErrorCode) {
-  const Event e = withFields({{"hex", "0x80070005"}, {"bare", "8007042C"}, {"signed", "-2145844844"}, {"win32", "5"}, {"word", "none"}});
+  const Event e = withFields({{"hex", "0x80070005"},
+                              {"bare", "8007042C"},
+                              {"signed", "-2145844844"},
+                              {"win32", "5"},
+                              {"word", "none"}});
   EXPECT_EQ(e.code("hex"), 0x80070005u);
   EXPECT_EQ(e.code("bare"), 0x8007042Cu);
   EXPECT_EQ(e.code("signed"), 0x80190194u);

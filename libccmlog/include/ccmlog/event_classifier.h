@@ -1,0 +1,39 @@
+// ccmlog/event_classifier.h: messages in, Events out.
+//
+//   ccmlog::EventClassifier classifier;            // compiles the pattern table once
+//   std::vector<ccmlog::Event> events;
+//   classifier.classify(record.message, ccmlog::RecordIndex{i}, events);
+//
+// One pass of a set of all patterns finds the candidate kinds; only the
+// pattern that matched then runs again to capture its fields. Messages that
+// match nothing yield nothing; a message that several patterns match yields
+// one event, from the first of them in table order (specific before generic).
+// Construction is expensive (it compiles every pattern); build one classifier
+// and reuse it. Not copyable: it owns compiled automata. classify() is const
+// and safe to call from several threads.
+#pragma once
+
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "ccmlog/event.h"
+
+namespace ccmlog {
+
+class EventClassifier {
+ public:
+  EventClassifier();
+  ~EventClassifier();
+  EventClassifier(const EventClassifier&) = delete;
+  EventClassifier& operator=(const EventClassifier&) = delete;
+
+  /// Appends the events `message` carries (usually zero or one) to `out`.
+  void classify(std::string_view message, RecordIndex record, std::vector<Event>& out) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace ccmlog
