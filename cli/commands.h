@@ -9,6 +9,8 @@ namespace ccmlog::cli {
 
 using Words = std::span<const std::string_view>;
 
+int runAnalyze(Words args);  ///< ccmlog analyze: what happened on one machine, and why
+int runLookup(Words args);   ///< ccmlog lookup: what an error code means
 int runRecords(Words args);  ///< ccmlog records: one line per log record
 
 }  // namespace ccmlog::cli

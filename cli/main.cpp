@@ -15,6 +15,8 @@ Reads ConfigMgr client-setup logs (ccmsetup.log, client.msi.log, ...) and
 says what happened.
 
 Commands:
+  analyze   what happened on one machine and why (outcome, runs, findings)
+  lookup    what an error code means (0x80070005, -2147024891, 5, ...)
   records   write every record of log files as NDJSON, TSV or text
 
 Run 'ccmlog COMMAND --help' for a command's options.
@@ -27,6 +29,8 @@ struct Command {
 };
 
 constexpr Command kCommands[] = {
+    {"analyze", ccmlog::cli::runAnalyze},
+    {"lookup", ccmlog::cli::runLookup},
     {"records", ccmlog::cli::runRecords},
 };
 

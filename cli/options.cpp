@@ -24,7 +24,9 @@ Result<ParsedOptions> parseOptions(std::span<const std::string_view> words,
   bool optionsDone = false;
   for (size_t i = 0; i < words.size(); ++i) {
     const std::string_view word = words[i];
-    if (optionsDone || word == "-" || !word.starts_with('-')) {
+    // A negative number ("-2147024891") is a value, not an option.
+    const bool negativeNumber = word.size() > 1 && word[0] == '-' && word[1] >= '0' && word[1] <= '9';
+    if (optionsDone || word == "-" || !word.starts_with('-') || negativeNumber) {
       parsed.positionals.emplace_back(word);
       continue;
     }

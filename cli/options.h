@@ -8,6 +8,7 @@
 //
 // Accepted forms: --name VALUE, --name=VALUE, -j N for options with a short
 // letter, flags without a value, and "--" before positionals that start with '-'.
+// A word like "-2147024891" (a negative number) is a positional.
 #pragma once
 
 #include <map>

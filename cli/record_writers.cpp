@@ -1,9 +1,10 @@
 #include "record_writers.h"
 
-#include "json_writer.h"
+#include "ccmlog/json_writer.h"
 
 namespace ccmlog::cli {
 namespace {
+
 
 void appendTsvField(std::string& out, std::string_view text) {
   for (const char c : text) {

@@ -171,6 +171,7 @@ void RecordReader::Impl::repairText(Record& out) {
 RecordReader::RecordReader(const ReaderOptions& options) : impl_(std::make_unique<Impl>()) {
   impl_->options = options;
   impl_->format = options.format;
+  impl_->decoder = TextDecoder(options.encoding);
 }
 
 RecordReader::~RecordReader() = default;

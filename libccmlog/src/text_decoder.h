@@ -19,6 +19,9 @@ namespace ccmlog::detail {
 
 class TextDecoder {
  public:
+  /// Encoding::Unknown detects the encoding from the first bytes.
+  explicit TextDecoder(Encoding forced = Encoding::Unknown) : encoding_(forced) {}
+
   /// Appends the text of the next `bytes` to `out` (possibly nothing yet,
   /// while the encoding is undecided or a sequence is incomplete).
   void decode(std::string_view bytes, std::string& out);

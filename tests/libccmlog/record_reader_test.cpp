@@ -202,6 +202,20 @@ TEST(RecordReader, Utf16LeLogDecodesAndSpansCountSourceBytes) {
   expectChunkingIrrelevant(input);
 }
 
+TEST(RecordReader, ForcedFormatAndEncodingReReadARecordFromTheMiddleOfAFile) {
+  const std::string whole = test::utf16(cmtrace("first") + cmtrace("second line\r\nof the message"));
+  const auto all = readAll(whole);
+  ASSERT_EQ(all.records.size(), 2u);
+  const ByteSpan span = at(all, 1).span;
+  ReaderOptions options;
+  options.format = Format::CMTrace;
+  options.encoding = Encoding::Utf16Le;
+  const auto again = readAll(std::string_view(whole).substr(value(span.offset), span.length), 0, options);
+  ASSERT_EQ(again.records.size(), 1u);
+  EXPECT_EQ(at(again, 0).message, "second line\r\nof the message");
+  EXPECT_EQ(at(again, 0).span.length, span.length);
+}
+
 TEST(RecordReader, OddLengthUtf16KeepsTheLastByteInTheLastSpan) {
   const std::string input = test::utf16(cmtrace("a")) + "x";
   const auto r = readAll(input);

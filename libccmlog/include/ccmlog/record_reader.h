@@ -40,6 +40,9 @@ std::string_view toString(Format format);      ///< "cmtrace", "sms", "copied", 
 struct ReaderOptions {
   /// Format::Unknown detects it; anything else forces that format.
   Format format = Format::Unknown;
+  /// Encoding::Unknown detects it; anything else forces it (for re-reading a
+  /// record's span out of the middle of a file, where no BOM is).
+  Encoding encoding = Encoding::Unknown;
 };
 
 /// Counts kept while reading, for reports.

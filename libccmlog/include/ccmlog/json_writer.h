@@ -1,4 +1,4 @@
-// json_writer.h: a small streaming JSON writer for the CLI's outputs.
+// ccmlog/json_writer.h: a small streaming JSON writer (the outputs of ccmlog).
 //
 //   JsonWriter json(out);
 //   json.beginObject();
@@ -15,16 +15,16 @@
 #include <string_view>
 #include <vector>
 
-namespace ccmlog::cli {
+namespace ccmlog {
 
 class JsonWriter {
  public:
   explicit JsonWriter(std::string& out, int indent = 0) : out_(out), indent_(indent) {}
 
-  JsonWriter& beginObject();
-  JsonWriter& endObject();
-  JsonWriter& beginArray();
-  JsonWriter& endArray();
+  JsonWriter& beginObject() { return open('{'); }
+  JsonWriter& endObject() { return close('}'); }
+  JsonWriter& beginArray() { return open('['); }
+  JsonWriter& endArray() { return close(']'); }
   JsonWriter& key(std::string_view name);
   JsonWriter& value(std::string_view text);
   JsonWriter& value(const char* text) { return value(std::string_view(text)); }
@@ -33,6 +33,8 @@ class JsonWriter {
   JsonWriter& null();
 
  private:
+  JsonWriter& open(char bracket);
+  JsonWriter& close(char bracket);
   void beforeValue();
   void newline();
 
@@ -45,4 +47,4 @@ class JsonWriter {
 /// Appends `text` as a JSON string literal, quotes included.
 void appendJsonString(std::string& out, std::string_view text);
 
-}  // namespace ccmlog::cli
+}  // namespace ccmlog

@@ -1,8 +1,8 @@
-#include "json_writer.h"
+#include "ccmlog/json_writer.h"
 
 #include <cstdio>
 
-namespace ccmlog::cli {
+namespace ccmlog {
 
 void appendJsonString(std::string& out, std::string_view text) {
   out.push_back('"');
@@ -44,33 +44,18 @@ void JsonWriter::beforeValue() {
   }
 }
 
-JsonWriter& JsonWriter::beginObject() {
+JsonWriter& JsonWriter::open(char bracket) {
   beforeValue();
-  out_.push_back('{');
+  out_.push_back(bracket);
   hasItems_.push_back(false);
   return *this;
 }
 
-JsonWriter& JsonWriter::endObject() {
+JsonWriter& JsonWriter::close(char bracket) {
   const bool items = hasItems_.back();
   hasItems_.pop_back();
   if (items) newline();
-  out_.push_back('}');
-  return *this;
-}
-
-JsonWriter& JsonWriter::beginArray() {
-  beforeValue();
-  out_.push_back('[');
-  hasItems_.push_back(false);
-  return *this;
-}
-
-JsonWriter& JsonWriter::endArray() {
-  const bool items = hasItems_.back();
-  hasItems_.pop_back();
-  if (items) newline();
-  out_.push_back(']');
+  out_.push_back(bracket);
   return *this;
 }
 
@@ -106,4 +91,4 @@ JsonWriter& JsonWriter::null() {
   return *this;
 }
 
-}  // namespace ccmlog::cli
+}  // namespace ccmlog

@@ -1,0 +1,99 @@
+#include <cstdio>
+#include <string>
+
+#include "ccmlog/error_codes.h"
+#include "ccmlog/json_writer.h"
+#include "commands.h"
+#include "exit_codes.h"
+#include "options.h"
+#include "usage_error.h"
+
+namespace ccmlog::cli {
+namespace {
+
+constexpr std::string_view kHelp = R"(Usage: ccmlog lookup [--format text|json] CODE...
+
+Says what an error code means: its family (Win32, HRESULT, BITS, WinHTTP, WMI,
+ConfigMgr), its symbolic name and its text. A CODE may be written
+0x80070005, 80070005, -2147024891, 2147942405 or as a bare Win32 code (5).
+Note: ccmsetup's return codes (0, 6, 7, 8, 9, 10) are not error codes; return
+code 7 means "reboot required", not Win32 error 7.
+
+Options:
+  --format FMT   text (default) or json
+  -h, --help     show this help
+
+Exit status: 0 ok (also for valid codes without a known text), 2 a CODE is
+not an error code in any notation, or a usage error.
+)";
+
+void appendText(std::string& out, std::string_view input, const ErrorInfo& info) {
+  out.append(formatErrorCode(info.code)).append("  ").append(toString(info.family));
+  if (info.win32) out.append(" ").append(std::to_string(*info.win32));
+  out.append("  ");
+  if (!info.known()) {
+    out.append("(no text known for this code)");
+  } else {
+    if (!info.name.empty()) out.append(info.name).append("  ");
+    out.append(info.text);
+  }
+  if (input != formatErrorCode(info.code)) out.append("  [").append(input).append("]");
+  out.push_back('\n');
+}
+
+void appendJson(JsonWriter& json, std::string_view input, const ErrorInfo& info) {
+  json.beginObject();
+  json.key("input").value(input);
+  json.key("code").value(formatErrorCode(info.code));
+  json.key("decimal").value(static_cast<std::int64_t>(static_cast<std::int32_t>(info.code)));
+  json.key("win32");
+  if (info.win32) json.value(static_cast<std::int64_t>(*info.win32));
+  else json.null();
+  json.key("family").value(toString(info.family));
+  json.key("name");
+  if (info.name.empty()) json.null();
+  else json.value(info.name);
+  json.key("text");
+  if (info.known()) json.value(info.text);
+  else json.null();
+  json.endObject();
+}
+
+}  // namespace
+
+int runLookup(Words args) {
+  const OptionSpec specs[] = {
+      {"format", "FMT", {"text", "json"}, "text"},
+      {"help", "", {}, "", 'h'},
+  };
+  const auto options = parseOptions(args, specs);
+  if (!options) return usageError("lookup", options.error().message);
+  if (options->has("help")) {
+    std::fwrite(kHelp.data(), 1, kHelp.size(), stdout);
+    return kExitOk;
+  }
+  if (options->positionals.empty()) return usageError("lookup", "no error code given");
+  const bool json = options->get("format") == "json";
+  std::string out;
+  JsonWriter writer(out, 2);
+  if (json) writer.beginArray();
+  int status = kExitOk;
+  for (const std::string& input : options->positionals) {
+    const auto info = lookupError(input);
+    if (!info) {
+      std::fprintf(stderr, "ccmlog lookup: %s\n", info.error().message.c_str());
+      status = kExitUsage;
+      continue;
+    }
+    if (json) appendJson(writer, input, *info);
+    else appendText(out, input, *info);
+  }
+  if (json) {
+    writer.endArray();
+    out.push_back('\n');
+  }
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  return status;
+}
+
+}  // namespace ccmlog::cli

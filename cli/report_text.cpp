@@ -1,0 +1,175 @@
+#include "report_text.h"
+
+#include <algorithm>
+
+#include "ccmlog/error_codes.h"
+
+namespace ccmlog::cli {
+namespace {
+
+constexpr std::string_view kRed = "\x1b[1;31m", kYellow = "\x1b[1;33m", kGreen = "\x1b[1;32m",
+                           kBold = "\x1b[1m", kDim = "\x1b[2m", kReset = "\x1b[0m";
+
+class Text {
+ public:
+  Text(std::string& out, const TextOptions& options) : out_(out), options_(options) {}
+
+  Text& put(std::string_view s) {
+    out_.append(s);
+    return *this;
+  }
+  Text& styled(std::string_view style, std::string_view s) {
+    if (options_.color) out_.append(style);
+    out_.append(s);
+    if (options_.color) out_.append(kReset);
+    return *this;
+  }
+  // Words of `text` wrapped to the width, each line indented by `indent` spaces.
+  Text& wrapped(std::string_view text, size_t indent) {
+    size_t column = 0;
+    const auto newline = [&] {
+      out_.push_back('\n');
+      out_.append(indent, ' ');
+      column = indent;
+    };
+    out_.append(indent, ' ');
+    column = indent;
+    size_t i = 0;
+    while (i < text.size()) {
+      if (text[i] == '\n' || text[i] == '\r') {
+        if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+        newline();
+        ++i;
+        continue;
+      }
+      const size_t end = std::min(text.find_first_of(" \r\n", i), text.size());
+      const std::string_view word = text.substr(i, end - i);
+      if (column > indent && column + 1 + word.size() > options_.width) newline();
+      else if (column > indent) {
+        out_.push_back(' ');
+        ++column;
+      }
+      out_.append(word);
+      column += word.size();
+      i = end < text.size() && text[end] == ' ' ? end + 1 : end;
+    }
+    out_.push_back('\n');
+    return *this;
+  }
+
+  std::string time(const Location& where) const {
+    if (options_.time == TimeDisplay::Utc) {
+      if (const auto utc = where.utc()) return formatIso(*utc, Zone::Utc);
+      if (where.local) return formatIso(*where.local) + " (zone unknown)";
+      return "-";
+    }
+    return where.local ? formatIso(*where.local) : "-";
+  }
+
+ private:
+  std::string& out_;
+  const TextOptions& options_;
+};
+
+std::string padded(std::string s, size_t width) {
+  if (s.size() < width) s.append(width - s.size(), ' ');
+  return s;
+}
+
+void outcomeLine(Text& text, const Report& report) {
+  const Outcome& o = report.outcome;
+  const OutcomeStatus status = o.status;
+  const std::string_view style = status == OutcomeStatus::Success ? kGreen
+                                 : status == OutcomeStatus::Failed ? kRed
+                                                                   : kYellow;
+  std::string label(toString(status));
+  std::transform(label.begin(), label.end(), label.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  text.put("Outcome: ").styled(style, label);
+  if (o.errorCode) {
+    const ErrorInfo info = lookupError(*o.errorCode);
+    text.put("  ").put(formatErrorCode(info.code));
+    if (info.known()) text.put(" (").put(info.name.empty() ? "" : std::string(info.name) + ": ").put(info.text).put(")");
+  }
+  if (o.exitCode) text.put("  return code ").put(std::to_string(*o.exitCode));
+  if (status == OutcomeStatus::InProgress) text.put("  (the log ends while setup is still running)");
+  text.put("\n");
+}
+
+void fileLines(Text& text, const Report& report) {
+  text.put("\n").styled(kBold, "Files").put("\n");
+  for (const FileReport& f : report.files) {
+    text.put("  ").put(f.path.string());
+    if (f.error) {
+      text.put("  ").styled(kRed, "unreadable: " + *f.error).put("\n");
+      continue;
+    }
+    text.put("  ").styled(kDim, std::string(toString(f.format)) + ", " + std::string(toString(f.encoding)) +
+                                    ", " + std::to_string(f.records) + " records" +
+                                    (f.unparsed ? ", " + std::to_string(f.unparsed) + " unparsed" : ""));
+    text.put("\n");
+  }
+}
+
+void runTable(Text& text, const Report& report) {
+  if (report.runs.empty()) return;
+  text.put("\n").styled(kBold, "Runs").put("\n");
+  size_t userWidth = 4;
+  for (const Run& run : report.runs) userWidth = std::max(userWidth, run.user.size());
+  text.put("  " + padded("#", 3) + padded("pid", 8) + padded("user", userWidth + 2) + padded("service", 9) +
+           padded("start", 25) + padded("end", 25) + "exit\n");
+  for (size_t i = 0; i < report.runs.size(); ++i) {
+    const Run& run = report.runs[i];
+    std::string exit = run.errorCode ? formatErrorCode(*run.errorCode)
+                       : run.exitCode ? std::to_string(*run.exitCode)
+                                      : "-";
+    text.put("  " + padded(std::to_string(i + 1), 3) + padded(run.pid ? std::to_string(*run.pid) : "?", 8) +
+             padded(run.user.empty() ? "?" : run.user, userWidth + 2) + padded(run.service ? "yes" : "no", 9) +
+             padded(text.time(run.start), 25) + padded(text.time(run.end), 25) + exit + "\n");
+  }
+}
+
+void findingBlocks(Text& text, const Report& report) {
+  text.put("\n").styled(kBold, "Findings").put("\n");
+  if (report.findings.empty()) {
+    text.put("  No problems found.\n");
+    return;
+  }
+  for (const Finding& f : report.findings) {
+    const std::string_view style = f.severity == FindingSeverity::Error     ? kRed
+                                   : f.severity == FindingSeverity::Warning ? kYellow
+                                                                            : kDim;
+    std::string label(toString(f.severity));
+    std::transform(label.begin(), label.end(), label.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    text.put("\n  ").styled(style, "[" + label + "]").put(" ").styled(kBold, f.title).put("\n");
+    text.put("  ").styled(kDim, f.rule + ", " + std::string(toString(f.confidence)) + " confidence").put("\n");
+    text.wrapped(f.explanation, 4);
+    text.put("    ").styled(kBold, "Remedy:").put("\n");
+    text.wrapped(f.remedy, 6);
+    if (!f.evidence.empty()) text.put("    ").styled(kBold, "Evidence:").put("\n");
+    for (const Evidence& e : f.evidence) {
+      const std::string file = value(e.where.file) < report.files.size()
+                                   ? report.files[value(e.where.file)].path.filename().string()
+                                   : "?";
+      std::string line = e.text.substr(0, e.text.find_first_of("\r\n"));
+      if (line.size() > 160) line = line.substr(0, 157) + "...";
+      text.put("      ").styled(kDim, file + ":" + std::to_string(value(e.where.line)) + " " + text.time(e.where))
+          .put("  ").put(line).put("\n");
+    }
+  }
+}
+
+}  // namespace
+
+std::string reportToText(const Report& report, const TextOptions& options) {
+  std::string out;
+  Text text(out, options);
+  outcomeLine(text, report);
+  fileLines(text, report);
+  runTable(text, report);
+  findingBlocks(text, report);
+  return out;
+}
+
+}  // namespace ccmlog::cli

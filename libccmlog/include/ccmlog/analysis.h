@@ -1,0 +1,66 @@
+// ccmlog/analysis.h: one call from a machine's log files to a diagnosis.
+//
+//   auto report = ccmlog::analyzeFiles({"C:/logs/PC042"});   // a folder or files
+//   if (!report) { std::cerr << report.error().message; return; }
+//   std::cout << ccmlog::toString(report->outcome.status) << '\n';
+//   for (const ccmlog::Finding& f : report->findings) std::cout << f.title << '\n';
+//
+// The pipeline: each file is read (RecordReader), each record's message
+// classified (EventClassifier), the events laid out as runs and phases
+// (TimelineBuilder), and the rules run over the result (diagnose). Files are
+// streamed: memory grows with the number of events, not with file size.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ccmlog/finding.h"
+#include "ccmlog/record_reader.h"
+#include "ccmlog/result.h"
+#include "ccmlog/timeline.h"
+
+namespace ccmlog {
+
+struct AnalysisOptions {
+  ReaderOptions reader;  ///< e.g. force a format for every file
+};
+
+/// What was read from one input file.
+struct FileReport {
+  std::filesystem::path path;
+  Format format = Format::Unknown;
+  Encoding encoding = Encoding::Unknown;
+  std::uint64_t bytes = 0;
+  std::uint64_t records = 0;
+  std::uint64_t unparsed = 0;        ///< records of kind Unparsed or Orphan
+  std::optional<std::string> error;  ///< set when the file could not be read
+};
+
+/// The timeline (runs, phases, events, outcome) plus the files and findings.
+struct Report : Timeline {
+  std::vector<FileReport> files;    ///< in the order they were read
+  std::vector<Finding> findings;    ///< most serious first
+};
+
+/// Analyzes one machine's logs. Folders stand for the logs directly in them
+/// (see machineLogFiles). A file that cannot be read is reported in
+/// Report::files with its error while the others are analyzed; the result is
+/// an error only when there is nothing to analyze.
+Result<Report> analyzeFiles(const std::vector<std::filesystem::path>& inputs,
+                            const AnalysisOptions& options = {});
+
+/// A log already in memory: a name (its role is taken from it, as for files) and its bytes.
+struct LogText {
+  std::string name;
+  std::string_view bytes;
+};
+
+/// Analyzes logs held in memory, read in the same order as files (readsBefore).
+Report analyzeTexts(std::span<const LogText> logs, const AnalysisOptions& options = {});
+
+}  // namespace ccmlog

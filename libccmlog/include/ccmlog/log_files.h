@@ -1,0 +1,38 @@
+// ccmlog/log_files.h: which files of a machine to read, and in which order.
+//
+// ccmsetup writes ccmsetup.log and, when it grows too big, renames it to
+// ccmsetup.lo_ (and some writers keep dated history files). Reading the
+// history before the current file gives the whole story in order.
+#pragma once
+
+#include <filesystem>
+#include <vector>
+
+#include "ccmlog/result.h"
+#include "ccmlog/timeline_builder.h"
+
+namespace ccmlog {
+
+/// The files to read for one machine. A folder contributes its setup logs
+/// (ccmsetup*, client.msi*, CcmRepair*, with extension .log or .lo_), or every
+/// .log/.lo_ file in it when it has none of those; files are taken as named.
+/// Order: ccmsetup history and current log first (by name, so ".lo_" comes
+/// before ".log"), then the other files by name. An error names a folder that
+/// cannot be listed or an input that does not exist.
+Result<std::vector<std::filesystem::path>> machineLogFiles(
+    const std::vector<std::filesystem::path>& inputs);
+
+/// Of the files found directly in one folder (or one folder of a zip bundle),
+/// those machineLogFiles reads, in reading order: the setup logs, or every
+/// .log/.lo_ file when there are none. Only the names are looked at.
+std::vector<std::filesystem::path> pickMachineLogs(std::vector<std::filesystem::path> files);
+
+/// The reading order of machineLogFiles: setup logs first, then by name
+/// (case-insensitive), so that "ccmsetup.lo_" precedes "ccmsetup.log".
+bool readsBefore(const std::filesystem::path& a, const std::filesystem::path& b);
+
+/// Setup for ccmsetup's own logs (ccmsetup.log, ccmsetup.lo_, dated
+/// history), Auxiliary for every other file (client.msi.log, ccmsetup-ccmeval.log, …).
+FileRole roleOf(const std::filesystem::path& file);
+
+}  // namespace ccmlog

@@ -1,0 +1,102 @@
+// ccmlog/timeline.h: what the ccmsetup processes did, in order.
+//
+// A Timeline has one Run per "ccmsetup started in process N" banner (plus one
+// for events before the first banner, when a log starts mid-run). Each run
+// knows its process id, version, account, whether it is the service run,
+// its command-line switches, downloads, failed source accesses and how it
+// ended. Phases (bootstrap, service hand-off, locate source, download,
+// prerequisites, client install, exit) are spans of a run with a state.
+// The Outcome is taken from the last run that reports completion; a
+// bootstrap's hand-off "exiting with return code 0" never counts.
+//
+// Events keep their Location and message text so that findings can cite them.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ccmlog/command_line.h"
+#include "ccmlog/event.h"
+#include "ccmlog/location.h"
+
+namespace ccmlog {
+
+/// An event with where it was written and the record's message, for evidence.
+struct TimelineEvent {
+  Event event;
+  Location where;
+  std::string text;  ///< the record's message (first 4 KiB)
+};
+
+/// Index into Timeline::events.
+enum class EventIndex : std::uint32_t {};
+constexpr std::uint32_t value(EventIndex n) { return static_cast<std::uint32_t>(n); }
+
+/// One attempt to fetch a file: "Downloading X to Y" or a BITS job file.
+struct Download {
+  std::string source;       ///< path or URL
+  std::string destination;
+  bool completed = false;
+  std::optional<std::uint32_t> errorCode;  ///< of the last failure
+  EventIndex started{};
+};
+
+enum class PhaseKind : std::uint8_t {
+  Bootstrap,       ///< the first process copies ccmsetup.exe
+  ServiceHandoff,  ///< service created/started, the bootstrap exits
+  LocateSource,    ///< asking the MP for distribution points
+  Download,        ///< fetching client files
+  Prerequisites,   ///< installing vcredist, policy platform, …
+  ClientInstall,   ///< client.msi
+  Exit,            ///< the run's last word
+};
+
+enum class PhaseState : std::uint8_t { Succeeded, Failed, Incomplete };
+
+struct Phase {
+  PhaseKind kind{};
+  PhaseState state = PhaseState::Incomplete;
+  std::size_t run = 0;   ///< index into Timeline::runs
+  Location start, end;   ///< first and last event of the phase
+};
+
+struct Run {
+  std::optional<std::int64_t> pid;  ///< nullopt for events before any banner
+  std::string version;
+  std::string user;                  ///< as written in "Running as user"; empty when not said
+  bool service = false;              ///< the service run (SYSTEM)
+  bool createdService = false;       ///< this run registered the ccmsetup service
+  std::string launchFolder;
+  std::string commandLineText;
+  CommandLine commandLine;
+  Location start, end;               ///< first and last record of the run
+  std::optional<std::int64_t> exitCode;    ///< "exiting with return code N"
+  std::optional<std::uint32_t> errorCode;  ///< "failed with error code 0x…"
+  std::vector<Download> downloads;
+  std::vector<EventIndex> events;    ///< this run's events, in order
+};
+
+enum class OutcomeStatus : std::uint8_t { Success, Failed, RebootRequired, InProgress, Unknown };
+
+struct Outcome {
+  OutcomeStatus status = OutcomeStatus::Unknown;
+  std::optional<std::int64_t> exitCode;
+  std::optional<std::uint32_t> errorCode;
+  std::optional<std::size_t> run;  ///< the run it was taken from
+};
+
+struct Timeline {
+  std::vector<Run> runs;
+  std::vector<Phase> phases;
+  std::vector<TimelineEvent> events;
+  Outcome outcome;
+};
+
+std::string_view toString(PhaseKind kind);       ///< "bootstrap", "service-handoff", …
+std::string_view toString(PhaseState state);     ///< "succeeded", "failed", "incomplete"
+std::string_view toString(OutcomeStatus status); ///< "success", "failed", "reboot-required", …
+
+}  // namespace ccmlog

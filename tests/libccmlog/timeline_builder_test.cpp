@@ -1,0 +1,201 @@
+#include "ccmlog/timeline_builder.h"
+
+#include <gtest/gtest.h>
+
+#include "ccmlog/analysis.h"
+#include "test_support.h"
+
+namespace ccmlog {
+namespace {
+
+// A CMTrace log from messages, one second apart from 10:00:00 local, bias +300.
+std::string logOf(std::initializer_list<std::string_view> messages, int startMinute = 0) {
+  std::string log;
+  int second = 0;
+  for (std::string_view m : messages) {
+    char time[32];
+    std::snprintf(time, sizeof time, "10:%02d:%02d.000+300", startMinute + second / 60, second % 60);
+    log += test::cmtrace(m, time, "01-17-2023");
+    ++second;
+  }
+  return log;
+}
+
+Report analyze(std::initializer_list<LogText> logs) {
+  return analyzeTexts(std::vector<LogText>(logs));
+}
+
+const std::string kBootstrap = logOf({
+    "==========[ ccmsetup started in process 100 ]==========",
+    "CcmSetup version: 5.0.9122.1000",
+    "Running as user \"CONTOSO\\admin\"",
+    "Successfully created the ccmsetup service",
+    "Successfully started the ccmsetup service",
+    "CcmSetup is exiting with return code 0",
+});
+
+TEST(TimelineBuilder, BootstrapHandOffIsNotTheOutcome) {
+  const Report r = analyze({{"ccmsetup.log", kBootstrap}});
+  ASSERT_EQ(r.runs.size(), 1u);
+  EXPECT_EQ(r.runs[0].pid, 100);
+  EXPECT_EQ(r.runs[0].user, "CONTOSO\\admin");
+  EXPECT_TRUE(r.runs[0].createdService);
+  EXPECT_FALSE(r.runs[0].service);
+  EXPECT_EQ(r.runs[0].exitCode, 0);
+  EXPECT_EQ(r.outcome.status, OutcomeStatus::InProgress);
+}
+
+TEST(TimelineBuilder, ServiceRunAfterHandOffDecidesTheOutcome) {
+  const std::string log = kBootstrap + logOf({
+      "==========[ ccmsetup started in process 200 ]==========",
+      "Ccmsetup command line: \"C:\\Windows\\ccmsetup\\ccmsetup.exe\" /runservice /source:\\\\srv\\share",
+      "Running as user \"SYSTEM\"",
+      "CcmSetup failed with error code 0x80070005",
+  }, 5);
+  const Report r = analyze({{"ccmsetup.log", log}});
+  ASSERT_EQ(r.runs.size(), 2u);
+  EXPECT_TRUE(r.runs[1].service);
+  EXPECT_TRUE(r.runs[1].commandLine.runService);
+  EXPECT_EQ(r.runs[1].commandLine.source, "\\\\srv\\share");
+  EXPECT_EQ(value(r.runs[1].start.line), 7u);
+  EXPECT_EQ(value(r.runs[1].end.line), 10u);
+  EXPECT_EQ(value(r.runs[0].end.line), 6u);
+  EXPECT_EQ(r.outcome.status, OutcomeStatus::Failed);
+  EXPECT_EQ(r.outcome.errorCode, 0x80070005u);
+  EXPECT_EQ(r.outcome.run, 1u);
+}
+
+TEST(TimelineBuilder, TheRunAfterServiceCreationIsTheServiceRunEvenWithoutSystemLine) {
+  const std::string log = kBootstrap + logOf({
+      "==========[ ccmsetup started in process 200 ]==========",
+      "CcmSetup is exiting with return code 0",
+  }, 5);
+  const Report r = analyze({{"ccmsetup.log", log}});
+  ASSERT_EQ(r.runs.size(), 2u);
+  EXPECT_TRUE(r.runs[1].service);
+  EXPECT_EQ(r.outcome.status, OutcomeStatus::Success);
+}
+
+TEST(TimelineBuilder, StandaloneNoServiceRunSucceeds) {
+  const Report r = analyze({{"ccmsetup.log", logOf({
+      "==========[ ccmsetup started in process 300 ]==========",
+      "Ccmsetup command line: ccmsetup.exe /noservice SMSSITECODE=PS1",
+      "Running as user \"jsmith\"",
+      "CcmSetup is exiting with return code 0",
+  })}});
+  ASSERT_EQ(r.runs.size(), 1u);
+  EXPECT_FALSE(r.runs[0].service);
+  EXPECT_TRUE(r.runs[0].commandLine.noService);
+  EXPECT_EQ(r.outcome.status, OutcomeStatus::Success);
+  EXPECT_EQ(r.outcome.exitCode, 0);
+}
+
+TEST(TimelineBuilder, ReturnCodeSevenMeansRebootRequired) {
+  const Report r = analyze({{"ccmsetup.log", logOf({
+      "==========[ ccmsetup started in process 300 ]==========",
+      "CcmSetup is exiting with return code 7",
+  })}});
+  EXPECT_EQ(r.outcome.status, OutcomeStatus::RebootRequired);
+}
+
+TEST(TimelineBuilder, LogStartingMidRunGetsARunWithoutPid) {
+  const Report r = analyze({{"ccmsetup.log", logOf({
+      "some line before anything is known",
+      "Running as user \"SYSTEM\"",
+      "CcmSetup failed with error code 0x80190194",
+  })}});
+  ASSERT_EQ(r.runs.size(), 1u);
+  EXPECT_FALSE(r.runs[0].pid);
+  EXPECT_EQ(value(r.runs[0].start.line), 2u);  // the run starts at its first event
+  EXPECT_EQ(r.outcome.status, OutcomeStatus::Failed);
+}
+
+TEST(TimelineBuilder, RotatedHistoryContinuesIntoTheCurrentLog) {
+  const std::string history = logOf({
+      "==========[ ccmsetup started in process 400 ]==========",
+      "Running as user \"SYSTEM\"",
+  });
+  const std::string current = logOf({"Download complete.", "CcmSetup is exiting with return code 0"}, 1);
+  const Report r = analyze({{"ccmsetup.lo_", history}, {"ccmsetup.log", current}});
+  ASSERT_EQ(r.runs.size(), 1u);
+  EXPECT_EQ(value(r.runs[0].end.file), 1u);
+  EXPECT_EQ(r.outcome.status, OutcomeStatus::Success);
+}
+
+TEST(TimelineBuilder, AuxiliaryEventsArePlacedInTheRunTheirTimeFallsIn) {
+  const std::string log = kBootstrap + logOf({
+      "==========[ ccmsetup started in process 200 ]==========",
+      "Running as user \"SYSTEM\"",
+      "CcmSetup failed with error code 0x80070643",
+  }, 5);
+  const std::string msi =
+      "=== Verbose logging started: 1/17/2023  10:05:01  Build type: SHIP UNICODE 5.00.9122.1000 ===\r\n"
+      "Action ended 10:05:02: CcmRegisterHostingConfiguration. Return value 3.\r\n";
+  // Given first, client.msi.log is still read after the setup log.
+  const Report r = analyze({{"client.msi.log", msi}, {"ccmsetup.log", log}});
+  ASSERT_EQ(r.runs.size(), 2u);
+  EXPECT_EQ(r.files[0].path, "ccmsetup.log");
+  bool inServiceRun = false, inBootstrap = false;
+  for (EventIndex i : r.runs[1].events) inServiceRun |= r.events[value(i)].event.kind == EventKind::MsiReturnValue3;
+  for (EventIndex i : r.runs[0].events) inBootstrap |= r.events[value(i)].event.kind == EventKind::MsiReturnValue3;
+  EXPECT_TRUE(inServiceRun);
+  EXPECT_FALSE(inBootstrap);
+  EXPECT_EQ(value(r.runs[1].end.file), 0u);  // auxiliary records do not stretch the run
+}
+
+TEST(TimelineBuilder, PhasesFollowTheirEventsAndRecover) {
+  const Report r = analyze({{"ccmsetup.log", logOf({
+      "==========[ ccmsetup started in process 500 ]==========",
+      "Running as user \"SYSTEM\"",
+      "Failed to download files through BITS. Error: 0x80190194, Description HTTP status 404",
+      "Download complete.",
+      "CcmSetup is exiting with return code 0",
+  })}});
+  const auto phase = [&](PhaseKind kind) -> const Phase* {
+    for (const Phase& p : r.phases) {
+      if (p.kind == kind) return &p;
+    }
+    return nullptr;
+  };
+  ASSERT_TRUE(phase(PhaseKind::Download));
+  EXPECT_EQ(phase(PhaseKind::Download)->state, PhaseState::Succeeded);
+  EXPECT_EQ(value(phase(PhaseKind::Download)->start.line), 3u);
+  EXPECT_EQ(value(phase(PhaseKind::Download)->end.line), 4u);
+  ASSERT_TRUE(phase(PhaseKind::Exit));
+  EXPECT_EQ(phase(PhaseKind::Exit)->state, PhaseState::Succeeded);
+  EXPECT_FALSE(phase(PhaseKind::ClientInstall));
+}
+
+TEST(TimelineBuilder, BootstrapAndHandOffPhasesOfTheRunThatCreatedTheService) {
+  const Report r = analyze({{"ccmsetup.log", kBootstrap}});
+  ASSERT_GE(r.phases.size(), 2u);
+  EXPECT_EQ(r.phases[0].kind, PhaseKind::Bootstrap);
+  EXPECT_EQ(r.phases[0].state, PhaseState::Succeeded);
+  EXPECT_EQ(value(r.phases[0].end.line), 4u);
+  EXPECT_EQ(r.phases[1].kind, PhaseKind::ServiceHandoff);
+  EXPECT_EQ(r.phases[1].state, PhaseState::Succeeded);
+}
+
+TEST(TimelineBuilder, DownloadsRecordSourceDestinationAndCompletion) {
+  const Report r = analyze({{"ccmsetup.log", logOf({
+      "==========[ ccmsetup started in process 600 ]==========",
+      "Downloading \\\\srv\\share\\ccmsetup.exe to C:\\Windows\\ccmsetup\\ccmsetup.exe",
+      "File download 43% complete (262144 of 602112 bytes).",
+      "Download complete.",
+  })}});
+  ASSERT_EQ(r.runs.size(), 1u);
+  ASSERT_EQ(r.runs[0].downloads.size(), 1u);
+  EXPECT_EQ(r.runs[0].downloads[0].source, "\\\\srv\\share\\ccmsetup.exe");
+  EXPECT_EQ(r.runs[0].downloads[0].destination, "C:\\Windows\\ccmsetup\\ccmsetup.exe");
+  EXPECT_TRUE(r.runs[0].downloads[0].completed);
+  for (const TimelineEvent& e : r.events) EXPECT_NE(e.event.kind, EventKind::DownloadProgress);
+}
+
+TEST(TimelineBuilder, NoEventsMeansUnknownOutcome) {
+  const Report r = analyze({{"ccmsetup.log", "just some text\nnothing ccmsetup said\n"}});
+  EXPECT_TRUE(r.runs.empty());
+  EXPECT_EQ(r.outcome.status, OutcomeStatus::Unknown);
+}
+
+}  // namespace
+}  // namespace ccmlog
