@@ -3,6 +3,7 @@
 
 #include "ccmlog/error_codes.h"
 #include "ccmlog/json_writer.h"
+#include "ccmlog/lookup_json.h"
 #include "commands.h"
 #include "exit_codes.h"
 #include "options.h"
@@ -41,24 +42,6 @@ void appendText(std::string& out, std::string_view input, const ErrorInfo& info)
   out.push_back('\n');
 }
 
-void appendJson(JsonWriter& json, std::string_view input, const ErrorInfo& info) {
-  json.beginObject();
-  json.key("input").value(input);
-  json.key("code").value(formatErrorCode(info.code));
-  json.key("decimal").value(static_cast<std::int64_t>(static_cast<std::int32_t>(info.code)));
-  json.key("win32");
-  if (info.win32) json.value(static_cast<std::int64_t>(*info.win32));
-  else json.null();
-  json.key("family").value(toString(info.family));
-  json.key("name");
-  if (info.name.empty()) json.null();
-  else json.value(info.name);
-  json.key("text");
-  if (info.known()) json.value(info.text);
-  else json.null();
-  json.endObject();
-}
-
 }  // namespace
 
 int runLookup(Words args) {
@@ -85,7 +68,7 @@ int runLookup(Words args) {
       status = kExitUsage;
       continue;
     }
-    if (json) appendJson(writer, input, *info);
+    if (json) writeLookup(writer, input, *info);
     else appendText(out, input, *info);
   }
   if (json) {

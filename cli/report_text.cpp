@@ -114,6 +114,7 @@ void fileLines(Text& text, const Report& report) {
 void runTable(Text& text, const Report& report) {
   if (report.runs.empty()) return;
   text.put("\n").styled(kBold, "Runs").put("\n");
+  if (report.omittedRuns) text.put("  (" + std::to_string(report.omittedRuns) + " earlier runs not shown)\n");
   size_t userWidth = 4;
   for (const Run& run : report.runs) userWidth = std::max(userWidth, run.user.size());
   text.put("  " + padded("#", 3) + padded("pid", 8) + padded("user", userWidth + 2) + padded("service", 9) +

@@ -1,5 +1,7 @@
 #include "cmtrace_format.h"
 
+#include <cstring>
+
 #include "field_parsers.h"
 #include "line_formats.h"
 #include "text_lines.h"
@@ -7,13 +9,21 @@
 namespace ccmlog::detail {
 namespace {
 
+// memmem (two-way search) beats std::string_view::find, which runs memchr
+// for the first character and stops at every '<' of an XML message.
+size_t find(std::string_view text, std::string_view needle, size_t from) {
+  if (from >= text.size()) return std::string_view::npos;
+  const void* at = ::memmem(text.data() + from, text.size() - from, needle.data(), needle.size());
+  return at ? static_cast<size_t>(static_cast<const char*>(at) - text.data()) : std::string_view::npos;
+}
+
 // The opener that starts the record ending at the terminator: the last one at
 // a line start (a record cut short by a crash is followed by a new record on
 // a new line), else the first one anywhere; npos when there is none.
 size_t chooseOpener(std::string_view region) {
   size_t first = std::string_view::npos, lastAtLineStart = std::string_view::npos;
-  for (size_t at = region.find(kOpener); at != std::string_view::npos;
-       at = region.find(kOpener, at + 1)) {
+  for (size_t at = find(region, kOpener, 0); at != std::string_view::npos;
+       at = find(region, kOpener, at + 1)) {
     if (first == std::string_view::npos) first = at;
     const bool bomBefore = at >= kBom.size() && region.substr(at - kBom.size(), kBom.size()) == kBom;
     if (atLineStart(region, at) || (bomBefore && atLineStart(region, at - kBom.size()))) {
@@ -39,6 +49,16 @@ void assign(Attributes& a, std::string_view name, std::string_view value) {
 
 enum class EnvelopeEnd { Closed, Open, NeedMore };
 
+// Offset of the first of `a`, `b` or a line end at or after `from`, or npos.
+// (A loop: std::string_view::find_first_of calls memchr once per character.)
+size_t findStop(std::string_view text, size_t from, char a, char b) {
+  for (size_t i = from; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == a || c == b || c == '\r' || c == '\n') return i;
+  }
+  return std::string_view::npos;
+}
+
 // Reads `name="value"` pairs from text[i] (just after the terminator's
 // `time="`) up to the closing '>'. Leaves i after '>' (Closed), or at the line
 // end that cut the list short (Open).
@@ -50,20 +70,20 @@ EnvelopeEnd readAttributes(std::string_view text, size_t& i, bool atEnd, Attribu
     return EnvelopeEnd::Open;
   };
   const auto openAtLineEnd = [&](size_t from) {
-    const size_t lineEnd = text.find_first_of("\r\n", from);
+    const size_t lineEnd = findStop(text, from, '\r', '\n');
     if (lineEnd == npos) return ranOut();
     i = lineEnd;
     return EnvelopeEnd::Open;
   };
   std::string_view name = "time";
   for (;;) {
-    const size_t quote = text.find_first_of("\"\r\n", i);
+    const size_t quote = findStop(text, i, '"', '"');
     if (quote == npos) return ranOut();
     if (text[quote] != '"') return openAtLineEnd(quote);
     assign(a, name, text.substr(i, quote - i));
     i = text.find_first_not_of(' ', quote + 1);
     if (i == npos) return ranOut();
-    const size_t eq = text.find_first_of("=>\r\n", i);
+    const size_t eq = findStop(text, i, '=', '>');
     if (eq == npos) return ranOut();
     if (text[eq] == '>') {  // the end of the list (after any stray word)
       i = eq + 1;
@@ -115,15 +135,33 @@ size_t cutStrayLine(std::string_view text, size_t limit, Record& out) {
 
 }  // namespace
 
+void CmtraceScan::shift(size_t length) {
+  searchFrom = searchFrom > length ? searchFrom - length : 0;
+  constexpr auto npos = std::string_view::npos;
+  if (!openerKnown || openerLimit < length || (opener != npos && opener < length)) {
+    openerKnown = false;
+    return;
+  }
+  openerLimit -= length;
+  if (opener != npos) opener -= length;
+}
+
 std::optional<size_t> cutCmtrace(std::string_view text, bool atEnd, CmtraceScan& scan,
                                  Record& out) {
-  const size_t terminator = text.find(kTerminator, scan.searchFrom);
-  if (terminator == std::string_view::npos && !atEnd) {
-    scan.searchFrom = text.size() >= kTerminator.size() ? text.size() - kTerminator.size() + 1 : 0;
-    return std::nullopt;
-  }
+  const size_t terminator = find(text, kTerminator, scan.searchFrom);
+  // Remember where no terminator is, for the next call (more input, or the
+  // rest of the text after a stray line is cut).
+  scan.searchFrom = terminator != std::string_view::npos ? terminator
+                    : text.size() >= kTerminator.size() ? text.size() - kTerminator.size() + 1
+                                                        : 0;
+  if (terminator == std::string_view::npos && !atEnd) return std::nullopt;
   const size_t limit = terminator == std::string_view::npos ? text.size() : terminator;
-  const size_t opener = chooseOpener(text.substr(0, limit));
+  if (!scan.openerKnown || scan.openerLimit != limit) {
+    scan.opener = chooseOpener(text.substr(0, limit));
+    scan.openerLimit = limit;
+    scan.openerKnown = true;
+  }
+  const size_t opener = scan.opener;
   const size_t start = skipBom(text, 0);
   if (opener != std::string_view::npos && opener > start) return cutStrayLine(text, opener, out);
   if (terminator == std::string_view::npos) {
@@ -134,7 +172,6 @@ std::optional<size_t> cutCmtrace(std::string_view text, bool atEnd, CmtraceScan&
     out.severity = severityFromWords(out.message);
     return text.size();
   }
-  scan.searchFrom = terminator;  // resume here if the attributes are incomplete
 
   Attributes attributes;
   size_t i = terminator + kTerminator.size();

@@ -22,8 +22,16 @@ inline constexpr std::string_view kTerminator = "]LOG]!><time=\"";
 
 /// Search state kept between calls while a record is incomplete, so that
 /// feeding a long record chunk by chunk stays linear.
+/// Offsets are relative to the start of the text not yet cut into records.
 struct CmtraceScan {
   size_t searchFrom = 0;  ///< no terminator starts before this offset
+  bool openerKnown = false;
+  size_t openerLimit = 0;  ///< the end of the region the opener was chosen in
+  size_t opener = 0;       ///< the chosen opener in [0, openerLimit), npos for none
+
+  /// The first `length` bytes were cut off as a record: keep what is still
+  /// known about the rest, so that cutting many stray lines stays linear.
+  void shift(size_t length);
 };
 
 /// Cuts the first record off `text` (which starts where the previous record

@@ -60,7 +60,8 @@ struct EventClassifier::Impl {
 
   // The first row (in table order) that matches message, or -1.
   int firstMatch(std::string_view message) const {
-    std::vector<int> matched;
+    thread_local std::vector<int> matched;  // reused: no allocation per message
+    matched.clear();
     RE2::Set::ErrorInfo error{};
     if (set.Match(message, &matched, &error)) {
       return *std::min_element(matched.begin(), matched.end());  // the set reports them unordered
@@ -93,6 +94,10 @@ void EventClassifier::classify(std::string_view message, RecordIndex record,
   const int row = impl_->firstMatch(message);
   if (row < 0) return;
   const CompiledPattern& p = *impl_->patterns[static_cast<size_t>(row)];
+  if (p.groups.empty()) {  // nothing to capture: the set's answer is enough
+    out.push_back(Event{p.kind, record, {}});
+    return;
+  }
 
   std::vector<re2::StringPiece> captures(static_cast<size_t>(p.re.NumberOfCapturingGroups()) + 1);
   if (!p.re.Match(message, 0, message.size(), RE2::UNANCHORED, captures.data(),

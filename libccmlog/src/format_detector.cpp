@@ -45,7 +45,9 @@ Format detectFormat(std::string_view head, bool atEnd) {
   for (size_t i = 1; i < votes.size(); ++i) {
     if (votes[i] > votes[best]) best = i;
   }
-  return votes[best] > 0 ? formats[best] : Format::Plain;
+  if (votes[best] > 0) return formats[best];
+  // Nothing recognised yet: a CMTrace record may still come within the window.
+  return decideNow ? Format::Plain : Format::Unknown;
 }
 
 }  // namespace ccmlog::detail

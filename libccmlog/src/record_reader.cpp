@@ -209,16 +209,17 @@ bool RecordReader::next(Record& out) {
   const std::uint64_t sourceLength =
       last ? d.stats.bytes - d.sourceOffset : d.decoder.sourceLength(piece);
   const std::uint64_t lineEnds = countLineEnds(piece);
+  const bool endsLine = withoutLineEnd(piece).size() != piece.size();
   out.span = ByteSpan{ByteOffset{d.sourceOffset}, sourceLength};
   out.line = LineNumber{d.lineNumber};
-  out.lines = static_cast<std::uint32_t>(countLineEnds(withoutLineEnd(piece)) + 1);
+  out.lines = static_cast<std::uint32_t>(lineEnds + 1 - (endsLine ? 1 : 0));
   if (d.decoder.encoding() == Encoding::Utf8 || d.decoder.encoding() == Encoding::Utf8Bom) {
     d.repairText(out);
   }
   d.pos += *length;
   d.sourceOffset += sourceLength;
   d.lineNumber += lineEnds;
-  d.cmtraceScan = CmtraceScan{};
+  d.cmtraceScan.shift(*length);
   d.scannedTo = 0;
   ++d.stats.records;
   d.stats.lines += out.lines;

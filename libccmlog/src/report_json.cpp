@@ -155,6 +155,7 @@ std::string reportToJson(const Report& report, int indent) {
   json.key("schema").value("ccmlog.report.v1");
   files(json, report);
   runs(json, report);
+  json.key("omitted_runs").value(static_cast<std::int64_t>(report.omittedRuns));
   phases(json, report);
   outcome(json, report);
   writeFindings(json, report);

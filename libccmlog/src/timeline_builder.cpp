@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <deque>
+#include <memory>
 #include <cctype>
 
 #include "event_phases.h"
@@ -14,7 +16,7 @@ using detail::phaseStepOf;
 namespace {
 
 constexpr size_t kPhaseKinds = static_cast<size_t>(PhaseKind::Exit) + 1;
-constexpr size_t kEvidenceTextLimit = 4096;
+constexpr size_t kEvidenceTextLimit = 1024;
 
 struct PhaseProgress {
   bool seen = false;
@@ -50,43 +52,109 @@ bool isHighVolume(EventKind kind) {
   return kind == EventKind::DownloadProgress || kind == EventKind::MsiAction;
 }
 
+// The first kKeptPerKind and the last kKeptPerKind events of each kind in a
+// run are kept (with their count); a log that repeats a line a million times
+// costs no more than one that repeats it 128 times.
+constexpr size_t kKeptPerKind = 64;
+// Beyond these, the oldest runs are dropped (Timeline::omittedRuns counts them).
+constexpr size_t kMaxRuns = 1000;
+constexpr size_t kMaxKeptEvents = 20000;
+
+struct KeptEvent {
+  std::uint64_t seq;  // arrival order across all runs
+  TimelineEvent event;
+  std::optional<Download> download;  // for DownloadStarted / BitsFileAdded
+};
+
+// A kind's kept events: the first ones, then the most recent ones (a ring;
+// assemble() restores the order from the sequence numbers).
+struct KindLog {
+  std::vector<KeptEvent> head;
+  std::vector<KeptEvent> recent;
+  size_t nextRecent = 0;  // the ring slot to overwrite next
+
+  // Adds an event; returns it (valid until the next push) and whether it grew
+  // the number of kept events.
+  std::pair<KeptEvent*, bool> push(KeptEvent e) {
+    if (head.size() < kKeptPerKind) {
+      head.push_back(std::move(e));
+      return {&head.back(), true};
+    }
+    if (recent.size() < kKeptPerKind) {
+      recent.push_back(std::move(e));
+      return {&recent.back(), true};
+    }
+    KeptEvent& slot = recent[nextRecent];
+    nextRecent = (nextRecent + 1) % kKeptPerKind;
+    slot = std::move(e);
+    return {&slot, false};
+  }
+  template <typename F>
+  void forEach(F&& f) {
+    for (auto& e : head) f(e);
+    for (auto& e : recent) f(e);
+  }
+};
+
+struct BuildingRun {
+  Run run;
+  RunNotes notes;
+  std::array<std::unique_ptr<KindLog>, kEventKindCount> kinds;  // made on first use
+  std::optional<std::uint64_t> lastDownload;  // seq of the latest download's event
+  size_t kept = 0;
+};
+
 }  // namespace
 
 struct TimelineBuilder::Impl {
-  Timeline timeline;
-  std::vector<RunNotes> notes;  // one per run
+  std::deque<BuildingRun> runs;
+  std::uint64_t omittedRuns = 0;
+  std::uint64_t seq = 0;
+  size_t kept = 0;  // kept events over all runs
   FileRole role = FileRole::Setup;
 
-  size_t openRun(const Location& where, std::optional<std::int64_t> pid);
-  size_t runForAuxiliary(const Location& where);
-  void apply(size_t run, const Event& event, const Location& where, std::string_view message);
-  void closePhases();
-  void decideOutcome();
+  BuildingRun& openRun(const Location& where, std::optional<std::int64_t> pid);
+  BuildingRun& runForAuxiliary(const Location& where);
+  void apply(BuildingRun& b, const Event& event, const Location& where, std::string_view message);
+  void dropOldRuns();
+  Timeline assemble();
+  void closePhases(Timeline& timeline, std::vector<RunNotes>& notes);
+  void decideOutcome(Timeline& timeline);
 };
 
-size_t TimelineBuilder::Impl::openRun(const Location& where, std::optional<std::int64_t> pid) {
-  const bool afterCreated = !timeline.runs.empty() && timeline.runs.back().createdService;
-  Run run;
-  run.pid = pid;
-  run.start = run.end = where;
-  timeline.runs.push_back(std::move(run));
-  notes.emplace_back();
-  notes.back().afterServiceCreated = afterCreated;
-  return timeline.runs.size() - 1;
+BuildingRun& TimelineBuilder::Impl::openRun(const Location& where, std::optional<std::int64_t> pid) {
+  const bool afterCreated = !runs.empty() && runs.back().run.createdService;
+  runs.emplace_back();
+  BuildingRun& b = runs.back();
+  b.run.pid = pid;
+  b.run.start = b.run.end = where;
+  b.notes.afterServiceCreated = afterCreated;
+  dropOldRuns();
+  return runs.back();
 }
 
-size_t TimelineBuilder::Impl::runForAuxiliary(const Location& where) {
-  if (timeline.runs.empty()) return openRun(where, std::nullopt);
-  for (size_t i = timeline.runs.size(); i-- > 0;) {
-    if (notLater(timeline.runs[i].start, where).value_or(false)) return i;
+void TimelineBuilder::Impl::dropOldRuns() {
+  while (runs.size() > 1 && (runs.size() > kMaxRuns || kept > kMaxKeptEvents)) {
+    kept -= runs.front().kept;
+    runs.pop_front();
+    ++omittedRuns;
   }
-  return timeline.runs.size() - 1;
 }
 
-void TimelineBuilder::Impl::apply(size_t index, const Event& event, const Location& where,
+BuildingRun& TimelineBuilder::Impl::runForAuxiliary(const Location& where) {
+  if (runs.empty()) return openRun(where, std::nullopt);
+  for (size_t i = runs.size(); i-- > 0;) {
+    if (notLater(runs[i].run.start, where).value_or(false)) return runs[i];
+  }
+  return runs.back();
+}
+
+void TimelineBuilder::Impl::apply(BuildingRun& b, const Event& event, const Location& where,
                                   std::string_view message) {
-  Run& run = timeline.runs[index];
-  RunNotes& note = notes[index];
+  Run& run = b.run;
+  RunNotes& note = b.notes;
+  ++run.eventCounts[static_cast<size_t>(event.kind)];
+  std::optional<Download> download;
   switch (event.kind) {
     case EventKind::Version: run.version = event.get("version"); break;
     case EventKind::LaunchFolder: run.launchFolder = event.get("folder"); break;
@@ -106,18 +174,25 @@ void TimelineBuilder::Impl::apply(size_t index, const Event& event, const Locati
       if (!run.errorCode) run.errorCode = event.code("code");
       break;
     case EventKind::DownloadStarted:
-      run.downloads.push_back({std::string(event.get("source")), std::string(event.get("destination")),
-                               false, std::nullopt, EventIndex{static_cast<std::uint32_t>(timeline.events.size())}});
-      break;
     case EventKind::BitsFileAdded:
-      run.downloads.push_back({std::string(event.get("url")), std::string(event.get("destination")),
-                               false, std::nullopt, EventIndex{static_cast<std::uint32_t>(timeline.events.size())}});
+      download.emplace();
+      download->source = event.get(event.kind == EventKind::BitsFileAdded ? "url" : "source");
+      download->destination = event.get("destination");
       break;
     case EventKind::DownloadComplete:
-      for (Download& d : run.downloads) d.completed = true;
+      for (EventKind kind : {EventKind::DownloadStarted, EventKind::BitsFileAdded}) {
+        auto& log = b.kinds[static_cast<size_t>(kind)];
+        if (log) log->forEach([](KeptEvent& e) { e.download->completed = true; });
+      }
       break;
     case EventKind::DownloadFailed:
-      if (!run.downloads.empty()) run.downloads.back().errorCode = event.code("code");
+      for (EventKind kind : {EventKind::DownloadStarted, EventKind::BitsFileAdded}) {
+        auto& log = b.kinds[static_cast<size_t>(kind)];
+        if (!log || !b.lastDownload) continue;
+        log->forEach([&](KeptEvent& e) {
+          if (e.seq == *b.lastDownload) e.download->errorCode = event.code("code");
+        });
+      }
       break;
     default: break;
   }
@@ -132,12 +207,50 @@ void TimelineBuilder::Impl::apply(size_t index, const Event& event, const Locati
     if (step->effect == PhaseEffect::Failure) phase.state = PhaseState::Failed;
   }
   if (isHighVolume(event.kind)) return;
-  run.events.push_back(EventIndex{static_cast<std::uint32_t>(timeline.events.size())});
-  timeline.events.push_back(
-      TimelineEvent{event, where, std::string(message.substr(0, kEvidenceTextLimit))});
+  auto& log = b.kinds[static_cast<size_t>(event.kind)];
+  if (!log) log = std::make_unique<KindLog>();
+  const auto [keptEvent, grew] = log->push(
+      KeptEvent{seq++, TimelineEvent{event, where, std::string(message.substr(0, kEvidenceTextLimit))},
+                std::move(download)});
+  if (keptEvent->download) b.lastDownload = keptEvent->seq;
+  b.kept += grew;
+  kept += grew;
 }
 
-void TimelineBuilder::Impl::closePhases() {
+Timeline TimelineBuilder::Impl::assemble() {
+  Timeline timeline;
+  timeline.omittedRuns = omittedRuns;
+  std::vector<RunNotes> notes;
+  // Every kept event, tagged with its run, in arrival order.
+  std::vector<std::pair<size_t, KeptEvent*>> all;
+  for (size_t r = 0; r < runs.size(); ++r) {
+    for (auto& log : runs[r].kinds) {
+      if (log) log->forEach([&](KeptEvent& e) { all.emplace_back(r, &e); });
+    }
+  }
+  std::sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.second->seq < b.second->seq; });
+  for (BuildingRun& b : runs) {
+    timeline.runs.push_back(std::move(b.run));
+    notes.push_back(b.notes);
+  }
+  timeline.events.reserve(all.size());
+  for (auto& [r, e] : all) {
+    const EventIndex index{static_cast<std::uint32_t>(timeline.events.size())};
+    Run& run = timeline.runs[r];
+    run.events.push_back(index);
+    if (e->download) {
+      e->download->started = index;
+      run.downloads.push_back(std::move(*e->download));
+    }
+    timeline.events.push_back(std::move(e->event));
+  }
+  runs.clear();
+  closePhases(timeline, notes);
+  decideOutcome(timeline);
+  return timeline;
+}
+
+void TimelineBuilder::Impl::closePhases(Timeline& timeline, std::vector<RunNotes>& notes) {
   for (size_t i = 0; i < timeline.runs.size(); ++i) {
     Run& run = timeline.runs[i];
     RunNotes& note = notes[i];
@@ -156,7 +269,7 @@ void TimelineBuilder::Impl::closePhases() {
   }
 }
 
-void TimelineBuilder::Impl::decideOutcome() {
+void TimelineBuilder::Impl::decideOutcome(Timeline& timeline) {
   Outcome& outcome = timeline.outcome;
   if (timeline.runs.empty()) return;  // Unknown
   const size_t last = timeline.runs.size() - 1;
@@ -198,21 +311,18 @@ void TimelineBuilder::addRecord(const Location& where, std::string_view message,
     }
   }
   if (d.role == FileRole::Setup) {
-    if (d.timeline.runs.empty()) {
+    if (d.runs.empty()) {
       if (events.empty()) return;
       d.openRun(where, std::nullopt);  // the log starts mid-run
     }
-    d.timeline.runs.back().end = where;
+    d.runs.back().run.end = where;
   }
   if (events.empty()) return;
-  const size_t run = d.role == FileRole::Setup ? d.timeline.runs.size() - 1 : d.runForAuxiliary(where);
+  BuildingRun& run = d.role == FileRole::Setup ? d.runs.back() : d.runForAuxiliary(where);
   for (const Event& event : events) d.apply(run, event, where, message);
+  d.dropOldRuns();
 }
 
-Timeline TimelineBuilder::finish() && {
-  impl_->closePhases();
-  impl_->decideOutcome();
-  return std::move(impl_->timeline);
-}
+Timeline TimelineBuilder::finish() && { return impl_->assemble(); }
 
 }  // namespace ccmlog

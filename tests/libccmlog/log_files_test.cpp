@@ -57,6 +57,14 @@ TEST_F(LogFiles, NamedFilesAreTakenEvenWithOtherExtensions) {
   EXPECT_EQ(names(*files), (std::vector<std::string>{"ccmsetup.log", "ticket-paste.txt"}));
 }
 
+TEST(PickMachineLogs, SetupLogsInReadingOrderByNameAlone) {
+  const auto picked = pickMachineLogs({"PC1/client.msi.log", "PC1/CcmExec.log", "PC1/ccmsetup.log",
+                                       "PC1/notes.txt", "PC1/CCMSETUP.LO_"});
+  EXPECT_EQ(picked, (std::vector<fs::path>{"PC1/CCMSETUP.LO_", "PC1/ccmsetup.log", "PC1/client.msi.log"}));
+  EXPECT_EQ(pickMachineLogs({"b.log", "a.lo_", "c.txt"}), (std::vector<fs::path>{"a.lo_", "b.log"}));
+  EXPECT_TRUE(pickMachineLogs({"readme.txt"}).empty());
+}
+
 TEST(LogFileRoles, CcmsetupLogsAreSetupOthersAuxiliary) {
   EXPECT_EQ(roleOf("x/ccmsetup.log"), FileRole::Setup);
   EXPECT_EQ(roleOf("CCMSETUP.LO_"), FileRole::Setup);

@@ -331,6 +331,16 @@ TEST(RecordReader, StraySmsLineInACmtraceFileIsRecognised) {
   EXPECT_EQ(at(r, 1).message, "stray");
 }
 
+TEST(RecordReader, GarbageAtTheStartDoesNotHideACmtraceFile) {
+  std::string input;
+  for (int i = 0; i < 100; ++i) input += "leftover line " + std::to_string(i) + "\r\n";
+  input += cmtrace("a record");
+  const auto r = readAll(input, 7);
+  EXPECT_EQ(r.format, Format::CMTrace);
+  ASSERT_EQ(r.records.size(), 101u);
+  EXPECT_EQ(at(r, 100).message, "a record");
+}
+
 TEST(RecordReader, PlainTextIsTheFallbackWithSeverityFromWords) {
   const auto r = readAll("all good\nwarning: disk low\nsomething failed\n");
   EXPECT_EQ(r.format, Format::Plain);
@@ -352,6 +362,27 @@ TEST(RecordReader, BinaryGarbageTilesLikeAnyOtherInput) {
   input.insert(100, "]LOG]!><time=\"");
   input.insert(2000, "<![LOG[");
   expectChunkingIrrelevant(input);
+}
+
+// Each of these would take hours if cutting one stray line rescanned the rest.
+TEST(RecordReader, ManyStrayLinesBeforeOneRecordStayLinear) {
+  std::string input = cmtrace("first");
+  for (int i = 0; i < 200000; ++i) input += "garbage line " + std::to_string(i) + "\r\n";
+  input += cmtrace("last");
+  const auto r = readAll(input, 1 << 20);
+  ASSERT_EQ(r.records.size(), 200002u);
+  EXPECT_EQ(at(r, 200000).kind, RecordKind::Unparsed);
+  EXPECT_EQ(at(r, 200001).message, "last");
+  EXPECT_EQ(test::tilingProblem(r.records, input.size()), "");
+}
+
+TEST(RecordReader, LongTailWithoutTerminatorStaysLinear) {
+  std::string input = cmtrace("first");
+  for (int i = 0; i < 200000; ++i) input += "<![LOG[opener without end " + std::to_string(i) + "\n";
+  const auto r = readAll(input, 1 << 20);
+  ASSERT_EQ(r.records.size(), 200001u);
+  EXPECT_EQ(at(r, 1).kind, RecordKind::Unparsed);
+  EXPECT_EQ(test::tilingProblem(r.records, input.size()), "");
 }
 
 TEST(RecordReader, ManyTerminatorsWithoutOpenersAreOrphansEach) {

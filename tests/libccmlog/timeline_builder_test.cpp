@@ -191,6 +191,31 @@ TEST(TimelineBuilder, DownloadsRecordSourceDestinationAndCompletion) {
   for (const TimelineEvent& e : r.events) EXPECT_NE(e.event.kind, EventKind::DownloadProgress);
 }
 
+TEST(TimelineBuilder, RepeatedLinesAreCountedButOnlyTheFirstAndLastAreKept) {
+  std::string log = test::cmtrace("==========[ ccmsetup started in process 700 ]==========");
+  for (int i = 0; i < 5000; ++i) {
+    log += test::cmtrace("Failed to access source file (\\\\srv\\share\\client.msi). Error 0x80070005");
+  }
+  const Report r = analyze({{"ccmsetup.log", log}});
+  ASSERT_EQ(r.runs.size(), 1u);
+  EXPECT_EQ(r.runs[0].count(EventKind::SourceAccessFailed), 5000u);
+  EXPECT_EQ(r.events.size(), 1u + 128u);
+  EXPECT_EQ(value(r.events[1].where.line), 2u);      // the first failure
+  EXPECT_EQ(value(r.events.back().where.line), 5001u);  // and the last
+}
+
+TEST(TimelineBuilder, VeryManyRunsKeepTheLastThousand) {
+  std::string log;
+  for (int i = 0; i < 3000; ++i) {
+    log += test::cmtrace("==========[ ccmsetup started in process " + std::to_string(i) + " ]==========");
+  }
+  const Report r = analyze({{"ccmsetup.log", log}});
+  ASSERT_EQ(r.runs.size(), 1000u);
+  EXPECT_EQ(r.omittedRuns, 2000u);
+  EXPECT_EQ(r.runs.front().pid, 2000);
+  EXPECT_EQ(r.runs.back().pid, 2999);
+}
+
 TEST(TimelineBuilder, NoEventsMeansUnknownOutcome) {
   const Report r = analyze({{"ccmsetup.log", "just some text\nnothing ccmsetup said\n"}});
   EXPECT_TRUE(r.runs.empty());

@@ -19,6 +19,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ccmlog/export.h"
 #include "ccmlog/finding.h"
 #include "ccmlog/record_reader.h"
 #include "ccmlog/result.h"
@@ -51,8 +52,8 @@ struct Report : Timeline {
 /// (see machineLogFiles). A file that cannot be read is reported in
 /// Report::files with its error while the others are analyzed; the result is
 /// an error only when there is nothing to analyze.
-Result<Report> analyzeFiles(const std::vector<std::filesystem::path>& inputs,
-                            const AnalysisOptions& options = {});
+CCMLOG_EXPORT Result<Report> analyzeFiles(const std::vector<std::filesystem::path>& inputs,
+                                          const AnalysisOptions& options = {});
 
 /// A log already in memory: a name (its role is taken from it, as for files) and its bytes.
 struct LogText {
@@ -61,6 +62,7 @@ struct LogText {
 };
 
 /// Analyzes logs held in memory, read in the same order as files (readsBefore).
-Report analyzeTexts(std::span<const LogText> logs, const AnalysisOptions& options = {});
+CCMLOG_EXPORT Report analyzeTexts(std::span<const LogText> logs,
+                                  const AnalysisOptions& options = {});
 
 }  // namespace ccmlog

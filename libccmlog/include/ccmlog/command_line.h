@@ -23,9 +23,11 @@
 #include <utility>
 #include <vector>
 
+#include "ccmlog/export.h"
+
 namespace ccmlog {
 
-struct CommandLine {
+struct CCMLOG_EXPORT CommandLine {
   std::string program;      ///< the executable as written, quotes removed; may be empty
   bool service = false;     ///< /service: force running as a service
   bool noService = false;   ///< /noservice, or SMS 2003's /useronly: run in the caller's account
@@ -43,6 +45,6 @@ struct CommandLine {
 };
 
 /// Reads a ccmsetup command line as logged after "Ccmsetup command line: ".
-CommandLine parseCommandLine(std::string_view text);
+CCMLOG_EXPORT CommandLine parseCommandLine(std::string_view text);
 
 }  // namespace ccmlog

@@ -11,14 +11,15 @@
 #include <string_view>
 #include <vector>
 
+#include "ccmlog/export.h"
 #include "ccmlog/finding.h"
 #include "ccmlog/timeline.h"
 
 namespace ccmlog {
 
-std::vector<Finding> diagnose(const Timeline& timeline);
+CCMLOG_EXPORT std::vector<Finding> diagnose(const Timeline& timeline);
 
 /// The ids of all rules, in registry order (for documentation and tests).
-std::vector<std::string_view> ruleIds();
+CCMLOG_EXPORT std::vector<std::string_view> ruleIds();
 
 }  // namespace ccmlog

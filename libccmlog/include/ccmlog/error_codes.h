@@ -31,6 +31,7 @@
 #include <string>
 #include <string_view>
 
+#include "ccmlog/export.h"
 #include "ccmlog/result.h"
 
 namespace ccmlog {
@@ -46,7 +47,7 @@ enum class ErrorFamily : std::uint8_t {
 };
 
 /// Lower-case name: "win32", "hresult", "bits", "winhttp", "wmi", "configmgr".
-std::string_view toString(ErrorFamily family);
+CCMLOG_EXPORT std::string_view toString(ErrorFamily family);
 
 /// Everything known about one error code. The views point into static data.
 struct ErrorInfo {
@@ -62,15 +63,15 @@ struct ErrorInfo {
 
 /// The normalised code written in text in any notation above; nullopt when
 /// text is none of them (empty, a sign or prefix alone, a stray character, out of range).
-std::optional<std::uint32_t> parseErrorCode(std::string_view text);
+CCMLOG_EXPORT std::optional<std::uint32_t> parseErrorCode(std::string_view text);
 
 /// The ErrorInfo for text in any notation above, or an Error naming the notations.
-Result<ErrorInfo> lookupError(std::string_view text);
+CCMLOG_EXPORT Result<ErrorInfo> lookupError(std::string_view text);
 
 /// The ErrorInfo for code, normalised first (5 and 0x80070005 give the same).
-ErrorInfo lookupError(std::uint32_t code);
+CCMLOG_EXPORT ErrorInfo lookupError(std::uint32_t code);
 
 /// code as lower-case "0x%08x": 0x80070005.
-std::string formatErrorCode(std::uint32_t code);
+CCMLOG_EXPORT std::string formatErrorCode(std::uint32_t code);
 
 }  // namespace ccmlog

@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "ccmlog/export.h"
 #include "ccmlog/numbers.h"
 
 namespace ccmlog {
@@ -65,8 +66,11 @@ enum class EventKind : std::uint8_t {
   Benign,               ///< a known-harmless error line (KNOWLEDGE.md section 5); never a cause
 };
 
+/// Number of EventKind values (Benign is the last).
+inline constexpr std::size_t kEventKindCount = static_cast<std::size_t>(EventKind::Benign) + 1;
+
 /// Stable lower-case id of a kind ("run-started"), used in outputs.
-std::string_view toString(EventKind kind);
+CCMLOG_EXPORT std::string_view toString(EventKind kind);
 
 /// One captured value: name is the pattern's group name, value the text.
 struct EventField {
@@ -74,7 +78,7 @@ struct EventField {
   std::string value;
 };
 
-struct Event {
+struct CCMLOG_EXPORT Event {
   EventKind kind{};
   RecordIndex record{};  ///< the record the event came from
   std::vector<EventField> fields;

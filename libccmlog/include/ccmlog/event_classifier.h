@@ -18,10 +18,11 @@
 #include <vector>
 
 #include "ccmlog/event.h"
+#include "ccmlog/export.h"
 
 namespace ccmlog {
 
-class EventClassifier {
+class CCMLOG_EXPORT EventClassifier {
  public:
   EventClassifier();
   ~EventClassifier();

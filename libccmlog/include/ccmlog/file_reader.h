@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <functional>
 
+#include "ccmlog/export.h"
 #include "ccmlog/record_reader.h"
 #include "ccmlog/result.h"
 
@@ -27,7 +28,8 @@ using RecordCallback = std::function<void(const Record&)>;
 
 /// Reads `path` to the end, calling `onRecord` for each record in order. An
 /// error (missing, unreadable, a directory) names the path and the reason.
-Result<FileSummary> readFile(const std::filesystem::path& path, const RecordCallback& onRecord,
-                             const ReaderOptions& options = {});
+CCMLOG_EXPORT Result<FileSummary> readFile(const std::filesystem::path& path,
+                                           const RecordCallback& onRecord,
+                                           const ReaderOptions& options = {});
 
 }  // namespace ccmlog

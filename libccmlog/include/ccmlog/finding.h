@@ -8,6 +8,7 @@
 #include <variant>
 #include <vector>
 
+#include "ccmlog/export.h"
 #include "ccmlog/location.h"
 
 namespace ccmlog {
@@ -40,7 +41,7 @@ struct Finding {
   std::vector<Detail> details;     ///< rule-specific, in a stable order
 };
 
-std::string_view toString(FindingSeverity severity);  ///< "info", "warning", "error"
-std::string_view toString(Confidence confidence);     ///< "low", "medium", "high"
+CCMLOG_EXPORT std::string_view toString(FindingSeverity severity);  ///< "info", "warning", "error"
+CCMLOG_EXPORT std::string_view toString(Confidence confidence);     ///< "low", "medium", "high"
 
 }  // namespace ccmlog

@@ -15,9 +15,11 @@
 #include <string_view>
 #include <vector>
 
+#include "ccmlog/export.h"
+
 namespace ccmlog {
 
-class JsonWriter {
+class CCMLOG_EXPORT JsonWriter {
  public:
   explicit JsonWriter(std::string& out, int indent = 0) : out_(out), indent_(indent) {}
 
@@ -45,6 +47,6 @@ class JsonWriter {
 };
 
 /// Appends `text` as a JSON string literal, quotes included.
-void appendJsonString(std::string& out, std::string_view text);
+CCMLOG_EXPORT void appendJsonString(std::string& out, std::string_view text);
 
 }  // namespace ccmlog

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <vector>
 
+#include "ccmlog/export.h"
 #include "ccmlog/result.h"
 #include "ccmlog/timeline_builder.h"
 
@@ -19,20 +20,21 @@ namespace ccmlog {
 /// Order: ccmsetup history and current log first (by name, so ".lo_" comes
 /// before ".log"), then the other files by name. An error names a folder that
 /// cannot be listed or an input that does not exist.
-Result<std::vector<std::filesystem::path>> machineLogFiles(
+CCMLOG_EXPORT Result<std::vector<std::filesystem::path>> machineLogFiles(
     const std::vector<std::filesystem::path>& inputs);
 
 /// Of the files found directly in one folder (or one folder of a zip bundle),
 /// those machineLogFiles reads, in reading order: the setup logs, or every
 /// .log/.lo_ file when there are none. Only the names are looked at.
-std::vector<std::filesystem::path> pickMachineLogs(std::vector<std::filesystem::path> files);
+CCMLOG_EXPORT std::vector<std::filesystem::path> pickMachineLogs(
+    std::vector<std::filesystem::path> files);
 
 /// The reading order of machineLogFiles: setup logs first, then by name
 /// (case-insensitive), so that "ccmsetup.lo_" precedes "ccmsetup.log".
-bool readsBefore(const std::filesystem::path& a, const std::filesystem::path& b);
+CCMLOG_EXPORT bool readsBefore(const std::filesystem::path& a, const std::filesystem::path& b);
 
 /// Setup for ccmsetup's own logs (ccmsetup.log, ccmsetup.lo_, dated
 /// history), Auxiliary for every other file (client.msi.log, ccmsetup-ccmeval.log, …).
-FileRole roleOf(const std::filesystem::path& file);
+CCMLOG_EXPORT FileRole roleOf(const std::filesystem::path& file);
 
 }  // namespace ccmlog

@@ -17,6 +17,7 @@
 #include <string>
 #include <string_view>
 
+#include "ccmlog/export.h"
 #include "ccmlog/numbers.h"
 #include "ccmlog/timestamp.h"
 
@@ -72,7 +73,7 @@ struct Record {
 };
 
 /// A Record that owns its text, for keeping records beyond the reader's next call.
-struct OwnedRecord {
+struct CCMLOG_EXPORT OwnedRecord {
   Record record;  ///< views point into the strings below
   std::string component, context, thread, source, message;
 
@@ -88,11 +89,11 @@ struct OwnedRecord {
 };
 
 /// Lower-case names used in every output ("cmtrace", "unparsed", "error", …).
-std::string_view toString(RecordKind kind);
-std::string_view toString(Severity severity);
+CCMLOG_EXPORT std::string_view toString(RecordKind kind);
+CCMLOG_EXPORT std::string_view toString(Severity severity);
 
 /// CMTrace's rule for formats without a type field: "error"/"fail" (not
 /// "failover") → Error, "warn" → Warning, else Info. Case-insensitive.
-Severity severityFromWords(std::string_view text);
+CCMLOG_EXPORT Severity severityFromWords(std::string_view text);
 
 }  // namespace ccmlog

@@ -24,6 +24,7 @@
 #include <memory>
 #include <string_view>
 
+#include "ccmlog/export.h"
 #include "ccmlog/record.h"
 
 namespace ccmlog {
@@ -34,8 +35,8 @@ enum class Encoding : std::uint8_t { Unknown, Utf8, Utf8Bom, Utf16Le, Utf16Be };
 /// The format of a whole file, detected from its first records.
 enum class Format : std::uint8_t { Unknown, CMTrace, Sms, Copied, Pasted, Msi, Plain };
 
-std::string_view toString(Encoding encoding);  ///< "utf-8", "utf-8-bom", "utf-16le", …
-std::string_view toString(Format format);      ///< "cmtrace", "sms", "copied", …
+CCMLOG_EXPORT std::string_view toString(Encoding encoding);  ///< "utf-8", "utf-8-bom", "utf-16le", …
+CCMLOG_EXPORT std::string_view toString(Format format);      ///< "cmtrace", "sms", "copied", …
 
 struct ReaderOptions {
   /// Format::Unknown detects it; anything else forces that format.
@@ -53,7 +54,7 @@ struct ReaderStats {
   std::uint64_t lines = 0;     ///< physical lines seen in yielded records
 };
 
-class RecordReader {
+class CCMLOG_EXPORT RecordReader {
  public:
   explicit RecordReader(const ReaderOptions& options = {});
   ~RecordReader();

@@ -4,6 +4,7 @@
 //    "files":[{path, format, encoding, records, unparsed, error?}],
 //    "runs":[{pid, version, user, service, file, start_utc, end_utc, start_local, end_local,
 //             first_line, last_line, exit_code, error_code, command_line, switches:{…}, properties:{…}}],
+//    "omitted_runs": N  (earlier runs dropped to bound memory; 0 in any real log),
 //    "phases":[{run, kind, state, start_utc, end_utc, start_local, end_local, first_line, last_line}],
 //    "outcome":{status, exit_code, error_code, error_text},
 //    "findings":[{rule, severity, confidence, title, explanation, remedy,
@@ -18,16 +19,17 @@
 #include <string>
 
 #include "ccmlog/analysis.h"
+#include "ccmlog/export.h"
 
 namespace ccmlog {
 
 class JsonWriter;
 
 /// The report as JSON text; indent 0 writes it on one line.
-std::string reportToJson(const Report& report, int indent = 2);
+CCMLOG_EXPORT std::string reportToJson(const Report& report, int indent = 2);
 
 /// Writes the key "findings" and its array, as reportToJson does, into the
 /// object `json` has open (for outputs that embed a report's findings).
-void writeFindings(JsonWriter& json, const Report& report);
+CCMLOG_EXPORT void writeFindings(JsonWriter& json, const Report& report);
 
 }  // namespace ccmlog

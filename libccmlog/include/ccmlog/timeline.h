@@ -12,6 +12,7 @@
 // Events keep their Location and message text so that findings can cite them.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -20,6 +21,7 @@
 
 #include "ccmlog/command_line.h"
 #include "ccmlog/event.h"
+#include "ccmlog/export.h"
 #include "ccmlog/location.h"
 
 namespace ccmlog {
@@ -41,7 +43,7 @@ struct Download {
   std::string destination;
   bool completed = false;
   std::optional<std::uint32_t> errorCode;  ///< of the last failure
-  EventIndex started{};
+  EventIndex started{};                    ///< the event that began it
 };
 
 enum class PhaseKind : std::uint8_t {
@@ -75,8 +77,13 @@ struct Run {
   Location start, end;               ///< first and last record of the run
   std::optional<std::int64_t> exitCode;    ///< "exiting with return code N"
   std::optional<std::uint32_t> errorCode;  ///< "failed with error code 0x…"
-  std::vector<Download> downloads;
-  std::vector<EventIndex> events;    ///< this run's events, in order
+  std::vector<Download> downloads;   ///< those whose event is kept (see events)
+  /// This run's kept events, in order: of each kind the first 64 and the last
+  /// 64 (download progress and MSI actions only count). eventCounts has them all.
+  std::vector<EventIndex> events;
+  std::array<std::uint64_t, kEventKindCount> eventCounts{};  ///< per EventKind, kept or not
+
+  std::uint64_t count(EventKind kind) const { return eventCounts[static_cast<std::size_t>(kind)]; }
 };
 
 enum class OutcomeStatus : std::uint8_t { Success, Failed, RebootRequired, InProgress, Unknown };
@@ -89,14 +96,15 @@ struct Outcome {
 };
 
 struct Timeline {
-  std::vector<Run> runs;
+  std::vector<Run> runs;             ///< the last 1000 at most (fewer when events are very many)
+  std::uint64_t omittedRuns = 0;     ///< earlier runs dropped to keep memory bounded
   std::vector<Phase> phases;
   std::vector<TimelineEvent> events;
   Outcome outcome;
 };
 
-std::string_view toString(PhaseKind kind);       ///< "bootstrap", "service-handoff", …
-std::string_view toString(PhaseState state);     ///< "succeeded", "failed", "incomplete"
-std::string_view toString(OutcomeStatus status); ///< "success", "failed", "reboot-required", …
+CCMLOG_EXPORT std::string_view toString(PhaseKind kind);       ///< "bootstrap", "service-handoff", …
+CCMLOG_EXPORT std::string_view toString(PhaseState state);     ///< "succeeded", "failed", "incomplete"
+CCMLOG_EXPORT std::string_view toString(OutcomeStatus status); ///< "success", "failed", "reboot-required", …
 
 }  // namespace ccmlog

@@ -20,6 +20,7 @@
 #include <span>
 #include <string_view>
 
+#include "ccmlog/export.h"
 #include "ccmlog/timeline.h"
 
 namespace ccmlog {
@@ -30,7 +31,7 @@ enum class FileRole : std::uint8_t {
   Auxiliary,  ///< client.msi.log, ccmeval, …: records are placed by time
 };
 
-class TimelineBuilder {
+class CCMLOG_EXPORT TimelineBuilder {
  public:
   TimelineBuilder();
   ~TimelineBuilder();

@@ -15,6 +15,8 @@
 #include <optional>
 #include <string>
 
+#include "ccmlog/export.h"
+
 namespace ccmlog {
 
 struct Timestamp {
@@ -28,8 +30,9 @@ struct Timestamp {
 
 /// Builds a Timestamp from calendar fields; nullopt when any field is out of
 /// range (month 13, 30 February, hour 24, year outside 1400..9999).
-std::optional<Timestamp> makeTimestamp(int year, int month, int day, int hour, int minute,
-                                       int second, std::int64_t fractionTicks);
+CCMLOG_EXPORT std::optional<Timestamp> makeTimestamp(int year, int month, int day, int hour,
+                                                     int minute, int second,
+                                                     std::int64_t fractionTicks);
 
 /// t plus a number of minutes (a bias); may cross midnight, month and year.
 constexpr Timestamp addMinutes(Timestamp t, std::int64_t minutes) {
@@ -41,6 +44,6 @@ enum class Zone { Unknown, Utc };
 
 /// ISO 8601 "YYYY-MM-DDTHH:MM:SS.mmm", with 7 fraction digits when the time
 /// has sub-millisecond precision, and a trailing "Z" for Zone::Utc.
-std::string formatIso(Timestamp t, Zone zone = Zone::Unknown);
+CCMLOG_EXPORT std::string formatIso(Timestamp t, Zone zone = Zone::Unknown);
 
 }  // namespace ccmlog

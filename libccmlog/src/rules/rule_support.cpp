@@ -27,6 +27,14 @@ std::vector<EventIndex> eventsOf(const Timeline& t, std::initializer_list<EventK
 
 const TimelineEvent& eventAt(const Timeline& t, EventIndex i) { return t.events[value(i)]; }
 
+std::uint64_t unkeptCount(const Timeline& t, EventKind kind, std::optional<size_t> run) {
+  std::uint64_t total = 0;
+  for (size_t r = 0; r < t.runs.size(); ++r) {
+    if (!run || r == *run) total += t.runs[r].count(kind);
+  }
+  return total - eventsOf(t, kind, run).size();
+}
+
 std::optional<EventIndex> firstAfter(const Timeline& t, EventKind kind, EventIndex i) {
   for (std::uint32_t n = value(i) + 1; n < t.events.size(); ++n) {
     if (t.events[n].event.kind == kind) return EventIndex{n};

@@ -33,6 +33,9 @@ std::vector<EventIndex> eventsOf(const Timeline& t, EventKind kind,
 std::vector<EventIndex> eventsOf(const Timeline& t, std::initializer_list<EventKind> kinds,
                                  std::optional<size_t> run = std::nullopt);
 const TimelineEvent& eventAt(const Timeline& t, EventIndex i);
+/// Events of `kind` that happened but are not kept (a run keeps the first and
+/// last 64 of each kind): add it to a count of kept events to get the total.
+std::uint64_t unkeptCount(const Timeline& t, EventKind kind, std::optional<size_t> run = std::nullopt);
 /// The first event of `kind` after `i`, in any run; nullopt when there is none.
 std::optional<EventIndex> firstAfter(const Timeline& t, EventKind kind, EventIndex i);
 /// The run whose events include `i`; nullopt when none does.

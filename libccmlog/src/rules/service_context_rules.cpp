@@ -89,6 +89,7 @@ void serviceContextSourceAccess(const Timeline& t, const std::vector<Finding>&,
     const auto handing = handingRun(t, s);
     if (handing && sameAccount(t.runs[*handing].user, service.user)) continue;
     const SourceFailure& first = failures.front();
+    const std::uint64_t failureCount = failures.size() + unkeptCount(t, EventKind::SourceAccessFailed, s);
     const std::string share = shareOf(first.path.empty() ? service.commandLine.source.value_or("")
                                                          : first.path);
     const std::string user = handing ? t.runs[*handing].user : "";
@@ -121,7 +122,7 @@ void serviceContextSourceAccess(const Timeline& t, const std::vector<Finding>&,
         story + "The service's run (" + describeRun(service) +
         ") runs as Local System, which reaches network shares as the computer account, not as " +
         who + ". The computer account cannot read " + place + ": reading the setup files failed " +
-        std::to_string(failures.size()) + (failures.size() == 1 ? " time" : " times") +
+        std::to_string(failureCount) + (failureCount == 1 ? " time" : " times") +
         ", first at line " + std::to_string(value(firstAt.line)) +
         (firstAt.local ? ", at " + describeTime(firstAt) : std::string()) +
         (first.code ? ", with " + describeCode(*first.code) : std::string()) +
@@ -159,7 +160,7 @@ void serviceContextSourceAccess(const Timeline& t, const std::vector<Finding>&,
     f.details.push_back({"share", share.empty() ? DetailValue{} : DetailValue{share}});
     f.details.push_back({"first_failure_path", first.path.empty() ? DetailValue{} : DetailValue{first.path}});
     f.details.push_back({"first_failure_line", static_cast<std::int64_t>(value(eventAt(t, first.event).where.line))});
-    f.details.push_back({"failures", static_cast<std::int64_t>(failures.size())});
+    f.details.push_back({"failures", static_cast<std::int64_t>(failureCount)});
     if (first.code) addCodeDetails(f, *first.code);
     out.push_back(std::move(f));
     return;
@@ -176,6 +177,7 @@ std::optional<std::int64_t> secondsBetween(const Location& a, const Location& b)
 void sourceAccessRetryLoop(const Timeline& t, const std::vector<Finding>&, std::vector<Finding>& out) {
   const auto failures = sourceFailures(t, std::nullopt);
   if (failures.size() < 2) return;
+  const std::uint64_t count = failures.size() + unkeptCount(t, EventKind::SourceAccessFailed);
   const Location& firstAt = eventAt(t, failures.front().event).where;
   const Location& lastAt = eventAt(t, failures.back().event).where;
 
@@ -212,11 +214,11 @@ void sourceAccessRetryLoop(const Timeline& t, const std::vector<Finding>&, std::
   f.severity = recovered ? FindingSeverity::Warning : FindingSeverity::Error;
   f.confidence = Confidence::High;
   const std::string every = interval ? ", about every " + std::to_string((*interval + 30) / 60) + " minutes" : "";
-  f.title = "Reading the setup source failed " + std::to_string(failures.size()) + " times" + every +
+  f.title = "Reading the setup source failed " + std::to_string(count) + " times" + every +
             (recovered ? ", then recovered" : ", and never recovered");
   f.explanation =
       "ccmsetup could not read its source files and kept waiting and retrying: " +
-      std::to_string(failures.size()) + " failed attempts" +
+      std::to_string(count) + " failed attempts" +
       (elapsed ? " over " + std::to_string(*elapsed / 60) + " minutes" : std::string()) + every + ". " +
       (codes.size() > 1 ? "The error changed between attempts. "
        : codes.size() == 1 ? "Every attempt failed with " + describeCode(*codes.begin()) + ". "
@@ -246,7 +248,7 @@ void sourceAccessRetryLoop(const Timeline& t, const std::vector<Finding>&, std::
   const auto localText = [](const Location& l) {
     return l.local ? DetailValue{formatIso(*l.local)} : DetailValue{};
   };
-  f.details.push_back({"count", static_cast<std::int64_t>(failures.size())});
+  f.details.push_back({"count", static_cast<std::int64_t>(count)});
   f.details.push_back({"first_utc", utcText(firstAt)});
   f.details.push_back({"last_utc", utcText(lastAt)});
   f.details.push_back({"first_local", localText(firstAt)});

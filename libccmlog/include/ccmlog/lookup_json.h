@@ -1,0 +1,31 @@
+// ccmlog/lookup_json.h: an error code's meaning as JSON, the objects of
+// `ccmlog lookup --format json` and of ccmlog_lookup_json().
+//
+//   auto info = ccmlog::lookupError("5");
+//   if (info) std::cout << ccmlog::lookupToJson("5", *info);
+//   // {"input": "5", "code": "0x80070005", "decimal": -2147024891, "win32": 5,
+//   //  "family": "win32", "name": "ERROR_ACCESS_DENIED", "text": "Access is denied."}
+//
+// Keys, always in this order: input (as given), code (lower-case "0x%08x"),
+// decimal (the code as a signed 32-bit number), win32 (number or null),
+// family (see toString(ErrorFamily)), name and text (null when not known).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "ccmlog/error_codes.h"
+#include "ccmlog/export.h"
+
+namespace ccmlog {
+
+class JsonWriter;
+
+/// Writes the object for `info`, looked up from the text `input`, as the next value of `json`.
+CCMLOG_EXPORT void writeLookup(JsonWriter& json, std::string_view input, const ErrorInfo& info);
+
+/// The object as JSON text, without a final newline; indent 0 writes it on one line.
+CCMLOG_EXPORT std::string lookupToJson(std::string_view input, const ErrorInfo& info,
+                                       int indent = 2);
+
+}  // namespace ccmlog

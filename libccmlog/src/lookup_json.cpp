@@ -1,0 +1,34 @@
+#include "ccmlog/lookup_json.h"
+
+#include <cstdint>
+
+#include "ccmlog/json_writer.h"
+
+namespace ccmlog {
+
+void writeLookup(JsonWriter& json, std::string_view input, const ErrorInfo& info) {
+  json.beginObject();
+  json.key("input").value(input);
+  json.key("code").value(formatErrorCode(info.code));
+  json.key("decimal").value(static_cast<std::int64_t>(static_cast<std::int32_t>(info.code)));
+  json.key("win32");
+  if (info.win32) json.value(static_cast<std::int64_t>(*info.win32));
+  else json.null();
+  json.key("family").value(toString(info.family));
+  json.key("name");
+  if (info.name.empty()) json.null();
+  else json.value(info.name);
+  json.key("text");
+  if (info.known()) json.value(info.text);
+  else json.null();
+  json.endObject();
+}
+
+std::string lookupToJson(std::string_view input, const ErrorInfo& info, int indent) {
+  std::string out;
+  JsonWriter json(out, indent);
+  writeLookup(json, input, info);
+  return out;
+}
+
+}  // namespace ccmlog
