@@ -18,6 +18,7 @@ Commands:
   analyze   what happened on one machine and why (outcome, runs, findings)
   lookup    what an error code means (0x80070005, -2147024891, 5, ...)
   records   write every record of log files as NDJSON, TSV or text
+  scan      which of many machines failed and why (folders, zips; parallel)
 
 Run 'ccmlog COMMAND --help' for a command's options.
 Options: -h, --help   this help;  --version   print the version
@@ -32,6 +33,7 @@ constexpr Command kCommands[] = {
     {"analyze", ccmlog::cli::runAnalyze},
     {"lookup", ccmlog::cli::runLookup},
     {"records", ccmlog::cli::runRecords},
+    {"scan", ccmlog::cli::runScan},
 };
 
 }  // namespace

@@ -1,0 +1,47 @@
+// machine_scan.h: what a scan says about one machine, the row of every scan format.
+//
+//   BundleReader bundles;                                             // one per thread
+//   MachineScan scan = scanMachine(source, {.ndjson = true}, bundles);
+//   scan.outcome, scan.rules, scan.error; scan.ndjson is the machine's NDJSON line
+//
+// The full Report is dropped once the row is made, so a fleet of thousands of
+// machines costs a few hundred bytes each.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ccmlog/timeline.h"
+#include "machine_finder.h"
+#include "zip_bundle.h"
+
+namespace ccmlog::cli {
+
+struct MachineScan {
+  std::string name;                       ///< MachineSource::name
+  std::string path;                       ///< MachineSource::path
+  std::vector<std::string> files;         ///< the logs read, as named in findings' evidence
+  std::optional<OutcomeStatus> outcome;   ///< empty when no log could be read
+  std::optional<std::int64_t> exitCode;   ///< ccmsetup's return code
+  std::optional<std::uint32_t> errorCode; ///< the error it failed with
+  std::vector<std::string> rules;         ///< ids of the warning and error findings, most serious first
+  std::string topTitle;                   ///< the title of the first finding (any severity)
+  std::optional<std::string> error;       ///< why (some of) the logs could not be read
+  bool failed = false;                    ///< the install failed or a finding is an error
+  std::string ndjson;                     ///< the NDJSON line with findings, when asked for
+};
+
+struct ScanOptions {
+  bool ndjson = false;  ///< also render MachineScan::ndjson (needs the findings, so done here)
+};
+
+/// Reads and analyzes one machine's logs, from disk or through `bundles`.
+/// Never fails for bad input: what could not be read is in `error`.
+MachineScan scanMachine(const MachineSource& source, const ScanOptions& options, BundleReader& bundles);
+
+/// "unreadable" when no log could be read, else toString(outcome).
+std::string_view outcomeName(const MachineScan& scan);
+
+}  // namespace ccmlog::cli
