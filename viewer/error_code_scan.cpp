@@ -1,0 +1,38 @@
+#include "error_code_scan.h"
+
+#include <algorithm>
+
+#include <re2/re2.h>
+
+namespace ccmlog::viewer {
+
+std::vector<CodeMention> errorCodesIn(std::string_view message) {
+  // Groups: 1 prefixed hex; 2-4 bare hex with what surrounds it; 5 negative decimal; 6 exit code.
+  static const RE2 pattern(
+      R"(\b(0[xX][0-9a-fA-F]{1,8})\b|([{-]?)\b([89a-fA-F][0-9a-fA-F]{7})\b(-?)|(-\d{10})\b|)"
+      R"((?i:(?:exit ?code|returning)[:= ]+)(\d{1,5})\b)");
+  constexpr int kGroups = 7;
+  std::vector<CodeMention> found;
+  re2::StringPiece text(message.data(), message.size());
+  re2::StringPiece groups[kGroups];
+  for (std::size_t at = 0;
+       at < text.size() && pattern.Match(text, at, text.size(), RE2::UNANCHORED, groups, kGroups);) {
+    at =
+        static_cast<std::size_t>(groups[0].data() - text.data()) + std::max<std::size_t>(groups[0].size(), 1);
+    re2::StringPiece code;
+    if (!groups[1].empty()) code = groups[1];
+    if (!groups[3].empty() && groups[2].empty() && groups[4].empty()) code = groups[3];  // not a GUID part
+    if (!groups[5].empty()) code = groups[5];
+    if (!groups[6].empty()) code = groups[6];
+    if (code.empty()) continue;
+    const std::string written(code.data(), code.size());
+    const auto info = lookupError(written);
+    if (!info) continue;
+    const bool seen = std::any_of(found.begin(), found.end(),
+                                  [&](const CodeMention& m) { return m.info.code == info->code; });
+    if (!seen) found.push_back({written, *info});
+  }
+  return found;
+}
+
+}  // namespace ccmlog::viewer

@@ -1,0 +1,54 @@
+// findings_model.h: the findings of the session's report, as a tree.
+//
+// One top-level row per finding, most important first (the headline finding
+// on top, as the rules order them); under each, one row per evidence line.
+// The delegate of findings_view.h draws a finding's title, explanation and
+// remedy; an evidence row leads to its log line (locationAt).
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include <QAbstractItemModel>
+
+#include "ccmlog/finding.h"
+#include "log_session.h"
+#include "qt_convert.h"
+
+namespace ccmlog::viewer {
+
+class FindingsModel : public QAbstractItemModel {
+  Q_OBJECT
+
+ public:
+  enum Role : int {
+    ExplanationRole = Qt::UserRole + 1,  ///< QString, finding rows
+    RemedyRole,                          ///< QString, finding rows
+    SeverityRole,                        ///< FindingSeverity as int, finding and evidence rows
+    DetailRole,                          ///< QString: rule id and confidence, finding rows
+    IsEvidenceRole,                      ///< bool
+  };
+
+  explicit FindingsModel(LogSession& session, QObject* parent = nullptr);
+
+  QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
+  QModelIndex parent(const QModelIndex& child) const override;
+  int rowCount(const QModelIndex& parent = {}) const override;
+  int columnCount(const QModelIndex& parent = {}) const override;
+  QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+
+  /// The log line an evidence row cites; nullopt for a finding row.
+  std::optional<Location> locationAt(const QModelIndex& index) const;
+
+  void setTimeMode(TimeMode mode);
+
+ private:
+  void reload();
+
+  LogSession& session_;
+  std::vector<Finding> findings_;
+  TimeMode timeMode_ = TimeMode::Local;
+  bool timeModeChanged_ = false;
+};
+
+}  // namespace ccmlog::viewer

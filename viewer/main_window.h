@@ -1,0 +1,123 @@
+// main_window.h: the viewer's window: verdict, timeline, findings and log, wired together.
+//
+//   ┌ OutcomeBanner: FAILED, error 0x80070005 …, the headline finding ────────┐
+//   ├ TimelineWidget: a lane per run, phases, failures, the hand-off ─────────┤
+//   ├ FilterBar ──────────────────────────────────────┬───────────────────────┤
+//   │ log table (LogTableModel)                       │ FindingsView          │
+//   ├ DetailPane: the whole message, codes decoded    │                       │
+//   ├ FindBar (Ctrl+F) ───────────────────────────────┴───────────────────────┤
+//   └ status: files, rows · elapsed between selected lines · progress ────────┘
+//
+// Every action has a shortcut, shown in the menus. Clicking an evidence row,
+// a timeline bar or the banner selects and shows the log line. Slots catch
+// what they call: no exception leaves them.
+#pragma once
+
+#include <optional>
+
+#include <QLabel>
+#include <QMainWindow>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QStringList>
+#include <QTableView>
+
+#include "detail_pane.h"
+#include "error_lookup_dialog.h"
+#include "filter_bar.h"
+#include "find_bar.h"
+#include "findings_model.h"
+#include "findings_view.h"
+#include "log_session.h"
+#include "log_table_model.h"
+#include "outcome_banner.h"
+#include "timeline_widget.h"
+
+class QMenu;
+class QScrollArea;
+
+namespace ccmlog::viewer {
+
+class MainWindow : public QMainWindow {
+  Q_OBJECT
+
+ public:
+  explicit MainWindow(QWidget* parent = nullptr);
+  ~MainWindow() override;
+
+  /// Opens files and folders (merged by time into one view) and remembers them as recent.
+  void open(const QStringList& inputs);
+  /// Selects and shows the row of a log line; clears the filter if it hides the line.
+  bool showLocation(const Location& where);
+  /// Shows the evidence of the headline finding (its first error line, else its first line).
+  bool showHeadline();
+  void setFollow(bool on);
+  void setTimeMode(TimeMode mode);
+  /// Renders the window into a (palette) PNG file.
+  bool saveScreenshot(const QString& path);
+  /// Writes the findings report as HTML; false on failure (said in a message box when shown).
+  bool exportReport(const QString& path);
+
+  LogSession& session() { return session_; }
+  LogTableModel& logModel() { return *logModel_; }
+  FindingsModel& findingsModel() { return *findingsModel_; }
+  QTableView& table() { return *table_; }
+  FindingsView& findingsView() { return *findingsView_; }
+  TimelineWidget& timeline() { return *timeline_; }
+  OutcomeBanner& banner() { return *banner_; }
+  DetailPane& detail() { return *detail_; }
+  FilterBar& filterBar() { return *filterBar_; }
+  FindBar& findBar() { return *findBar_; }
+  QString elapsedText() const { return elapsed_->text(); }
+
+  /// The selected rows as CMTrace copies them (also what Copy puts on the clipboard).
+  QString selectedRowsText() const;
+  /// Moves to the next (or previous) error row after the current one; false when there is none.
+  bool nextError(bool backward);
+
+ protected:
+  void dragEnterEvent(QDragEnterEvent* event) override;
+  void dropEvent(QDropEvent* event) override;
+
+ private:
+  void buildActions();
+  void rememberRecent(const QStringList& inputs);
+  void refreshRecentMenu();
+  void onReportChanged();
+  void onProgress(std::uint64_t done, std::uint64_t total);
+  void onLoadFinished(bool cancelled);
+  void onCurrentRowChanged();
+  void onSelectionChanged();
+  void updateStatus();
+  void updateTitle();
+  void showKeyboardHelp();
+  void goToLine();
+  void chooseHighlights();
+  bool selectEntry(EntryId id);
+
+  LogSession session_;
+  LogTableModel* logModel_;
+  FindingsModel* findingsModel_;
+  OutcomeBanner* banner_;
+  TimelineWidget* timeline_;
+  QScrollArea* timelineArea_ = nullptr;
+  FilterBar* filterBar_;
+  QTableView* table_;
+  DetailPane* detail_;
+  FindingsView* findingsView_;
+  FindBar* findBar_;
+  ErrorLookupDialog* lookup_ = nullptr;
+  QLabel* status_;
+  QLabel* elapsed_;
+  QProgressBar* progress_;
+  QPushButton* cancel_;
+  QMenu* recentMenu_ = nullptr;
+  QAction* followAction_ = nullptr;
+  QAction* utcAction_ = nullptr;
+  std::optional<int> loadingPercent_;
+  bool showHeadlineWhenLoaded_ = false;
+  bool wasAtBottom_ = false;
+  std::optional<EntryId> keptCurrent_;  // the current row's entry across a model reset
+};
+
+}  // namespace ccmlog::viewer

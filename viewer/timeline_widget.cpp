@@ -1,0 +1,367 @@
+#include "timeline_widget.h"
+
+#include <algorithm>
+
+#include <QHelpEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QPainterPath>
+#include <QToolTip>
+
+#include "ccmlog/error_codes.h"
+#include "colors.h"
+
+namespace ccmlog::viewer {
+namespace {
+
+constexpr double kLabelWidth = 250, kAxisHeight = 22, kRowHeight = 15, kLanePadding = 7, kRight = 14;
+constexpr double kMinLane = 40, kMark = 9;
+
+// Which events the strip marks: what failed, and ccmsetup waiting to try again.
+std::optional<bool> isFailureMark(EventKind kind) {
+  switch (kind) {
+    case EventKind::SourceAccessFailed:
+    case EventKind::DownloadFailed:
+    case EventKind::BitsUnavailable:
+    case EventKind::DpLocationFailed:
+    case EventKind::AllMpsTried:
+    case EventKind::UrlCheckFailed:
+    case EventKind::MsiInstallFailed:
+    case EventKind::MsiReturnValue3:
+    case EventKind::PrerequisiteFailed:
+    case EventKind::CertificateMissing:
+    case EventKind::SignatureInvalid:
+    case EventKind::HashMismatch:
+    case EventKind::AlreadyRunning:
+    case EventKind::SetupFailed:
+      return true;
+    case EventKind::WaitingForRetry:
+    case EventKind::NextRetry:
+    case EventKind::RetryTaskScheduled:
+      return false;
+    default:
+      return std::nullopt;
+  }
+}
+
+bool isSystem(const Run& run) {
+  return run.service || toQString(run.user).compare(QStringLiteral("SYSTEM"), Qt::CaseInsensitive) == 0;
+}
+
+QString account(const Run& run) {
+  if (!run.user.empty()) {
+    return toQString(run.user) + (run.service     ? QObject::tr("  (service)")
+                                  : isSystem(run) ? QString()
+                                                  : QObject::tr("  (user)"));
+  }
+  return run.service ? QObject::tr("SYSTEM  (service)") : QObject::tr("account not logged");
+}
+
+QString ending(const Run& run) {
+  if (run.errorCode) return QObject::tr("failed %1").arg(toQString(formatErrorCode(*run.errorCode)));
+  if (run.exitCode) return QObject::tr("exit %1").arg(*run.exitCode);
+  return QObject::tr("no end logged");
+}
+
+QString phaseName(PhaseKind kind) {
+  switch (kind) {
+    case PhaseKind::Bootstrap:
+      return QObject::tr("bootstrap");
+    case PhaseKind::ServiceHandoff:
+      return QObject::tr("hand-off");
+    case PhaseKind::LocateSource:
+      return QObject::tr("locate source");
+    case PhaseKind::Download:
+      return QObject::tr("download");
+    case PhaseKind::Prerequisites:
+      return QObject::tr("prerequisites");
+    case PhaseKind::ClientInstall:
+      return QObject::tr("client install");
+    case PhaseKind::Exit:
+      return QObject::tr("exit");
+  }
+  return {};
+}
+
+std::int64_t ticksOf(const Location& where) { return where.local ? where.local->ticks : 0; }
+
+}  // namespace
+
+TimelineWidget::TimelineWidget(QWidget* parent) : QWidget(parent) {
+  setMouseTracking(true);
+  setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+}
+
+void TimelineWidget::setReport(const Report* report) {
+  report_ = report;
+  layoutItems();
+  updateGeometry();
+  update();
+}
+
+void TimelineWidget::setTimeMode(TimeMode mode) {
+  timeMode_ = mode;
+  layoutItems();
+  update();
+}
+
+double TimelineWidget::laneHeight(std::size_t run) const {
+  return std::max(kMinLane, laneRows_[run] * kRowHeight + 2 * kLanePadding + kMark);
+}
+
+double TimelineWidget::laneTop(std::size_t run) const {
+  double y = kAxisHeight;
+  for (std::size_t i = 0; i < run; ++i) y += laneHeight(i);
+  return y;
+}
+
+QSize TimelineWidget::sizeHint() const {
+  double h = kAxisHeight + 6;
+  for (std::size_t i = 0; i < laneRows_.size(); ++i) h += laneHeight(i);
+  return {900, static_cast<int>(std::max(h, kAxisHeight + kMinLane))};
+}
+
+QSize TimelineWidget::minimumSizeHint() const { return {400, static_cast<int>(kAxisHeight + kMinLane)}; }
+
+void TimelineWidget::layoutItems() {
+  items_.clear();
+  subRows_.clear();
+  laneRows_.clear();
+  scale_ = {};
+  if (!report_) return;
+  const Report& r = *report_;
+  std::vector<TimelineScale::Segment> spans;
+  for (const Run& run : r.runs) {
+    if (run.start.local && run.end.local) spans.push_back({ticksOf(run.start), ticksOf(run.end), 0, 0});
+  }
+  scale_ = TimelineScale(spans, kLabelWidth + 8, std::max(100.0, width() - kLabelWidth - 8 - kRight));
+
+  // Phases of a run may overlap (a download inside the bootstrap): stack them.
+  laneRows_.assign(r.runs.size(), 1);
+  std::vector<std::vector<double>> rowEnds(r.runs.size());
+  for (const Phase& phase : r.phases) {
+    auto& ends = rowEnds[phase.run];
+    const double x0 = scale_.x(ticksOf(phase.start));
+    std::size_t row = 0;
+    while (row < ends.size() && ends[row] > x0 + 0.5) ++row;
+    if (row == ends.size()) ends.push_back(0);
+    ends[row] = std::max(scale_.x(ticksOf(phase.end)), x0 + 6);
+    subRows_.push_back(static_cast<int>(row));
+    laneRows_[phase.run] = std::max(laneRows_[phase.run], static_cast<int>(row) + 1);
+  }
+
+  for (std::size_t i = 0; i < r.runs.size(); ++i) {
+    items_.push_back(
+        {Item::Kind::Lane, QRectF(0, laneTop(i), kLabelWidth, laneHeight(i)), r.runs[i].start, i});
+  }
+  for (std::size_t k = 0; k < r.phases.size(); ++k) {
+    const Phase& phase = r.phases[k];
+    if (!phase.start.local) continue;
+    const double x0 = scale_.x(ticksOf(phase.start));
+    const double x1 = std::max(scale_.x(ticksOf(phase.end)), x0 + 6);
+    const double y = laneTop(phase.run) + kLanePadding + kMark + subRows_[k] * kRowHeight;
+    items_.push_back({Item::Kind::Phase, QRectF(x0, y, x1 - x0, kRowHeight - 3), phase.start, k});
+  }
+  // One mark per kind and pixel column: a retry loop of thousands stays a row of marks.
+  for (std::size_t i = 0; i < r.runs.size(); ++i) {
+    std::optional<int> lastColumn[2];  // per kind of mark: retry, failure
+    for (const EventIndex e : r.runs[i].events) {
+      const TimelineEvent& te = r.events[value(e)];
+      const auto failure = isFailureMark(te.event.kind);
+      if (!failure || !te.where.local) continue;
+      const double x = scale_.x(ticksOf(te.where));
+      const int column = static_cast<int>(x / kMark);
+      if (lastColumn[*failure] == column) continue;
+      lastColumn[*failure] = column;
+      items_.push_back({*failure ? Item::Kind::Failure : Item::Kind::Retry,
+                        QRectF(x - kMark / 2, laneTop(i) + 2, kMark, kMark), te.where, value(e)});
+    }
+  }
+}
+
+QString TimelineWidget::tooltip(const Item& item) const {
+  const Report& r = *report_;
+  switch (item.kind) {
+    case Item::Kind::Lane: {
+      const Run& run = r.runs[item.ref];
+      return tr("Run %1: ccmsetup process %2\nAccount: %3\nVersion: %4\nCommand line: %5\n"
+                "Started %6, ended %7\n%8")
+          .arg(item.ref + 1)
+          .arg(run.pid ? QString::number(*run.pid) : tr("?"), account(run), toQString(run.version),
+               toQString(run.commandLineText), formatTime(run.start, timeMode_),
+               formatTime(run.end, timeMode_), ending(run));
+    }
+    case Item::Kind::Phase: {
+      const Phase& phase = r.phases[item.ref];
+      return tr("%1 — %2\n%3 → %4 (%5)\nlines %6–%7")
+          .arg(phaseName(phase.kind), toQString(toString(phase.state)), formatTime(phase.start, timeMode_),
+               formatTime(phase.end, timeMode_), formatDuration(ticksOf(phase.end) - ticksOf(phase.start)))
+          .arg(value(phase.start.line))
+          .arg(value(phase.end.line));
+    }
+    case Item::Kind::Failure:
+    case Item::Kind::Retry: {
+      const TimelineEvent& te = r.events[item.ref];
+      return tr("%1, line %2\n%3")
+          .arg(formatTime(te.where, timeMode_))
+          .arg(value(te.where.line))
+          .arg(toQString(te.text));
+    }
+  }
+  return {};
+}
+
+void TimelineWidget::resizeEvent(QResizeEvent* event) {
+  QWidget::resizeEvent(event);
+  layoutItems();
+}
+
+void TimelineWidget::paintEvent(QPaintEvent*) {
+  QPainter p(this);
+  p.setRenderHint(QPainter::Antialiasing);
+  p.fillRect(rect(), palette().color(QPalette::Base));
+  QFont small = font();
+  small.setPointSizeF(small.pointSizeF() * 0.85);
+  if (!report_ || report_->runs.empty()) {
+    p.setPen(palette().color(QPalette::PlaceholderText));
+    p.drawText(rect(), Qt::AlignCenter,
+               report_ && !report_->files.empty() ? tr("No ccmsetup run found in these logs") : QString());
+    return;
+  }
+  const Report& r = *report_;
+  const std::optional<std::int32_t> bias = r.runs.front().start.bias;
+
+  // Axis: the date once, each stretch's start and end, a break mark between stretches.
+  p.setFont(small);
+  p.setPen(QColor(0x55, 0x55, 0x55));
+  if (r.runs.front().start.local) {
+    p.drawText(QRectF(6, 0, kLabelWidth, kAxisHeight), Qt::AlignVCenter,
+               formatTime(r.runs.front().start, timeMode_).left(10) +
+                   (timeMode_ == TimeMode::Utc && bias ? tr("  UTC") : QString()));
+  }
+  const auto& segments = scale_.segments();
+  for (std::size_t i = 0; i < segments.size(); ++i) {
+    const auto& s = segments[i];
+    p.setPen(QColor(0xcc, 0xcc, 0xcc));
+    p.drawLine(QPointF(s.x0, kAxisHeight - 4), QPointF(s.x1, kAxisHeight - 4));
+    p.setPen(QColor(0x55, 0x55, 0x55));
+    const QString from = formatClock(Timestamp{s.from}, bias, timeMode_);
+    const QString to = formatClock(Timestamp{s.to}, bias, timeMode_);
+    p.drawText(QRectF(s.x0, 0, 80, kAxisHeight - 5), Qt::AlignLeft | Qt::AlignBottom, from);
+    if (s.x1 - s.x0 > 150 && to != from) {
+      p.drawText(QRectF(s.x1 - 80, 0, 80, kAxisHeight - 5), Qt::AlignRight | Qt::AlignBottom, to);
+    }
+    if (i + 1 < segments.size()) {
+      const double mid = (s.x1 + segments[i + 1].x0) / 2;
+      p.drawText(QRectF(mid - 20, kAxisHeight - 14, 40, 14), Qt::AlignCenter, QStringLiteral("≈"));
+    }
+  }
+
+  // Lanes: tinted by account, labelled with process and account.
+  QFont bold = font();
+  bold.setBold(true);
+  for (std::size_t i = 0; i < r.runs.size(); ++i) {
+    const Run& run = r.runs[i];
+    const QColor color = accountColor(isSystem(run));
+    const QRectF lane(0, laneTop(i), width(), laneHeight(i));
+    QColor tint = color;
+    tint.setAlpha(22);
+    p.fillRect(lane, tint);
+    p.fillRect(QRectF(0, lane.top(), 5, lane.height()), color);
+    p.setPen(QColor(0xdd, 0xdd, 0xdd));
+    p.drawLine(lane.bottomLeft(), lane.bottomRight());
+    const QString pid = run.pid ? QString::number(*run.pid) : tr("?");
+    p.setFont(bold);
+    p.setPen(color.darker(115));
+    p.drawText(
+        QRectF(12, lane.top() + 3, kLabelWidth - 14, 18), Qt::AlignLeft | Qt::AlignVCenter,
+        QFontMetrics(bold).elidedText(account(run), Qt::ElideMiddle, static_cast<int>(kLabelWidth) - 14));
+    p.setFont(small);
+    p.setPen(QColor(0x44, 0x44, 0x44));
+    p.drawText(QRectF(12, lane.top() + 21, kLabelWidth - 14, 16), Qt::AlignLeft | Qt::AlignVCenter,
+               tr("process %1 · %2").arg(pid, ending(run)));
+  }
+
+  // Bars and marks, as laid out for hit testing.
+  for (const Item& it : items_) {
+    if (it.kind == Item::Kind::Phase) {
+      const Phase& phase = r.phases[it.ref];
+      p.setPen(Qt::NoPen);
+      p.setBrush(phaseColor(phase.state));
+      p.drawRoundedRect(it.rect, 3, 3);
+      const QString name = phaseName(phase.kind);
+      if (QFontMetrics(small).horizontalAdvance(name) + 6 < it.rect.width()) {
+        p.setPen(Qt::white);
+        p.drawText(it.rect, Qt::AlignCenter, name);
+      }
+    } else if (it.kind == Item::Kind::Failure) {
+      p.setPen(QPen(phaseColor(PhaseState::Failed), 2.2));
+      p.drawLine(it.rect.topLeft(), it.rect.bottomRight());
+      p.drawLine(it.rect.topRight(), it.rect.bottomLeft());
+    } else if (it.kind == Item::Kind::Retry) {
+      p.setPen(QPen(QColor(0xd8, 0x8b, 0x00), 1.8));
+      p.setBrush(Qt::NoBrush);
+      p.drawArc(it.rect.adjusted(1, 1, -1, -1), 60 * 16, 290 * 16);
+    }
+  }
+
+  // The hand-off: from where a run created the service to the service's run.
+  for (std::size_t i = 0; i + 1 < r.runs.size(); ++i) {
+    if (!r.runs[i].createdService || !r.runs[i + 1].service || !r.runs[i + 1].start.local) continue;
+    Location from = r.runs[i].end;
+    for (const Phase& phase : r.phases) {
+      if (phase.run == i && phase.kind == PhaseKind::ServiceHandoff) from = phase.start;
+    }
+    const QPointF a(scale_.x(ticksOf(from)), laneTop(i) + laneHeight(i) - 4);
+    const QPointF b(scale_.x(ticksOf(r.runs[i + 1].start)), laneTop(i + 1) + kLanePadding + kMark);
+    const QColor orange = accountColor(true);
+    QPainterPath path(a);
+    path.cubicTo(QPointF(a.x(), b.y() - 4), QPointF(b.x() - 20, b.y()), b);
+    p.setPen(QPen(orange, 2));
+    p.setBrush(Qt::NoBrush);
+    p.drawPath(path);
+    p.setBrush(orange);
+    p.drawPolygon(QPolygonF({b, b + QPointF(-8, -4), b + QPointF(-8, 4)}));
+    p.setFont(small);
+    p.setPen(orange.darker(120));
+    // Beside the arrow, in the creator's lane, where no bar of that run is any more.
+    p.drawText(QRectF(b.x() + 10, laneTop(i), 420, laneHeight(i)), Qt::AlignLeft | Qt::AlignVCenter,
+               tr("hands over to the ccmsetup service, which runs as SYSTEM ↴"));
+  }
+}
+
+const TimelineWidget::Item* TimelineWidget::itemAt(QPointF point) const {
+  // Marks are drawn over bars over labels: look from the top down, a little generously.
+  for (auto it = items_.rbegin(); it != items_.rend(); ++it) {
+    if (it->rect.adjusted(-2, -2, 2, 2).contains(point)) return &*it;
+  }
+  return nullptr;
+}
+
+std::optional<Location> TimelineWidget::locationAt(QPointF point) const {
+  const Item* item = itemAt(point);
+  return item ? std::optional<Location>(item->where) : std::nullopt;
+}
+
+void TimelineWidget::mousePressEvent(QMouseEvent* event) {
+  if (const Item* item = itemAt(event->position())) emit locationActivated(item->where);
+}
+
+void TimelineWidget::mouseMoveEvent(QMouseEvent* event) {
+  setCursor(itemAt(event->position()) ? Qt::PointingHandCursor : Qt::ArrowCursor);
+}
+
+bool TimelineWidget::event(QEvent* event) {
+  if (event->type() == QEvent::ToolTip) {
+    const auto* help = static_cast<QHelpEvent*>(event);
+    if (const Item* item = itemAt(help->pos())) {
+      QToolTip::showText(help->globalPos(), tooltip(*item) + tr("\n(click: show in the log)"), this);
+    } else {
+      QToolTip::hideText();
+    }
+    return true;
+  }
+  return QWidget::event(event);
+}
+
+}  // namespace ccmlog::viewer
