@@ -7,7 +7,7 @@
 #include <optional>
 #include <system_error>
 
-#include "analyzer.h"
+#include "ccmlog/analysis.h"
 
 namespace ccmlog::viewer {
 namespace {

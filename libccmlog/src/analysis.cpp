@@ -11,44 +11,11 @@
 namespace ccmlog {
 namespace {
 
-// Classifies each record and feeds the timeline; one per analysis.
-class Pipeline {
- public:
-  void beginFile(const std::filesystem::path& path) {
-    file_ = FileIndex{static_cast<std::uint32_t>(report_.files.size())};
-    FileReport file;
-    file.path = path;
-    report_.files.push_back(std::move(file));
-    builder_.beginFile(file_, roleOf(path));
-  }
-
-  void addRecord(const Record& record) {
-    events_.clear();
-    classifier().classify(record.message, RecordIndex{records_++}, events_);
-    builder_.addRecord(Location{file_, record.line, record.local, record.bias}, record.message, events_);
-  }
-
-  FileReport& currentFile() { return report_.files.back(); }
-
-  Report finish() && {
-    static_cast<Timeline&>(report_) = std::move(builder_).finish();
-    report_.findings = diagnose(report_);
-    return std::move(report_);
-  }
-
- private:
-  // Compiling the patterns is the costly part; one classifier serves all analyses.
-  static const EventClassifier& classifier() {
-    static const EventClassifier instance;
-    return instance;
-  }
-
-  Report report_;
-  TimelineBuilder builder_;
-  FileIndex file_{};
-  std::uint64_t records_ = 0;
-  std::vector<Event> events_;
-};
+// Compiling the patterns is the costly part; one classifier serves every analysis (classify() is const).
+const EventClassifier& classifier() {
+  static const EventClassifier instance;
+  return instance;
+}
 
 void fillCounts(FileReport& file, Format format, Encoding encoding, const ReaderStats& stats) {
   file.format = format;
@@ -57,6 +24,60 @@ void fillCounts(FileReport& file, Format format, Encoding encoding, const Reader
   file.records = stats.records;
   file.unparsed = stats.unparsed;
 }
+
+}  // namespace
+
+struct Analyzer::Impl {
+  TimelineBuilder builder;
+  FileIndex file{};
+  std::uint64_t records = 0;
+  std::vector<Event> events;  // reused for every record
+};
+
+Analyzer::Analyzer() : impl_(std::make_unique<Impl>()) {}
+Analyzer::~Analyzer() = default;
+Analyzer::Analyzer(Analyzer&&) noexcept = default;
+Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
+
+void Analyzer::beginFile(FileIndex file, FileRole role) {
+  impl_->file = file;
+  impl_->builder.beginFile(file, role);
+}
+
+void Analyzer::add(const Record& record) {
+  Impl& d = *impl_;
+  d.events.clear();
+  classifier().classify(record.message, RecordIndex{d.records++}, d.events);
+  d.builder.addRecord(Location{d.file, record.line, record.local, record.bias}, record.message, d.events);
+}
+
+Report Analyzer::finish(std::vector<FileReport> files) && {
+  Report report;
+  static_cast<Timeline&>(report) = std::move(impl_->builder).finish();
+  report.files = std::move(files);
+  report.findings = diagnose(report);
+  return report;
+}
+
+namespace {
+
+// Reads files (or texts) through one Analyzer, keeping what was read of each.
+class Pipeline {
+ public:
+  void beginFile(const std::filesystem::path& path) {
+    analyzer_.beginFile(FileIndex{static_cast<std::uint32_t>(files_.size())}, roleOf(path));
+    FileReport file;
+    file.path = path;
+    files_.push_back(std::move(file));
+  }
+  void addRecord(const Record& record) { analyzer_.add(record); }
+  FileReport& currentFile() { return files_.back(); }
+  Report finish() && { return std::move(analyzer_).finish(std::move(files_)); }
+
+ private:
+  Analyzer analyzer_;
+  std::vector<FileReport> files_;
+};
 
 }  // namespace
 

@@ -1,4 +1,4 @@
-// Tests of load_job.h and analyzer.h: loading a machine's logs the viewer's
+// Tests of load_job.h and the library's Analyzer: loading a machine's logs the viewer's
 // way gives the analysis analyzeFiles gives, and the index covers every record.
 #include <QDir>
 #include <QTemporaryDir>

@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -24,6 +25,7 @@
 #include "ccmlog/record_reader.h"
 #include "ccmlog/result.h"
 #include "ccmlog/timeline.h"
+#include "ccmlog/timeline_builder.h"
 
 namespace ccmlog {
 
@@ -54,6 +56,37 @@ struct Report : Timeline {
 /// an error only when there is nothing to analyze.
 CCMLOG_EXPORT Result<Report> analyzeFiles(const std::vector<std::filesystem::path>& inputs,
                                           const AnalysisOptions& options = {});
+
+/// The pipeline after the reader, for tools that read records themselves (a
+/// viewer indexing a file as it analyzes it): each record's message is
+/// classified and laid into the timeline; finish() runs the rules.
+///
+///   ccmlog::Analyzer analyzer;
+///   analyzer.beginFile(ccmlog::FileIndex{0}, ccmlog::roleOf(path));
+///   while (reader.next(record)) analyzer.add(record);
+///   ccmlog::Report report = std::move(analyzer).finish(files);
+///
+/// analyzeFiles and analyzeTexts are this plus reading. Movable, not copyable.
+class CCMLOG_EXPORT Analyzer {
+ public:
+  Analyzer();
+  ~Analyzer();
+  Analyzer(Analyzer&&) noexcept;
+  Analyzer& operator=(Analyzer&&) noexcept;
+  Analyzer(const Analyzer&) = delete;
+  Analyzer& operator=(const Analyzer&) = delete;
+
+  /// Records that follow come from this file (roleOf in log_files.h gives the role).
+  void beginFile(FileIndex file, FileRole role);
+  /// One record of the current file, in log order.
+  void add(const Record& record);
+  /// The timeline and findings; `files` become Report::files.
+  Report finish(std::vector<FileReport> files) &&;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 /// A log already in memory: a name (its role is taken from it, as for files) and its bytes.
 struct LogText {
