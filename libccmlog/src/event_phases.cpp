@@ -1,7 +1,6 @@
 #include "event_phases.h"
 
-#include <algorithm>
-#include <cctype>
+#include "text_case.h"
 
 namespace ccmlog::detail {
 namespace {
@@ -9,10 +8,7 @@ namespace {
 // Whether an MSI named in an event is the client's own (not a prerequisite).
 bool isClientMsi(std::string_view file) {
   if (file.empty()) return true;
-  std::string lower(file);
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return lower.ends_with("client.msi");
+  return asciiLower(file).ends_with("client.msi");
 }
 
 }  // namespace

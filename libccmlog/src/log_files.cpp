@@ -1,25 +1,22 @@
 #include "ccmlog/log_files.h"
 
 #include <algorithm>
-#include <cctype>
 #include <system_error>
+
+#include "text_case.h"
 
 namespace ccmlog {
 namespace {
 
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
+using detail::asciiLower;
 
 bool isLogFile(const std::filesystem::path& p) {
-  const std::string ext = lower(p.extension().string());
+  const std::string ext = asciiLower(p.extension().string());
   return ext == ".log" || ext == ".lo_";
 }
 
 bool isSetupLog(const std::filesystem::path& p) {
-  const std::string name = lower(p.filename().string());
+  const std::string name = asciiLower(p.filename().string());
   return isLogFile(p) && (name.starts_with("ccmsetup") || name.starts_with("client.msi") ||
                           name.starts_with("ccmrepair"));
 }
@@ -48,7 +45,7 @@ std::vector<std::filesystem::path> pickMachineLogs(std::vector<std::filesystem::
 }
 
 FileRole roleOf(const std::filesystem::path& file) {
-  const std::string name = lower(file.filename().string());
+  const std::string name = asciiLower(file.filename().string());
   return name.starts_with("ccmsetup") && !name.starts_with("ccmsetup-ccmeval")
              ? FileRole::Setup
              : FileRole::Auxiliary;
@@ -57,7 +54,7 @@ FileRole roleOf(const std::filesystem::path& file) {
 bool readsBefore(const std::filesystem::path& a, const std::filesystem::path& b) {
   const bool setupA = roleOf(a) == FileRole::Setup, setupB = roleOf(b) == FileRole::Setup;
   if (setupA != setupB) return setupA;
-  return lower(a.filename().string()) < lower(b.filename().string());
+  return asciiLower(a.filename().string()) < asciiLower(b.filename().string());
 }
 
 Result<std::vector<std::filesystem::path>> machineLogFiles(

@@ -4,9 +4,9 @@
 #include <array>
 #include <deque>
 #include <memory>
-#include <cctype>
 
 #include "event_phases.h"
+#include "text_case.h"
 
 namespace ccmlog {
 
@@ -33,18 +33,8 @@ struct RunNotes {
 };
 
 bool isSystemAccount(std::string_view user) {
-  std::string lower(user);
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::string lower = detail::asciiLower(user);
   return lower == "system" || lower == "nt authority\\system" || lower == "local system";
-}
-
-// Whether `a` was written no later than `b`: by UTC when both know it, by
-// local time otherwise; nullopt when the two cannot be compared.
-std::optional<bool> notLater(const Location& a, const Location& b) {
-  if (a.utc() && b.utc()) return *a.utc() <= *b.utc();
-  if (a.local && b.local) return *a.local <= *b.local;
-  return std::nullopt;
 }
 
 // Events that come in large numbers update runs and phases but are not kept.
@@ -144,7 +134,7 @@ void TimelineBuilder::Impl::dropOldRuns() {
 BuildingRun& TimelineBuilder::Impl::runForAuxiliary(const Location& where) {
   if (runs.empty()) return openRun(where, std::nullopt);
   for (size_t i = runs.size(); i-- > 0;) {
-    if (notLater(runs[i].run.start, where).value_or(false)) return runs[i];
+    if (ticksBetween(runs[i].run.start, where).value_or(-1) >= 0) return runs[i];
   }
   return runs.back();
 }

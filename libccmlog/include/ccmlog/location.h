@@ -26,4 +26,12 @@ struct Location {
   }
 };
 
+/// Time from `a` to `b` in 100 ns ticks: by UTC when both know it, by local
+/// time otherwise (same writer, same zone); nullopt when they cannot be compared.
+inline std::optional<std::int64_t> ticksBetween(const Location& a, const Location& b) {
+  if (a.utc() && b.utc()) return b.utc()->ticks - a.utc()->ticks;
+  if (a.local && b.local) return b.local->ticks - a.local->ticks;
+  return std::nullopt;
+}
+
 }  // namespace ccmlog

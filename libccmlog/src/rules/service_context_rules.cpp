@@ -167,11 +167,11 @@ void serviceContextSourceAccess(const Timeline& t, const std::vector<Finding>&,
   }
 }
 
-// Seconds between two locations, by UTC when both know it, else local time.
+// Seconds from `a` to `b` (UTC when both know it, else local time).
 std::optional<std::int64_t> secondsBetween(const Location& a, const Location& b) {
-  if (a.utc() && b.utc()) return (b.utc()->ticks - a.utc()->ticks) / Timestamp::kTicksPerSecond;
-  if (a.local && b.local) return (b.local->ticks - a.local->ticks) / Timestamp::kTicksPerSecond;
-  return std::nullopt;
+  const auto ticks = ticksBetween(a, b);
+  if (!ticks) return std::nullopt;
+  return *ticks / Timestamp::kTicksPerSecond;
 }
 
 void sourceAccessRetryLoop(const Timeline& t, const std::vector<Finding>&, std::vector<Finding>& out) {
