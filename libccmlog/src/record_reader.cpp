@@ -36,7 +36,6 @@ std::string_view toString(Format format) {
 }
 
 struct RecordReader::Impl {
-  ReaderOptions options;
   TextDecoder decoder;
   std::string text;            // decoded text; text[pos..] is not yielded yet
   size_t pos = 0;
@@ -169,7 +168,6 @@ void RecordReader::Impl::repairText(Record& out) {
 }
 
 RecordReader::RecordReader(const ReaderOptions& options) : impl_(std::make_unique<Impl>()) {
-  impl_->options = options;
   impl_->format = options.format;
   impl_->decoder = TextDecoder(options.encoding);
 }
