@@ -36,8 +36,9 @@
 //       name and text. lookupToJson (lookup_json.h): the same as JSON.
 //
 // The streaming pieces, for tools that feed bytes themselves (analyzeFiles is
-// these four in a loop; see analysis.cpp):
+// a RecordReader per file feeding one Analyzer):
 //   RecordReader (record_reader.h)       bytes of one file in any chunks → Records
+//   Analyzer (analysis.h)                Records, file by file → Report (the three below)
 //   EventClassifier (event_classifier.h) a record's message → Events; build one, reuse it
 //   TimelineBuilder (timeline_builder.h) records and their events, file by file → Timeline
 //   diagnose (diagnosis.h)               Timeline → Findings
