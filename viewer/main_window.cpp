@@ -194,7 +194,13 @@ MainWindow::MainWindow(QWidget* parent)
   table_->setFocus();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+  // The find bar and the log model scan session_'s index on worker threads
+  // and stop them when deleted. As Qt children they would be deleted after
+  // session_, that is after the index is gone: delete them while it is here.
+  delete findBar_;
+  delete logModel_;
+}
 
 void MainWindow::buildActions() {
   const auto add = [this](QMenu* menu, const QString& text, const QKeySequence& key, auto slot) {

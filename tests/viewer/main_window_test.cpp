@@ -7,7 +7,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <memory>
+#include <string>
+
 #include "main_window.h"
+#include "qt_convert.h"
 #include "viewer_test_support.h"
 
 namespace ccmlog::viewer {
@@ -188,6 +192,27 @@ class MainWindowTest : public QObject {
     bar.fromField()->setText(QStringLiteral("soon"));
     emit bar.fromField()->returnPressed();
     QVERIFY(bar.problem().contains(QStringLiteral("not a time")));
+  }
+
+  // The model and the find bar scan the session's index on worker threads.
+  // Closing the window while they run must stop them before the index goes
+  // (under ASan, reading it afterwards is a heap-use-after-free).
+  void closingWhileScansRunIsSafe() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("ccmsetup.log"));
+    std::string log;
+    for (int i = 0; i < 60'000; ++i) log += test::cmtrace("Downloading chunk " + std::to_string(i) + " of the client");
+    test::writeFile(toPath(path), log);
+    auto w = std::make_unique<MainWindow>();
+    w->open({path});
+    QVERIFY(w->session().waitForLoaded());
+    w->filterBar().textField()->setText(QStringLiteral("no such text"));
+    emit w->filterBar().textField()->returnPressed();
+    QVERIFY(w->logModel().filtering());
+    w->findBar().field()->setText(QStringLiteral("nor this"));
+    emit w->findBar().field()->returnPressed();
+    QVERIFY(w->findBar().searching());
+    w.reset();
   }
 
   void exportsTheReport() {
