@@ -93,6 +93,7 @@ void outcomeLine(Text& text, const Report& report) {
   }
   if (o.exitCode) text.put("  return code ").put(std::to_string(*o.exitCode));
   if (status == OutcomeStatus::InProgress) text.put("  (the log ends while setup is still running)");
+  if (status == OutcomeStatus::Unknown && report.runs.empty()) text.put("  (no ccmsetup run in these logs)");
   text.put("\n");
 }
 
@@ -107,6 +108,11 @@ void fileLines(Text& text, const Report& report) {
     text.put("  ").styled(kDim, std::string(toString(f.format)) + ", " + std::string(toString(f.encoding)) +
                                     ", " + std::to_string(f.records) + " records" +
                                     (f.unparsed ? ", " + std::to_string(f.unparsed) + " unparsed" : ""));
+    if (f.bytes == 0) {
+      text.put("  ").styled(kYellow, "(empty file)");
+    } else if (f.format == Format::Plain) {
+      text.put("  ").styled(kYellow, "(no ConfigMgr log format: read as plain text)");
+    }
     text.put("\n");
   }
 }

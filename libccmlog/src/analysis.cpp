@@ -98,7 +98,15 @@ Result<Report> analyzeFiles(const std::vector<std::filesystem::path>& inputs,
     }
     fillCounts(file, summary->format, summary->encoding, summary->stats);
   }
-  return std::move(pipeline).finish();
+  Report report = std::move(pipeline).finish();
+  // Not one file could be read: there is nothing to analyze, and an empty
+  // report would read as "no problems found".
+  std::string errors;
+  for (const FileReport& file : report.files) {
+    if (!file.error) return report;
+    errors += (errors.empty() ? "" : "; ") + *file.error;
+  }
+  return Error{errors};
 }
 
 Report analyzeTexts(std::span<const LogText> logs, const AnalysisOptions& options) {

@@ -53,7 +53,8 @@ struct Report : Timeline {
 /// Analyzes one machine's logs. Folders stand for the logs directly in them
 /// (see machineLogFiles). A file that cannot be read is reported in
 /// Report::files with its error while the others are analyzed; the result is
-/// an error only when there is nothing to analyze.
+/// an error only when there is nothing to analyze (no input, no log in the
+/// folders, or not one file readable: the error names each).
 CCMLOG_EXPORT Result<Report> analyzeFiles(const std::vector<std::filesystem::path>& inputs,
                                           const AnalysisOptions& options = {});
 

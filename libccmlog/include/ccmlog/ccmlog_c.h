@@ -35,10 +35,11 @@ extern "C" {
  * runs, phases, outcome and findings, most serious first (see
  * <ccmlog/report_json.h> for the schema). `paths` holds `count` files or
  * folders; a folder stands for the setup logs directly in it.
- * A file that cannot be read (missing, unreadable) does not fail the call: it
- * appears in "files" with an "error" and the others are analyzed.
- * On failure (nothing to analyze: no paths, a folder without logs or one that
- * cannot be listed; paths NULL while count > 0; out of memory) returns NULL
+ * A file that cannot be read (missing, unreadable) beside readable ones does
+ * not fail the call: it appears in "files" with an "error" and the others are
+ * analyzed. On failure (nothing to analyze: no paths, a folder without logs
+ * or one that cannot be listed, not one file readable; paths NULL while
+ * count > 0; out of memory) returns NULL
  * and, when `error` is not NULL, sets *error to a message a person can act on
  * (free it with ccmlog_free; it may be NULL when even that allocation
  * failed). On success *error is set to NULL. */

@@ -17,6 +17,9 @@ struct Scenario {
   std::set<std::string> rules;  ///< ids of the findings of severity warning or error
 };
 
+// Names the scenario in test output (by default GoogleTest dumps its bytes).
+void PrintTo(const Scenario& scenario, std::ostream* out) { *out << scenario.folder; }
+
 // Where the README says "may", we decided: retry-loop-recovers reports source-access-retry-loop
 // as a warning (the outage cost 30 minutes), and bits-404-after-dp-401 reports its 4 attempts
 // in download-failed's "failures" detail (checked below).

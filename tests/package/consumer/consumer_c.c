@@ -47,6 +47,7 @@ int main(int argc, char** argv) {
   const char* paths[1];
   const char* noLogs[1] = {"testdata/machines"};  /* only folders in it */
   const char* missing[1] = {"no/such.log"};
+  const char* missingAndMachine[2] = {"no/such.log", NULL};
   static char sentinel[] = "not reset";
   char* error = sentinel;
   char* json;
@@ -74,8 +75,12 @@ int main(int argc, char** argv) {
   if (error != NULL) printf("expected error: %s\n", error);
   ccmlog_free(error);
   json = ccmlog_analyze_json(missing, 1, &error);
+  check(json == NULL && contains(error, "cannot open 'no/such.log'"), "no readable file: NULL and a message naming it");
+  ccmlog_free(error);
+  missingAndMachine[1] = argv[1];
+  json = ccmlog_analyze_json(missingAndMachine, 2, &error);
   check(contains(json, "\"error\": \"cannot open 'no/such.log'") && error == NULL,
-        "an unreadable file is reported in the JSON, not as a failure");
+        "an unreadable file beside a readable one is reported in the JSON, not as a failure");
   ccmlog_free(json);
   check(ccmlog_analyze_json(NULL, 1, NULL) == NULL, "NULL paths, NULL error: no crash");
   check(ccmlog_analyze_json(paths, 0, &error) == NULL && error != NULL, "no paths is an error");

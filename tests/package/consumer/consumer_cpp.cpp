@@ -90,8 +90,11 @@ int main(int argc, char** argv) {
   const auto noLogs = ccmlog::analyzeFiles({"testdata/machines"});  // only folders in it
   check(!noLogs && !noLogs.error().message.empty(), "nothing to analyze is an error with a message");
   const auto missing = ccmlog::analyzeFiles({"no/such.log"});
-  check(missing && missing->files.size() == 1 && missing->files[0].error,
-        "an unreadable file is reported in the report");
+  check(!missing && missing.error().message.find("cannot open 'no/such.log'") != std::string::npos,
+        "no readable file is an error naming it");
+  const auto some = ccmlog::analyzeFiles({"no/such.log", machine / "ccmsetup.log"});
+  check(some && some->files.size() == 2 && (some->files[0].error || some->files[1].error),
+        "an unreadable file beside a readable one is reported in the report");
 
   const std::vector<ccmlog::Finding> byHand = analyzeByHand(machine / "ccmsetup.log");
   check(!byHand.empty() && byHand.front().rule == kHeadline, "the streaming pieces agree");
