@@ -108,11 +108,7 @@ void fileLines(Text& text, const Report& report) {
     text.put("  ").styled(kDim, std::string(toString(f.format)) + ", " + std::string(toString(f.encoding)) +
                                     ", " + std::to_string(f.records) + " records" +
                                     (f.unparsed ? ", " + std::to_string(f.unparsed) + " unparsed" : ""));
-    if (f.bytes == 0) {
-      text.put("  ").styled(kYellow, "(empty file)");
-    } else if (f.format == Format::Plain) {
-      text.put("  ").styled(kYellow, "(no ConfigMgr log format: read as plain text)");
-    }
+    if (const std::string note = fileNote(f); !note.empty()) text.put("  ").styled(kYellow, "(" + note + ")");
     text.put("\n");
   }
 }

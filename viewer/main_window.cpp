@@ -441,7 +441,7 @@ void MainWindow::onReportChanged() {
   timelineArea_->setFixedHeight(std::min(timeline_->sizeHint().height(), kMaxTimelineHeight));
   if (report.findings.empty()) {
     findingsView_->setPlaceholder(session_.loading() ? tr("Reading the logs…")
-                                  : session_.index().empty()
+                                  : report.files.empty()
                                       ? tr("Open a ccmsetup.log, or drop a machine's log folder here.")
                                       : tr("No problems found in these logs."));
   }

@@ -26,7 +26,8 @@ QString badgeFor(OutcomeStatus status) {
   return {};
 }
 
-QString codeLine(const Outcome& outcome) {
+QString codeLine(const Report& report) {
+  const Outcome& outcome = report.outcome;
   if (outcome.errorCode) {
     const ErrorInfo info = lookupError(*outcome.errorCode);
     QString text = QObject::tr("Error %1").arg(toQString(formatErrorCode(info.code)));
@@ -42,10 +43,21 @@ QString codeLine(const Outcome& outcome) {
     case OutcomeStatus::InProgress:
       return QObject::tr("ccmsetup has not finished: it may still be running, or waiting to retry.");
     case OutcomeStatus::Unknown:
-      return QObject::tr("These logs do not say how setup ended.");
+      return report.runs.empty() ? QObject::tr("No ccmsetup run in these logs.")
+                                 : QObject::tr("These logs do not say how setup ended.");
     default:
       return {};
   }
+}
+
+// "name: note" for each file that could not be read, is empty or is in no log format.
+QString fileNotes(const Report& report) {
+  QStringList notes;
+  for (const FileReport& file : report.files) {
+    const std::string note = fileNote(file);
+    if (!note.empty()) notes << toQString(file.path.filename().string() + ": " + note);
+  }
+  return notes.join(QLatin1Char('\n'));
 }
 
 }  // namespace
@@ -91,7 +103,7 @@ void OutcomeBanner::setReport(const Report& report, std::optional<int> loadingPe
   setStyleSheet(
       QStringLiteral("ccmlog--viewer--OutcomeBanner { background: %1; border-bottom: 2px solid %2; }")
           .arg(tint.name(QColor::HexArgb), color.name()));
-  QString code = codeLine(report.outcome);
+  QString code = codeLine(report);
   if (loadingPercent) code = tr("Reading the logs… %1%   ").arg(*loadingPercent) + code;
   code_->setText(code);
   if (report.files.empty() && !loadingPercent) {  // nothing open yet
@@ -102,9 +114,11 @@ void OutcomeBanner::setReport(const Report& report, std::optional<int> loadingPe
     reason_->setText(toQString(report.findings.front().title));
   } else if (status == OutcomeStatus::Success) {
     reason_->setText(tr("No problems found."));
+  } else if (loadingPercent) {
+    reason_->setText(tr("Looking for the cause…"));
   } else {
-    reason_->setText(loadingPercent ? tr("Looking for the cause…")
-                                    : tr("No known cause found in these logs."));
+    const QString notes = fileNotes(report);
+    reason_->setText(notes.isEmpty() ? tr("No known cause found in these logs.") : notes);
   }
   QPalette pal = reason_->palette();
   pal.setColor(QPalette::WindowText, report.findings.empty()

@@ -81,6 +81,13 @@ class Pipeline {
 
 }  // namespace
 
+std::string fileNote(const FileReport& file) {
+  if (file.error) return *file.error;
+  if (file.bytes == 0) return "empty file";
+  if (file.format == Format::Plain) return "no ConfigMgr log format: read as plain text";
+  return {};
+}
+
 Result<Report> analyzeFiles(const std::vector<std::filesystem::path>& inputs,
                             const AnalysisOptions& options) {
   if (inputs.empty()) return Error{"no log file or folder given"};

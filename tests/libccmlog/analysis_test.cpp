@@ -25,5 +25,26 @@ TEST(AnalyzeFiles, NoReadableInputIsAnErrorNamingEveryPath) {
   EXPECT_NE(report.error().message.find("cannot open 'no/other.log'"), std::string::npos) << report.error().message;
 }
 
+TEST(FileNote, SaysWhyAFileTellsNothing) {
+  FileReport file;
+  file.path = "ccmsetup.log";
+  file.format = Format::Unknown;
+  EXPECT_EQ(fileNote(file), "empty file");
+  file.bytes = 120;
+  file.format = Format::Plain;
+  EXPECT_EQ(fileNote(file), "no ConfigMgr log format: read as plain text");
+  file.error = "cannot open 'ccmsetup.log': Permission denied";
+  EXPECT_EQ(fileNote(file), "cannot open 'ccmsetup.log': Permission denied");
+}
+
+TEST(FileNote, IsEmptyForAnyLogFormat) {
+  for (const Format format : {Format::CMTrace, Format::Sms, Format::Copied, Format::Pasted, Format::Msi}) {
+    FileReport file;
+    file.bytes = 120;
+    file.format = format;
+    EXPECT_EQ(fileNote(file), "") << toString(format);
+  }
+}
+
 }  // namespace
 }  // namespace ccmlog::test

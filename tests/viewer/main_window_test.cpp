@@ -215,6 +215,31 @@ class MainWindowTest : public QObject {
     w.reset();
   }
 
+  // A file that tells nothing is named in the banner with the reason, not
+  // passed off as "no known cause".
+  void aFileThatTellsNothingIsSaidSo() {
+    QTemporaryDir dir;
+    const QString empty = dir.filePath(QStringLiteral("ccmsetup.log"));
+    const QString binary = dir.filePath(QStringLiteral("dump.log"));
+    test::writeFile(toPath(empty), "");
+    test::writeFile(toPath(binary), std::string("\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0", 20));
+    MainWindow w;
+    w.open({empty});
+    QVERIFY(w.session().waitForLoaded());
+    QCOMPARE(w.banner().badgeText(), QStringLiteral("UNKNOWN"));
+    QCOMPARE(w.banner().reasonText(), QStringLiteral("ccmsetup.log: empty file"));
+    w.open({binary});
+    QVERIFY(w.session().waitForLoaded());
+    QCOMPARE(w.banner().reasonText(), QStringLiteral("dump.log: no ConfigMgr log format: read as plain text"));
+    w.open({dir.filePath(QStringLiteral("gone.log"))});
+    QVERIFY(w.session().waitForLoaded());
+    QVERIFY2(w.banner().reasonText().startsWith(QStringLiteral("gone.log: cannot open")),
+             qPrintable(w.banner().reasonText()));
+    w.open({kServiceContext});
+    QVERIFY(w.session().waitForLoaded());
+    QVERIFY(w.banner().reasonText().contains(QStringLiteral("runs as SYSTEM")));
+  }
+
   void exportsTheReport() {
     MainWindow w;
     w.open({kServiceContext});

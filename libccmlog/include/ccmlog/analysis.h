@@ -44,6 +44,11 @@ struct FileReport {
   std::optional<std::string> error;  ///< set when the file could not be read
 };
 
+/// What a person should know first about a file, in words: why it could not
+/// be read, that it is empty, or that it is in no ConfigMgr log format (and
+/// was read as plain text); empty when its records can speak for themselves.
+CCMLOG_EXPORT std::string fileNote(const FileReport& file);
+
 /// The timeline (runs, phases, events, outcome) plus the files and findings.
 struct Report : Timeline {
   std::vector<FileReport> files;    ///< in the order they were read
