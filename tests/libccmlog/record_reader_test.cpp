@@ -322,6 +322,18 @@ TEST(RecordReader, MsiLogTakesDateFromHeaderAndKeepsContinuationLines) {
   expectChunkingIrrelevant(input);
 }
 
+// Found by fuzz/record_reader_fuzzer: a header cut after its date threw out_of_range.
+TEST(RecordReader, MsiHeaderCutAfterItsDateIsKeptWithoutATime) {
+  const std::string input =
+      "=== Verbose logging started: 1/17/2023   \r\n"
+      "MSI (c) (F8:00) [23:59:58:272]: ******* RunEngine:\r\n";
+  const auto r = readAll(input);
+  ASSERT_EQ(r.records.size(), 2u);
+  EXPECT_EQ(r.format, Format::Msi);
+  EXPECT_FALSE(at(r, 0).local);
+  EXPECT_EQ(test::tilingProblem(r.records, input.size()), "");
+}
+
 TEST(RecordReader, StraySmsLineInACmtraceFileIsRecognised) {
   const std::string input =
       cmtrace("a") + "stray  $$<C><12-09-2022 11:25:14.217+360><thread=1 (0x1)>\r\n" + cmtrace("b");
