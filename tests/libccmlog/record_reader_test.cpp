@@ -397,6 +397,21 @@ TEST(RecordReader, GarbageAtTheStartDoesNotHideACmtraceFile) {
   EXPECT_EQ(at(r, 100).message, "a record");
 }
 
+// Found by fuzz/record_reader_fuzzer: small chunks let 16 SMS lines decide
+// the format before the CMTrace record that the whole window shows.
+TEST(RecordReader, LinesOfAnotherFormatBeforeACmtraceRecordDecideNothingInSmallChunks) {
+  std::string input;
+  for (int i = 0; i < 20; ++i) {
+    input += "stray " + std::to_string(i) + "  $$<C><12-09-2022 11:25:14.217+360><thread=1 (0x1)>\r\n";
+  }
+  input += cmtrace("a record");
+  const auto r = readAll(input, 7);
+  EXPECT_EQ(r.format, Format::CMTrace);
+  ASSERT_EQ(r.records.size(), 21u);
+  EXPECT_EQ(at(r, 20).message, "a record");
+  expectChunkingIrrelevant(input);
+}
+
 TEST(RecordReader, PlainTextIsTheFallbackWithSeverityFromWords) {
   const auto r = readAll("all good\nwarning: disk low\nsomething failed\n");
   EXPECT_EQ(r.format, Format::Plain);
