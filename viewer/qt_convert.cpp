@@ -1,6 +1,8 @@
 #include "qt_convert.h"
 
-#include <QRegularExpression>
+#include <re2/re2.h>
+
+#include <string>
 
 namespace ccmlog::viewer {
 
@@ -73,25 +75,25 @@ QString formatThread(std::string_view thread) {
 }
 
 std::optional<Timestamp> parseTime(const QString& text, std::optional<Timestamp> day) {
-  static const QRegularExpression pattern(QStringLiteral(
-      R"(^\s*(?:(\d{4})-(\d{1,2})-(\d{1,2})[ T])?(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?\s*$)"));
-  const auto m = pattern.match(text);
-  if (!m.hasMatch()) return std::nullopt;
-  int year = 0, month = 0, dayOfMonth = 0;
-  if (m.capturedLength(1)) {
-    year = m.captured(1).toInt();
-    month = m.captured(2).toInt();
-    dayOfMonth = m.captured(3).toInt();
-  } else {
-    if (!day) return std::nullopt;
-    const QString iso = toQString(formatIso(*day));
-    year = iso.mid(0, 4).toInt();
-    month = iso.mid(5, 2).toInt();
-    dayOfMonth = iso.mid(8, 2).toInt();
+  // RE2, as every pattern here: linear time whatever is typed.
+  static const RE2 pattern(
+      R"(\s*(?:(\d{4})-(\d{1,2})-(\d{1,2})[ T])?(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?\s*)");
+  std::string year, month, dayOfMonth, hour, minute, second, fraction;  // empty when absent
+  if (!RE2::FullMatch(toUtf8(text), pattern, &year, &month, &dayOfMonth, &hour, &minute, &second,
+                      &fraction)) {
+    return std::nullopt;
   }
-  const QString fraction = m.captured(7).leftJustified(7, QLatin1Char('0'));
-  return makeTimestamp(year, month, dayOfMonth, m.captured(4).toInt(), m.captured(5).toInt(),
-                       m.captured(6).toInt(), fraction.toLongLong());
+  if (year.empty()) {
+    if (!day) return std::nullopt;
+    const std::string iso = formatIso(*day);
+    year = iso.substr(0, 4);
+    month = iso.substr(5, 2);
+    dayOfMonth = iso.substr(8, 2);
+  }
+  const auto number = [](const std::string& digits) { return digits.empty() ? 0 : std::stoi(digits); };
+  fraction.resize(7, '0');
+  return makeTimestamp(number(year), number(month), number(dayOfMonth), number(hour), number(minute),
+                       number(second), std::stoll(fraction));
 }
 
 }  // namespace ccmlog::viewer

@@ -7,8 +7,6 @@
 // Rows stay sorted by code (the test checks it); Win32 rows are written in decimal.
 #include "error_table.h"
 
-#include <array>
-
 namespace ccmlog {
 namespace {
 
@@ -16,7 +14,7 @@ constexpr ErrorRow win32(std::uint32_t error, std::string_view name, std::string
   return ErrorRow{hresultFromWin32(error), name, text};
 }
 
-constexpr std::array kRows{
+constexpr ErrorRow kRows[]{
     win32(0, "ERROR_SUCCESS", "The operation completed successfully."),
     // COM and OLE
     ErrorRow{0x80004001, "E_NOTIMPL", "Not implemented"},

@@ -19,14 +19,15 @@ Format detectFormat(std::string_view head, bool atEnd) {
       window.find(kTerminator) != std::string_view::npos) {
     return Format::CMTrace;
   }
-  const bool decideNow = atEnd || head.size() >= kDetectionWindow;
+  // Votes wait for the whole window: a CMTrace record may still come in it, and
+  // the format must not depend on how the bytes were chunked.
+  if (!atEnd && head.size() < kDetectionWindow) return Format::Unknown;
   enum { kSms, kMsi, kCopied, kPasted, kVotes };
   std::array<int, kVotes> votes{};
   int lines = 0;
   MsiClock clock;
   for (size_t at = 0; at < window.size() && lines < kVotingLines;) {
-    const LineRange line = lineAt(window, at, decideNow);
-    if (!line.complete && !decideNow) return Format::Unknown;
+    const LineRange line = lineAt(window, at, true);
     const size_t start = skipBom(window, at);
     const std::string_view content = window.substr(start, std::max(line.contentEnd, start) - start);
     at = line.end;
@@ -38,16 +39,13 @@ Format detectFormat(std::string_view head, bool atEnd) {
     else if (parseCopiedLine(content, scratch)) ++votes[kCopied];
     else if (parsePastedLine(content, scratch)) ++votes[kPasted];
   }
-  if (lines < kVotingLines && !decideNow) return Format::Unknown;
   constexpr std::array<Format, kVotes> formats{Format::Sms, Format::Msi, Format::Copied,
                                                Format::Pasted};
   size_t best = 0;
   for (size_t i = 1; i < votes.size(); ++i) {
     if (votes[i] > votes[best]) best = i;
   }
-  if (votes[best] > 0) return formats[best];
-  // Nothing recognised yet: a CMTrace record may still come within the window.
-  return decideNow ? Format::Plain : Format::Unknown;
+  return votes[best] > 0 ? formats[best] : Format::Plain;
 }
 
 }  // namespace ccmlog::detail

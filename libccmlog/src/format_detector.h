@@ -1,8 +1,8 @@
 // format_detector.h (internal): which format a file is written in, from its
 // first lines. CMTrace wins as soon as a record opener or terminator shows
-// within the first 64 KiB; otherwise the first 16 non-empty lines vote (SMS
-// trailer, MSI entry, copied, pasted), and plain text is the fallback once the
-// whole window (or file) has shown nothing else.
+// within the first 64 KiB; otherwise, once that whole window (or file) is
+// there, the first 16 non-empty lines vote (SMS trailer, MSI entry, copied,
+// pasted), and plain text is the fallback. Chunking never changes the answer.
 #pragma once
 
 #include <string_view>

@@ -68,7 +68,9 @@ void readMsiHeader(std::string_view line, MsiClock& clock, Record& out) {
   const size_t dateEnd = rest.find(' ');
   const auto date = parseMonthDayYear(rest.substr(0, dateEnd), '/');
   if (!date || dateEnd == std::string_view::npos) return;
-  rest = rest.substr(rest.find_first_not_of(' ', dateEnd));
+  const size_t timeStart = rest.find_first_not_of(' ', dateEnd);
+  if (timeStart == std::string_view::npos) return;  // cut after the date
+  rest = rest.substr(timeStart);
   const auto time = parseClock(rest.substr(0, rest.find(' ')));
   if (!time) return;
   const auto midnight = makeTimestamp(date->year, date->month, date->day, 0, 0, 0, 0);

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdint>
+#include <string>
+
 #include "test_support.h"
 
 namespace ccmlog {
@@ -11,6 +15,46 @@ using test::cmtrace;
 using test::readAll;
 
 const Record& at(const test::ReadResult& r, size_t i) { return r.records.at(i).record; }
+
+// What reading `piece` `times` over, then `tail`, gave, without keeping the
+// input or the records (for inputs too big to hold twice).
+struct Streamed {
+  std::uint64_t records = 0;
+  std::uint64_t longest = 0;  ///< span length of the longest record
+  RecordKind lastKind = RecordKind::Plain;
+  std::string problem;  ///< how the spans fail to tile the input; empty when they do
+};
+
+Streamed readRepeated(std::string_view piece, size_t times, std::string_view tail = {}) {
+  RecordReader reader;
+  Record record;
+  Streamed out;
+  std::uint64_t expected = 0;
+  const auto drain = [&] {
+    while (reader.next(record)) {
+      if (out.problem.empty() && (value(record.span.offset) != expected || record.span.length == 0)) {
+        out.problem = "record " + std::to_string(out.records) + " at " +
+                      std::to_string(value(record.span.offset)) + ", expected " + std::to_string(expected);
+      }
+      expected = value(record.span.end());
+      out.longest = std::max(out.longest, record.span.length);
+      out.lastKind = record.kind;
+      ++out.records;
+    }
+  };
+  for (size_t i = 0; i < times; ++i) {
+    reader.feed(piece);
+    drain();
+  }
+  reader.feed(tail);
+  reader.finish();
+  drain();
+  const std::uint64_t size = piece.size() * times + tail.size();
+  if (out.problem.empty() && expected != size) {
+    out.problem = "records end at " + std::to_string(expected) + " of " + std::to_string(size);
+  }
+  return out;
+}
 
 // Every chunk size must give the same records as reading all at once.
 void expectChunkingIrrelevant(const std::string& input) {
@@ -322,6 +366,18 @@ TEST(RecordReader, MsiLogTakesDateFromHeaderAndKeepsContinuationLines) {
   expectChunkingIrrelevant(input);
 }
 
+// Found by fuzz/record_reader_fuzzer: a header cut after its date threw out_of_range.
+TEST(RecordReader, MsiHeaderCutAfterItsDateIsKeptWithoutATime) {
+  const std::string input =
+      "=== Verbose logging started: 1/17/2023   \r\n"
+      "MSI (c) (F8:00) [23:59:58:272]: ******* RunEngine:\r\n";
+  const auto r = readAll(input);
+  ASSERT_EQ(r.records.size(), 2u);
+  EXPECT_EQ(r.format, Format::Msi);
+  EXPECT_FALSE(at(r, 0).local);
+  EXPECT_EQ(test::tilingProblem(r.records, input.size()), "");
+}
+
 TEST(RecordReader, StraySmsLineInACmtraceFileIsRecognised) {
   const std::string input =
       cmtrace("a") + "stray  $$<C><12-09-2022 11:25:14.217+360><thread=1 (0x1)>\r\n" + cmtrace("b");
@@ -339,6 +395,21 @@ TEST(RecordReader, GarbageAtTheStartDoesNotHideACmtraceFile) {
   EXPECT_EQ(r.format, Format::CMTrace);
   ASSERT_EQ(r.records.size(), 101u);
   EXPECT_EQ(at(r, 100).message, "a record");
+}
+
+// Found by fuzz/record_reader_fuzzer: small chunks let 16 SMS lines decide
+// the format before the CMTrace record that the whole window shows.
+TEST(RecordReader, LinesOfAnotherFormatBeforeACmtraceRecordDecideNothingInSmallChunks) {
+  std::string input;
+  for (int i = 0; i < 20; ++i) {
+    input += "stray " + std::to_string(i) + "  $$<C><12-09-2022 11:25:14.217+360><thread=1 (0x1)>\r\n";
+  }
+  input += cmtrace("a record");
+  const auto r = readAll(input, 7);
+  EXPECT_EQ(r.format, Format::CMTrace);
+  ASSERT_EQ(r.records.size(), 21u);
+  EXPECT_EQ(at(r, 20).message, "a record");
+  expectChunkingIrrelevant(input);
 }
 
 TEST(RecordReader, PlainTextIsTheFallbackWithSeverityFromWords) {
@@ -392,6 +463,39 @@ TEST(RecordReader, ManyTerminatorsWithoutOpenersAreOrphansEach) {
   EXPECT_EQ(r.records.size(), 1000u);
   EXPECT_EQ(at(r, 999).kind, RecordKind::Orphan);
   EXPECT_EQ(test::tilingProblem(r.records, input.size()), "");
+
+  const Streamed million = readRepeated(input, 1000);  // 10^6 terminators
+  EXPECT_EQ(million.records, 1'000'000u);
+  EXPECT_EQ(million.lastKind, RecordKind::Orphan);
+  EXPECT_EQ(million.problem, "");
+}
+
+TEST(RecordReader, NulBytesAreDataAndNeverEndARecord) {
+  // A crashed machine leaves a log padded with NULs up to its allocated size.
+  const std::string nuls(300, '\0');
+  const std::string input = cmtrace("before") + cmtrace(std::string("in\0side", 7)) + nuls + cmtrace("after") + nuls;
+  const auto r = readAll(input);
+  EXPECT_EQ(r.encoding, Encoding::Utf8);
+  EXPECT_EQ(r.format, Format::CMTrace);
+  ASSERT_GE(r.records.size(), 4u);
+  EXPECT_EQ(at(r, 1).message, std::string_view("in\0side", 7));
+  EXPECT_EQ(at(r, 2).kind, RecordKind::Unparsed);
+  EXPECT_EQ(test::tilingProblem(r.records, input.size()), "");
+  expectChunkingIrrelevant(input);
+  expectChunkingIrrelevant(nuls);
+}
+
+TEST(RecordReader, AHundredMegabyteLineIsOneRecordReadInLinearTime) {
+  const std::string block(1 << 20, 'x');
+  const Streamed line = readRepeated(block, 100, "\n");
+  EXPECT_EQ(line.records, 1u);
+  EXPECT_EQ(line.longest, (100u << 20) + 1);
+  EXPECT_EQ(line.problem, "");
+
+  const std::string opened = "<![LOG[" + block;  // a CMTrace record that never ends
+  const Streamed open = readRepeated(opened, 100);
+  EXPECT_GE(open.records, 1u);
+  EXPECT_EQ(open.problem, "");
 }
 
 }  // namespace

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "ccmlog/analysis.h"
+#include "ccmlog/log_files.h"
+#include "ccmlog/record_reader.h"
 #include "test_support.h"
 
 namespace ccmlog {
@@ -202,6 +204,41 @@ TEST(TimelineBuilder, RepeatedLinesAreCountedButOnlyTheFirstAndLastAreKept) {
   EXPECT_EQ(r.events.size(), 1u + 128u);
   EXPECT_EQ(value(r.events[1].where.line), 2u);      // the first failure
   EXPECT_EQ(value(r.events.back().where.line), 5001u);  // and the last
+}
+
+// A machine that retried all week: 10^6 lines, streamed through the public
+// Analyzer, cost what 128 do; the counts stay exact and the findings cite them.
+TEST(TimelineBuilder, AMillionRetryLinesKeepTheirCountNotTheirEvents) {
+  Analyzer analyzer;
+  analyzer.beginFile(FileIndex{0}, roleOf("ccmsetup.log"));
+  RecordReader reader;
+  Record record;
+  std::uint64_t records = 0;
+  const auto drain = [&] {
+    while (reader.next(record)) {
+      analyzer.add(record);
+      ++records;
+    }
+  };
+  reader.feed(test::cmtrace("==========[ ccmsetup started in process 700 ]=========="));
+  std::string block;
+  for (int i = 0; i < 1000; ++i) {
+    block += test::cmtrace("Failed to access source file (\\\\srv\\share\\client.msi). Error 0x80070005");
+  }
+  for (int i = 0; i < 1000; ++i) {
+    reader.feed(block);
+    drain();
+  }
+  reader.finish();
+  drain();
+  ASSERT_EQ(records, 1'000'001u);
+  const Report r = std::move(analyzer).finish({});
+  ASSERT_EQ(r.runs.size(), 1u);
+  EXPECT_EQ(r.runs[0].count(EventKind::SourceAccessFailed), 1'000'000u);
+  EXPECT_EQ(r.events.size(), 1u + 128u);
+  EXPECT_EQ(value(r.events.back().where.line), 1'000'001u);
+  ASSERT_FALSE(r.findings.empty());
+  EXPECT_NE(r.findings[0].title.find("1000000 times"), std::string::npos) << r.findings[0].title;
 }
 
 TEST(TimelineBuilder, VeryManyRunsKeepTheLastThousand) {

@@ -1,7 +1,7 @@
 # Builds SOURCE as a project without CMake would, with
 #   c++ -std=c++20 SOURCE $(pkg-config --cflags --libs ccmlog)
 # against the installed PREFIX, then runs it on MACHINE (a log folder).
-#   cmake -DPREFIX=p -DCXX=c++ -DSOURCE=f.cpp -DOUTPUT=exe -DMACHINE=dir -P pkgconfig_build.cmake
+#   cmake -DPREFIX=p -DCXX=c++ [-DCXXFLAGS=...] -DSOURCE=f.cpp -DOUTPUT=exe -DMACHINE=dir -P pkgconfig_build.cmake
 find_program(PKG_CONFIG NAMES pkg-config pkgconf REQUIRED)
 file(GLOB pc_dirs "${PREFIX}/lib*/pkgconfig" "${PREFIX}/lib/*/pkgconfig")
 if(NOT pc_dirs)
@@ -26,7 +26,7 @@ message(STATUS "ccmlog ${version}: ${flags}")
 if(NOT libdir MATCHES "^${PREFIX}")
   message(FATAL_ERROR "ccmlog.pc names libdir '${libdir}', not one under ${PREFIX}")
 endif()
-separate_arguments(flags UNIX_COMMAND "${flags}")
+separate_arguments(flags UNIX_COMMAND "${CXXFLAGS} ${flags}")
 # The rpath only matters when libccmlog is shared (it is not in a system directory).
 execute_process(COMMAND "${CXX}" -std=c++20 "${SOURCE}" -o "${OUTPUT}" ${flags} "-Wl,-rpath,${libdir}"
                 RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)

@@ -1,5 +1,6 @@
 // Tests of following (log_session.h, file_follower.h): a growing log, a record
-// written in two pieces, a rotation to .lo_ and a truncation.
+// written in two pieces, a rotation to .lo_, a truncation, a replacement, a
+// deletion and garbage.
 #include <QAbstractItemModelTester>
 #include <QScrollBar>
 #include <QStandardPaths>
@@ -72,6 +73,38 @@ class FollowTest : public QObject {
     test::writeFile(log, "\xEF\xBB\xBF" + lines(20, 1));
     QVERIFY(test::waitUntil([&] { return lastText(w) == QStringLiteral("line 20"); }));
     QCOMPARE(w.logModel().rowCount(), 7);
+    QVERIFY(w.session().following());
+  }
+
+  // Replaced by a bigger file of other content, deleted, garbage, then back.
+  void replacedDeletedAndGarbledLogsAreReadAgain() {
+    QTemporaryDir dir;
+    const std::filesystem::path log = dir.filePath(QStringLiteral("ccmsetup.log")).toStdString();
+    test::writeFile(log, lines(1, 3));
+    MainWindow w;
+    w.show();
+    w.setFollow(true);
+    w.open({dir.path()});
+    QVERIFY(w.session().waitForLoaded());
+
+    const std::filesystem::path other = dir.filePath(QStringLiteral("other.tmp")).toStdString();
+    test::writeFile(other, lines(30, 5));
+    std::filesystem::rename(other, log);  // a new inode under the same name
+    QVERIFY(test::waitUntil([&] { return lastText(w) == QStringLiteral("line 34"); }));
+    QCOMPARE(w.logModel().rowCount(), 5);
+
+    std::filesystem::remove(log);
+    QTest::qWait(1200);  // two polls of a missing file
+    QVERIFY(w.session().following());
+
+    std::string garbage(100'000, '\0');
+    for (size_t i = 0; i < garbage.size(); i += 7) garbage[i] = static_cast<char>(i * 31);
+    test::writeFile(log, garbage);
+    QVERIFY(test::waitUntil([&] { return w.logModel().rowCount() > 0 && lastText(w) != QStringLiteral("line 34"); }));
+
+    test::writeFile(log, lines(40, 1));
+    QVERIFY(test::waitUntil([&] { return lastText(w) == QStringLiteral("line 40"); }));
+    QCOMPARE(w.logModel().rowCount(), 1);
     QVERIFY(w.session().following());
   }
 

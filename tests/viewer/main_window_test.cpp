@@ -1,4 +1,7 @@
 // Tests of main_window.h: what a helpdesk person clicks, and what they get.
+#include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMimeData>
@@ -252,6 +255,41 @@ class MainWindowTest : public QObject {
     const QString html = QString::fromUtf8(file.readAll());
     QVERIFY(html.contains(QStringLiteral("service-context-source-access")));
     QVERIFY(html.contains(QStringLiteral("ERROR_ACCESS_DENIED")));
+  }
+
+  // Reading, following, selecting every row and exporting leave the log as it was.
+  void theLogIsOnlyRead() {
+    QTemporaryDir dir;
+    const QString log = dir.filePath(QStringLiteral("ccmsetup.log"));
+    QVERIFY(QFile::copy(kServiceContext + QStringLiteral("/ccmsetup.log"), log));
+    const QDateTime old = QDateTime::fromSecsSinceEpoch(1'577'934'245);  // an old time any write would change
+    {
+      QFile file(log);
+      QVERIFY(file.open(QIODevice::ReadWrite));
+      QVERIFY(file.setFileTime(old, QFileDevice::FileModificationTime));
+    }
+    const auto hash = [&] {
+      QFile file(log);
+      return file.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256)
+                                            : QByteArray();
+    };
+    const QByteArray before = hash();
+    {
+      MainWindow w;
+      w.show();
+      w.setFollow(true);
+      w.open({dir.path()});
+      QVERIFY(w.session().waitForLoaded());
+      QVERIFY(w.logModel().rowCount() > 0);
+      w.table().selectAll();
+      for (int row = 0; row < w.logModel().rowCount(); ++row) {
+        w.logModel().index(row, LogTableModel::TextColumn).data();
+      }
+      QTest::qWait(1200);  // a follow poll
+      QVERIFY(w.exportReport(dir.filePath(QStringLiteral("report.html"))));
+    }
+    QCOMPARE(hash(), before);
+    QCOMPARE(QFileInfo(log).lastModified(), old);
   }
 
   void errorLookupTakesEveryNotation() {

@@ -41,6 +41,9 @@ class QtConvertTest : public QObject {
     QVERIFY(!parseTime(QStringLiteral("09:45"), std::nullopt));
     QVERIFY(!parseTime(QStringLiteral("soon"), day));
     QVERIFY(!parseTime(QStringLiteral("25:00"), day));
+    QVERIFY(!parseTime(QStringLiteral("2023-13-45 10:00"), day));
+    QCOMPARE(parseTime(QStringLiteral(" 2023-01-18T7:05:01 "), day), makeTimestamp(2023, 1, 18, 7, 5, 1, 0));
+    QVERIFY(!parseTime(QString(100'000, QLatin1Char(' ')) + QStringLiteral("x"), day));  // linear, RE2
   }
 };
 
