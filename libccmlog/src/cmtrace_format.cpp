@@ -9,12 +9,20 @@
 namespace ccmlog::detail {
 namespace {
 
-// memmem (two-way search) beats std::string_view::find, which runs memchr
-// for the first character and stops at every '<' of an XML message.
+// Both markers contain a '!', which is rare in log text (unlike the '<' an
+// XML message is full of): memchr to each '!', then compare. This beats
+// memmem, whose setup per call costs more than the short search after it.
+static_assert(kOpener.find('!') != std::string_view::npos && kTerminator.find('!') != std::string_view::npos);
 size_t find(std::string_view text, std::string_view needle, size_t from) {
-  if (from >= text.size()) return std::string_view::npos;
-  const void* at = ::memmem(text.data() + from, text.size() - from, needle.data(), needle.size());
-  return at ? static_cast<size_t>(static_cast<const char*>(at) - text.data()) : std::string_view::npos;
+  const size_t bang = needle.find('!');
+  for (size_t at = from + bang; at < text.size();) {
+    const void* found = std::memchr(text.data() + at, '!', text.size() - at);
+    if (!found) break;
+    const size_t start = static_cast<size_t>(static_cast<const char*>(found) - text.data()) - bang;
+    if (text.substr(start, needle.size()) == needle) return start;
+    at = start + bang + 1;
+  }
+  return std::string_view::npos;
 }
 
 // The opener that starts the record ending at the terminator: the last one at
