@@ -54,12 +54,16 @@ void Analyzer::add(const Record& record) {
 
 void Analyzer::add(PieceResult& piece, LineNumber firstLine) {
   Impl& d = *impl_;
-  for (PieceEntry& entry : piece.impl().entries) {
+  PieceResult::Impl& p = piece.impl();
+  for (Event& event : p.events) event.record = RecordIndex{d.records + value(event.record)};
+  const std::span<const Event> events = p.events;
+  const std::string_view messages = p.messages;
+  for (PieceEntry& entry : p.entries) {
     entry.where.line = LineNumber{value(firstLine) + value(entry.where.line) - 1};
-    for (Event& event : entry.events) event.record = RecordIndex{d.records + value(event.record)};
-    d.builder.addRecord(entry.where, entry.message, entry.events);
+    d.builder.addRecord(entry.where, messages.substr(entry.messageStart, entry.messageLength),
+                        events.subspan(entry.eventsStart, entry.eventsEnd - entry.eventsStart));
   }
-  d.records += piece.impl().stats.records;
+  d.records += p.stats.records;
 }
 
 Report Analyzer::finish(std::vector<FileReport> files) && {

@@ -88,22 +88,22 @@ PieceResult readPiece(const std::filesystem::path& path, const PiecePlan& plan, 
       index + 1 < plan.starts.size() ? std::optional(plan.starts[index + 1]) : std::nullopt;
   in.seekg(static_cast<std::streamoff>(from));
   RecordReader reader(index == 0 ? plan.first : plan.rest);
-  std::vector<Event> events;
   std::optional<Location> withoutEvents;  // the last record without events, not yet kept
   std::uint64_t records = 0;
   const auto add = [&](const Record& r) {
-    events.clear();
-    classifier.classify(r.message, RecordIndex{records++}, events);
+    const size_t eventsStart = piece->events.size();
+    classifier.classify(r.message, RecordIndex{records++}, piece->events);
     const Location where{file, r.line, r.local, r.bias};
     piece->nextLine = LineNumber{value(r.line) + r.lines};
-    if (events.empty()) {
+    if (piece->events.size() == eventsStart) {
       withoutEvents = where;
       return;
     }
-    if (withoutEvents) piece->entries.push_back({*withoutEvents, {}, {}});
+    if (withoutEvents) piece->entries.push_back({*withoutEvents, 0, 0, eventsStart, eventsStart});
     withoutEvents.reset();
-    piece->entries.push_back({where, std::string(r.message), std::move(events)});
-    events = {};
+    piece->entries.push_back(
+        {where, piece->messages.size(), r.message.size(), eventsStart, piece->events.size()});
+    piece->messages.append(r.message);
   };
   const auto block = std::make_unique_for_overwrite<char[]>(kBlockSize);
   Record record;
@@ -119,7 +119,9 @@ PieceResult readPiece(const std::filesystem::path& path, const PiecePlan& plan, 
   if (in.bad()) piece->error = "cannot read '" + path.string() + "'";
   reader.finish();
   while (reader.next(record)) add(record);
-  if (withoutEvents) piece->entries.push_back({*withoutEvents, {}, {}});
+  if (withoutEvents) {
+    piece->entries.push_back({*withoutEvents, 0, 0, piece->events.size(), piece->events.size()});
+  }
   piece->stats = reader.stats();
   piece->format = reader.format();
   piece->encoding = reader.encoding();

@@ -25,13 +25,15 @@ namespace ccmlog {
 /// only the last one is kept (all the builder takes from such a record is
 /// the end of the current run, which the next record moves again).
 struct PieceEntry {
-  Location where;              ///< line relative to the piece (its first line is 1)
-  std::string message;         ///< empty when there are no events
-  std::vector<Event> events;   ///< RecordIndex relative to the piece
+  Location where;                ///< line relative to the piece (its first line is 1)
+  size_t messageStart = 0, messageLength = 0;  ///< in PieceResult::Impl::messages
+  size_t eventsStart = 0, eventsEnd = 0;       ///< in PieceResult::Impl::events
 };
 
 struct PieceResult::Impl {
   std::vector<PieceEntry> entries;
+  std::string messages;                ///< of the records with events, one after another
+  std::vector<Event> events;           ///< RecordIndex relative to the piece
   ReaderStats stats;
   Format format = Format::Unknown;
   Encoding encoding = Encoding::Unknown;
