@@ -1,5 +1,6 @@
 #include "cmtrace_format.h"
 
+#include <array>
 #include <cstring>
 
 #include "field_parsers.h"
@@ -57,12 +58,20 @@ void assign(Attributes& a, std::string_view name, std::string_view value) {
 
 enum class EnvelopeEnd { Closed, Open, NeedMore };
 
-// Offset of the first of `a`, `b` or a line end at or after `from`, or npos.
-// (A loop: std::string_view::find_first_of calls memchr once per character.)
-size_t findStop(std::string_view text, size_t from, char a, char b) {
+// The bytes a scan of the attribute list stops at: a line end, plus `a` and `b`.
+struct Stops {
+  std::array<bool, 256> at{};
+  constexpr Stops(char a, char b) {
+    for (const char c : {a, b, '\r', '\n'}) at[static_cast<unsigned char>(c)] = true;
+  }
+};
+constexpr Stops kLineEnd('\r', '\n'), kValueEnd('"', '"'), kNameEnd('=', '>');
+
+// Offset of the first stop at or after `from`, or npos. (One table look per
+// byte: std::string_view::find_first_of calls memchr once per character.)
+size_t findStop(std::string_view text, size_t from, const Stops& stops) {
   for (size_t i = from; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == a || c == b || c == '\r' || c == '\n') return i;
+    if (stops.at[static_cast<unsigned char>(text[i])]) return i;
   }
   return std::string_view::npos;
 }
@@ -78,20 +87,20 @@ EnvelopeEnd readAttributes(std::string_view text, size_t& i, bool atEnd, Attribu
     return EnvelopeEnd::Open;
   };
   const auto openAtLineEnd = [&](size_t from) {
-    const size_t lineEnd = findStop(text, from, '\r', '\n');
+    const size_t lineEnd = findStop(text, from, kLineEnd);
     if (lineEnd == npos) return ranOut();
     i = lineEnd;
     return EnvelopeEnd::Open;
   };
   std::string_view name = "time";
   for (;;) {
-    const size_t quote = findStop(text, i, '"', '"');
+    const size_t quote = findStop(text, i, kValueEnd);
     if (quote == npos) return ranOut();
     if (text[quote] != '"') return openAtLineEnd(quote);
     assign(a, name, text.substr(i, quote - i));
     i = text.find_first_not_of(' ', quote + 1);
     if (i == npos) return ranOut();
-    const size_t eq = findStop(text, i, '=', '>');
+    const size_t eq = findStop(text, i, kNameEnd);
     if (eq == npos) return ranOut();
     if (text[eq] == '>') {  // the end of the list (after any stray word)
       i = eq + 1;
