@@ -2,7 +2,6 @@
 
 #include <boost/date_time/gregorian/gregorian.hpp>
 #include <cstdio>
-#include <limits>
 
 namespace ccmlog {
 namespace {
@@ -18,22 +17,30 @@ const boost::gregorian::date& epoch() {
 
 std::optional<Timestamp> makeTimestamp(int year, int month, int day, int hour, int minute,
                                        int second, std::int64_t fractionTicks) {
-  // Boost's gregorian calendar covers 1400..9999; it decides month lengths and leap years.
-  if (year < 1400 || year > 9999 || month < 1 || month > 12 || day < 1) return std::nullopt;
-  if (day > boost::gregorian::gregorian_calendar::end_of_month_day(
-                static_cast<unsigned short>(year), static_cast<unsigned short>(month))) {
-    return std::nullopt;
-  }
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
     return std::nullopt;
   }
   if (fractionTicks < 0 || fractionTicks >= Timestamp::kTicksPerSecond) return std::nullopt;
-  const boost::gregorian::date d(static_cast<unsigned short>(year),
-                                 static_cast<unsigned short>(month),
-                                 static_cast<unsigned short>(day));
-  const std::int64_t days = (d - epoch()).days();
+  // Consecutive records mostly share a date: ask the calendar once per date.
+  struct Date {
+    int year = 1970, month = 1, day = 1;  // always a valid date
+    std::int64_t days = 0;                ///< since 1970-01-01
+  };
+  thread_local Date last;
+  if (year != last.year || month != last.month || day != last.day) {
+    // Boost's gregorian calendar covers 1400..9999; it decides month lengths and leap years.
+    if (year < 1400 || year > 9999 || month < 1 || month > 12 || day < 1) return std::nullopt;
+    if (day > boost::gregorian::gregorian_calendar::end_of_month_day(
+                  static_cast<unsigned short>(year), static_cast<unsigned short>(month))) {
+      return std::nullopt;
+    }
+    const boost::gregorian::date d(static_cast<unsigned short>(year),
+                                   static_cast<unsigned short>(month),
+                                   static_cast<unsigned short>(day));
+    last = {year, month, day, (d - epoch()).days()};
+  }
   const std::int64_t seconds = (hour * 60 + minute) * 60 + second;
-  return Timestamp{days * kTicksPerDay + seconds * Timestamp::kTicksPerSecond + fractionTicks};
+  return Timestamp{last.days * kTicksPerDay + seconds * Timestamp::kTicksPerSecond + fractionTicks};
 }
 
 namespace {
@@ -58,8 +65,8 @@ std::string formatIso(Timestamp t, Zone zone) {
   }
   // Consecutive records mostly share a day: ask the calendar once per day.
   struct Day {
-    std::int64_t days = std::numeric_limits<std::int64_t>::min();
-    int year = 0, month = 0, day = 0;
+    std::int64_t days = 0;  ///< since 1970-01-01, always right for the date below
+    int year = 1970, month = 1, day = 1;
   };
   thread_local Day last;
   if (last.days != days) {
