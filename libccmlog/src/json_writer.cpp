@@ -54,8 +54,8 @@ void JsonWriter::beforeValue() {
     return;
   }
   if (!hasItems_.empty()) {
-    if (hasItems_.back()) out_.push_back(',');
-    hasItems_.back() = true;
+    if (hasItems_.back() == 1) out_.push_back(',');
+    hasItems_.back() = 1;
     newline();
   }
 }
@@ -63,12 +63,12 @@ void JsonWriter::beforeValue() {
 JsonWriter& JsonWriter::open(char bracket) {
   beforeValue();
   out_.push_back(bracket);
-  hasItems_.push_back(false);
+  hasItems_.push_back(0);
   return *this;
 }
 
 JsonWriter& JsonWriter::close(char bracket) {
-  const bool items = hasItems_.back();
+  const bool items = hasItems_.back() == 1;
   hasItems_.pop_back();
   if (items) newline();
   out_.push_back(bracket);
