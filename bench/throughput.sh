@@ -6,7 +6,8 @@
 #
 # Builds ccmlog (Release) if needed, generates the log once in $BENCH_DIR
 # (default /tmp/ccmlog-bench), then times each command RUNS times and prints
-# the median wall time, MB/s, peak RSS and the ratio to 'wc -l'. lnav (a
+# the median wall time, MB/s, peak RSS and the ratio to 'wc -l'. analyze runs
+# on one core (-j 1) and on all of them (the default). lnav (a
 # Debian package) is timed with the CMTrace format in bench/cmtrace.lnav.json
 # when it is installed.
 set -euo pipefail
@@ -40,7 +41,8 @@ measure() {
 cat "$log" >/dev/null  # warm the page cache
 measure "wc -l" wc -l "$log"
 measure "ccmlog records" "$ccmlog" records "$log"
-measure "ccmlog analyze" "$ccmlog" analyze "$log"
+measure "ccmlog analyze -j 1" "$ccmlog" analyze -j 1 "$log"
+measure "ccmlog analyze -j $(nproc)" "$ccmlog" analyze -j "$(nproc)" "$log"
 if command -v lnav >/dev/null; then
   export HOME=$dir/lnav-home
   mkdir -p "$HOME"

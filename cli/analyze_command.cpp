@@ -7,6 +7,7 @@
 #include "commands.h"
 #include "exit_codes.h"
 #include "options.h"
+#include "parallel_map.h"
 #include "report_text.h"
 #include "usage_error.h"
 #include "verdict.h"
@@ -28,6 +29,8 @@ Options:
   --format FMT     text (default) or json (schema ccmlog.report.v1)
   --time ZONE      local (default: times as written in the log) or utc
   --color WHEN     auto (default), always or never
+  -j, --jobs N     threads that read a large CMTrace log in pieces
+                   (default: the number of cores; the report is the same)
   -h, --help       show this help
 
 Exit status:
@@ -37,6 +40,17 @@ Exit status:
   3  an input could not be read (the others were still analyzed)
 )";
 
+// The pieces of a large log read and classified on `jobs` threads, laid into
+// the timeline in order on this one.
+PieceRunner piecesOnThreads(unsigned jobs) {
+  return [jobs](std::size_t count, const auto& work, const auto& take) {
+    struct NoState {};
+    parallelMap<PieceResult, NoState>(
+        count, jobs, [&](NoState&, std::size_t i) { return work(i); },
+        [&](std::size_t i, PieceResult& piece) { take(i, piece); }, [](std::size_t) {});
+  };
+}
+
 }  // namespace
 
 int runAnalyze(Words args) {
@@ -44,6 +58,7 @@ int runAnalyze(Words args) {
       {"format", "FMT", {"text", "json"}, "text"},
       {"time", "ZONE", {"local", "utc"}, "local"},
       {"color", "WHEN", {"auto", "always", "never"}, "auto"},
+      {"jobs", "N", {}, "", 'j'},
       {"help", "", {}, "", 'h'},
   };
   const auto options = parseOptions(args, specs);
@@ -53,8 +68,12 @@ int runAnalyze(Words args) {
     return kExitOk;
   }
   if (options->positionals.empty()) return usageError("analyze", "no log file or folder given");
+  const auto jobs = jobCount(options->get("jobs"));
+  if (!jobs) return usageError("analyze", jobs.error().message);
   const std::vector<std::filesystem::path> inputs(options->positionals.begin(), options->positionals.end());
-  const auto report = analyzeFiles(inputs);
+  AnalysisOptions analysis;
+  if (*jobs > 1) analysis.runPieces = piecesOnThreads(*jobs);
+  const auto report = analyzeFiles(inputs, analysis);
   if (!report) {
     std::fprintf(stderr, "ccmlog: %s\n", report.error().message.c_str());
     return kExitUnreadable;

@@ -1,6 +1,8 @@
 #include "options.h"
 
 #include <algorithm>
+#include <charconv>
+#include <thread>
 
 namespace ccmlog::cli {
 namespace {
@@ -87,6 +89,16 @@ Result<ParsedOptions> parseOptions(std::span<const std::string_view> words,
     }
   }
   return parsed;
+}
+
+Result<unsigned> jobCount(std::string_view text) {
+  if (text.empty()) return std::max(1u, std::thread::hardware_concurrency());
+  unsigned n = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+  if (ec != std::errc{} || end != text.data() + text.size() || n < 1 || n > 1024) {
+    return Error{"option --jobs: '" + std::string(text) + "' is not a number from 1 to 1024"};
+  }
+  return n;
 }
 
 }  // namespace ccmlog::cli

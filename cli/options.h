@@ -42,4 +42,7 @@ struct ParsedOptions {
 Result<ParsedOptions> parseOptions(std::span<const std::string_view> words,
                                    std::span<const OptionSpec> specs);
 
+/// The value of --jobs: empty means the number of cores; else 1 to 1024.
+Result<unsigned> jobCount(std::string_view text);
+
 }  // namespace ccmlog::cli

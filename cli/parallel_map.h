@@ -10,9 +10,10 @@
 //
 // `take` sees the results in index order whatever the number of threads, so
 // the output does not depend on it. Results that finish early wait in memory
-// for the ones before them. Threads take indexes in turn, so consecutive
-// indexes tend to meet the same State. `work` must be safe to call from
-// several threads, each with its own State.
+// for the ones before them, at most 4 per thread: a thread does not start an
+// index that far ahead of `take`, so memory stays bounded when `take` is slow.
+// Threads take indexes in turn, so consecutive indexes tend to meet the same
+// State. `work` must be safe to call from several threads, each with its own State.
 #pragma once
 
 #include <algorithm>
@@ -36,14 +37,20 @@ void parallelMap(std::size_t count, unsigned threads, Work work, Take take, Tick
   std::vector<std::optional<T>> slots(count);
   std::atomic<std::size_t> next{0};
   std::mutex mutex;
-  std::condition_variable ready;
+  std::condition_variable ready, room;
   std::size_t done = 0;
+  std::size_t taken = 0;  // results handed to take
   std::vector<std::jthread> workers;
   const std::size_t n = std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(count, 1));
+  const std::size_t ahead = 4 * n;  // indexes a thread may start beyond `taken`
   for (std::size_t t = 0; t < n; ++t) {
     workers.emplace_back([&] {
       State state;
       for (std::size_t i; (i = next.fetch_add(1)) < count;) {
+        {
+          std::unique_lock lock(mutex);
+          room.wait(lock, [&] { return i < taken + ahead; });
+        }
         T result = work(state, i);
         {
           const std::lock_guard lock(mutex);
@@ -66,8 +73,10 @@ void parallelMap(std::size_t count, unsigned threads, Work work, Take take, Tick
     }
     T result = std::move(*slots[i]);
     slots[i].reset();
+    taken = i + 1;
     const std::size_t finished = done;
     lock.unlock();
+    room.notify_all();
     take(i, result);
     tick(finished);
   }

@@ -1,8 +1,6 @@
 #include <algorithm>
-#include <charconv>
 #include <cstdio>
 #include <filesystem>
-#include <thread>
 
 #include "commands.h"
 #include "exit_codes.h"
@@ -57,16 +55,6 @@ Exit status:
 )";
 
 constexpr size_t kOutputBlock = 1 << 16;
-
-Result<unsigned> jobCount(std::string_view text) {
-  if (text.empty()) return std::max(1u, std::thread::hardware_concurrency());
-  unsigned n = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
-  if (ec != std::errc{} || end != text.data() + text.size() || n < 1 || n > 1024) {
-    return Error{"option --jobs: '" + std::string(text) + "' is not a number from 1 to 1024"};
-  }
-  return n;
-}
 
 }  // namespace
 

@@ -7,6 +7,7 @@
 #include "ccmlog/file_reader.h"
 #include "ccmlog/log_files.h"
 #include "ccmlog/timeline_builder.h"
+#include "file_pieces.h"
 
 namespace ccmlog {
 namespace {
@@ -51,6 +52,20 @@ void Analyzer::add(const Record& record) {
   d.builder.addRecord(Location{d.file, record.line, record.local, record.bias}, record.message, d.events);
 }
 
+void Analyzer::add(PieceResult& piece, LineNumber firstLine) {
+  Impl& d = *impl_;
+  PieceResult::Impl& p = piece.impl();
+  for (Event& event : p.events) event.record = RecordIndex{d.records + value(event.record)};
+  const std::span<const Event> events = p.events;
+  const std::string_view messages = p.messages;
+  for (PieceEntry& entry : p.entries) {
+    entry.where.line = LineNumber{value(firstLine) + value(entry.where.line) - 1};
+    d.builder.addRecord(entry.where, messages.substr(entry.messageStart, entry.messageLength),
+                        events.subspan(entry.eventsStart, entry.eventsEnd - entry.eventsStart));
+  }
+  d.records += p.stats.records;
+}
+
 Report Analyzer::finish(std::vector<FileReport> files) && {
   Report report;
   static_cast<Timeline&>(report) = std::move(impl_->builder).finish();
@@ -71,6 +86,32 @@ class Pipeline {
     files_.push_back(std::move(file));
   }
   void addRecord(const Record& record) { analyzer_.add(record); }
+  // Reads the current file in the pieces of `plan` through `run`.
+  void addPieces(const std::filesystem::path& path, const detail::PiecePlan& plan, const PieceRunner& run) {
+    const FileIndex file{static_cast<std::uint32_t>(files_.size() - 1)};
+    LineNumber firstLine{1};
+    ReaderStats stats;
+    Format format = Format::Unknown;
+    Encoding encoding = Encoding::Unknown;
+    FileReport& report = currentFile();
+    run(
+        plan.starts.size(),
+        [&](size_t i) { return detail::readPiece(path, plan, i, file, classifier()); },
+        [&](size_t i, PieceResult& piece) {
+          const PieceResult::Impl& p = piece.impl();
+          if (p.error && !report.error) report.error = p.error;
+          analyzer_.add(piece, firstLine);
+          firstLine = LineNumber{value(firstLine) + value(p.nextLine) - 1};
+          stats.bytes += p.stats.bytes;
+          stats.records += p.stats.records;
+          stats.unparsed += p.stats.unparsed;
+          if (i == 0) {
+            format = p.format;
+            encoding = p.encoding;
+          }
+        });
+    if (!report.error) fillCounts(report, format, encoding, stats);
+  }
   FileReport& currentFile() { return files_.back(); }
   Report finish() && { return std::move(analyzer_).finish(std::move(files_)); }
 
@@ -97,6 +138,12 @@ Result<Report> analyzeFiles(const std::vector<std::filesystem::path>& inputs,
   Pipeline pipeline;
   for (const auto& path : *files) {
     pipeline.beginFile(path);
+    if (options.runPieces) {
+      if (const auto plan = detail::planPieces(path, options.reader, options.pieceBytes)) {
+        pipeline.addPieces(path, *plan, options.runPieces);
+        continue;
+      }
+    }
     const auto summary = readFile(path, [&](const Record& r) { pipeline.addRecord(r); }, options.reader);
     FileReport& file = pipeline.currentFile();
     if (!summary) {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "event_patterns.h"
+#include "pattern_prefilter.h"
 
 namespace ccmlog {
 namespace {
@@ -50,6 +51,24 @@ struct CompiledPattern {
       groups.push_back({p.pattern.substr(at + 4, name.size()), index});
     }
   }
+
+  // Whether the pattern occurs in message, capturing its groups (if it has
+  // any: without groups, RE2 needs only its DFA).
+  bool match(std::string_view message, std::vector<re2::StringPiece>& captures) const {
+    captures.resize(groups.empty() ? 0 : static_cast<size_t>(re.NumberOfCapturingGroups()) + 1);
+    return re.Match(message, 0, message.size(), RE2::UNANCHORED, captures.data(),
+                    static_cast<int>(captures.size()));
+  }
+
+  Event event(RecordIndex record, const std::vector<re2::StringPiece>& captures) const {
+    Event e{kind, record, {}};
+    for (const Group& g : groups) {
+      const re2::StringPiece& value = captures[static_cast<size_t>(g.index)];
+      if (value.data() != nullptr)  // else an optional group that did not take part
+        e.fields.push_back({g.name, std::string(value.data(), value.size())});
+    }
+    return e;
+  }
 };
 
 }  // namespace
@@ -57,9 +76,10 @@ struct CompiledPattern {
 struct EventClassifier::Impl {
   RE2::Set set{detail::eventPatternOptions(), RE2::UNANCHORED};
   std::vector<std::unique_ptr<CompiledPattern>> patterns;  ///< table order; RE2 is not movable
+  detail::PatternPrefilter prefilter{detail::eventPatterns(), detail::eventPatternOptions()};
 
-  // The first row (in table order) that matches message, or -1.
-  int firstMatch(std::string_view message) const {
+  // The first row (in table order) that the set finds in message, or -1.
+  int firstInSet(std::string_view message) const {
     thread_local std::vector<int> matched;  // reused: no allocation per message
     matched.clear();
     RE2::Set::ErrorInfo error{};
@@ -91,26 +111,21 @@ EventClassifier::~EventClassifier() = default;
 
 void EventClassifier::classify(std::string_view message, RecordIndex record,
                                std::vector<Event>& out) const {
-  const int row = impl_->firstMatch(message);
-  if (row < 0) return;
-  const CompiledPattern& p = *impl_->patterns[static_cast<size_t>(row)];
-  if (p.groups.empty()) {  // nothing to capture: the set's answer is enough
-    out.push_back(Event{p.kind, record, {}});
+  const Impl& d = *impl_;
+  thread_local std::vector<int> rows;  // reused: no allocation per message
+  thread_local std::vector<re2::StringPiece> captures;
+  // Most messages: the prefilter rules out every row, or leaves one to try.
+  if (!d.prefilter.candidateRows(message, rows)) {
+    const int row = d.firstInSet(message);
+    if (row < 0) return;
+    rows.assign(1, row);
+  }
+  for (const int row : rows) {  // table order: the first that matches wins
+    const CompiledPattern& p = *d.patterns[static_cast<size_t>(row)];
+    if (!p.match(message, captures)) continue;
+    out.push_back(p.event(record, captures));
     return;
   }
-
-  std::vector<re2::StringPiece> captures(static_cast<size_t>(p.re.NumberOfCapturingGroups()) + 1);
-  if (!p.re.Match(message, 0, message.size(), RE2::UNANCHORED, captures.data(),
-                  static_cast<int>(captures.size())))
-    return;  // cannot happen: the set and the pattern agree
-
-  Event event{p.kind, record, {}};
-  for (const Group& g : p.groups) {
-    const re2::StringPiece& value = captures[static_cast<size_t>(g.index)];
-    if (value.data() != nullptr)  // else an optional group that did not take part
-      event.fields.push_back({g.name, std::string(value.data(), value.size())});
-  }
-  out.push_back(std::move(event));
 }
 
 }  // namespace ccmlog

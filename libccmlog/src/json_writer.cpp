@@ -1,28 +1,44 @@
 #include "ccmlog/json_writer.h"
 
+#include <array>
 #include <cstdio>
 
 namespace ccmlog {
 
+namespace {
+
+// Bytes that need an escape: '"', '\\' and the control characters.
+constexpr std::array<bool, 256> kEscaped = [] {
+  std::array<bool, 256> escaped{};
+  for (int c = 0; c < 0x20; ++c) escaped[static_cast<size_t>(c)] = true;
+  escaped['"'] = escaped['\\'] = true;
+  return escaped;
+}();
+
+}  // namespace
+
 void appendJsonString(std::string& out, std::string_view text) {
   out.push_back('"');
-  for (const char c : text) {
+  size_t plain = 0;  // start of the bytes not yet appended, none of them escaped
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (!kEscaped[c]) continue;
+    out.append(text.substr(plain, i - plain));  // runs of plain bytes in one append
+    plain = i + 1;
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
       case '\n': out += "\\n"; break;
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
-          out += buf;
-        } else {
-          out.push_back(c);
-        }
+      default: {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
+        out += buf;
+      }
     }
   }
+  out.append(text.substr(plain));
   out.push_back('"');
 }
 
@@ -38,8 +54,8 @@ void JsonWriter::beforeValue() {
     return;
   }
   if (!hasItems_.empty()) {
-    if (hasItems_.back()) out_.push_back(',');
-    hasItems_.back() = true;
+    if (hasItems_.back() == 1) out_.push_back(',');
+    hasItems_.back() = 1;
     newline();
   }
 }
@@ -47,12 +63,12 @@ void JsonWriter::beforeValue() {
 JsonWriter& JsonWriter::open(char bracket) {
   beforeValue();
   out_.push_back(bracket);
-  hasItems_.push_back(false);
+  hasItems_.push_back(0);
   return *this;
 }
 
 JsonWriter& JsonWriter::close(char bracket) {
-  const bool items = hasItems_.back();
+  const bool items = hasItems_.back() == 1;
   hasItems_.pop_back();
   if (items) newline();
   out_.push_back(bracket);

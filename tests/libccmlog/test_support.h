@@ -1,6 +1,7 @@
 // test_support.h: building inputs and reading them back, for the unit tests.
 #pragma once
 
+#include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,5 +34,8 @@ std::string tilingProblem(const std::vector<OwnedRecord>& records, std::uint64_t
 
 /// The file's bytes; empty when it cannot be read.
 std::string readBytes(const std::string& path);
+
+/// Every log in testdata/ (all files but the .md notes), sorted.
+std::vector<std::filesystem::path> testdataFiles();
 
 }  // namespace ccmlog::test

@@ -10,16 +10,7 @@
 namespace ccmlog {
 namespace {
 
-std::vector<std::filesystem::path> testdataFiles() {
-  std::vector<std::filesystem::path> files;
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(CCMLOG_TESTDATA_DIR)) {
-    if (entry.is_regular_file() && entry.path().extension() != ".md") {
-      files.push_back(entry.path());
-    }
-  }
-  std::sort(files.begin(), files.end());
-  return files;
-}
+using test::testdataFiles;
 
 TEST(Testdata, EveryFileIsTiledByItsRecords) {
   const auto files = testdataFiles();

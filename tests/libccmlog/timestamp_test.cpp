@@ -27,6 +27,22 @@ TEST(Timestamp, RejectsImpossibleFields) {
   EXPECT_FALSE(makeTimestamp(0, 13, 45, 0, 0, 0, 0));
 }
 
+TEST(Timestamp, TheSameDateTwiceOrAfterAnotherGivesTheSameAnswer) {
+  // makeTimestamp and formatIso remember the last date: it must never leak into another.
+  EXPECT_FALSE(makeTimestamp(0, 0, 0, 0, 0, 0, 0));
+  const auto a = makeTimestamp(2023, 1, 17, 9, 15, 43, 0);
+  EXPECT_FALSE(makeTimestamp(2023, 1, 17, 24, 0, 0, 0));
+  EXPECT_EQ(makeTimestamp(2023, 1, 17, 9, 15, 43, 0), a);
+  EXPECT_FALSE(makeTimestamp(2023, 2, 30, 9, 15, 43, 0));
+  const auto b = makeTimestamp(2023, 1, 18, 9, 15, 43, 0);
+  ASSERT_TRUE(a && b);
+  EXPECT_EQ(b->ticks - a->ticks, 24LL * 3600 * Timestamp::kTicksPerSecond);
+  EXPECT_EQ(formatIso(*a), "2023-01-17T09:15:43.000");
+  EXPECT_EQ(formatIso(*b), "2023-01-18T09:15:43.000");
+  EXPECT_EQ(formatIso(*a, Zone::Utc), "2023-01-17T09:15:43.000Z");
+  EXPECT_EQ(formatIso(Timestamp{0}), "1970-01-01T00:00:00.000");
+}
+
 TEST(Timestamp, AddingABiasCrossesMidnightAndYearEnd) {
   const auto t = makeTimestamp(2022, 12, 31, 22, 30, 0, 0);
   ASSERT_TRUE(t);

@@ -9,10 +9,17 @@
 // classified (EventClassifier), the events laid out as runs and phases
 // (TimelineBuilder), and the rules run over the result (diagnose). Files are
 // streamed: memory grows with the number of events, not with file size.
+//
+// A large CMTrace log can be read in pieces: give AnalysisOptions a
+// PieceRunner and the library cuts the file at record boundaries, has the
+// runner read and classify the pieces (on threads of the caller's, if it
+// likes: the library has none), and lays them into the timeline in order.
+// The report is the same as from reading the file in one pass.
 #pragma once
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -29,8 +36,36 @@
 
 namespace ccmlog {
 
+/// What reading and classifying one piece of a file found, kept until the
+/// pieces before it have been laid into the timeline. Opaque; movable.
+class CCMLOG_EXPORT PieceResult {
+ public:
+  PieceResult();
+  ~PieceResult();
+  PieceResult(PieceResult&&) noexcept;
+  PieceResult& operator=(PieceResult&&) noexcept;
+
+  struct Impl;  ///< (the library's)
+  explicit PieceResult(std::unique_ptr<Impl> impl);
+  Impl& impl() { return *impl_; }
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+/// Runs `count` pieces: work(i) for every i in [0, count), on any thread
+/// (work is safe to call from several at once), and take(i, result) on the
+/// calling thread, in order i = 0, 1, 2, … .
+using PieceRunner = std::function<void(std::size_t count,
+                                       const std::function<PieceResult(std::size_t)>& work,
+                                       const std::function<void(std::size_t, PieceResult&)>& take)>;
+
 struct AnalysisOptions {
   ReaderOptions reader;  ///< e.g. force a format for every file
+  /// When set, a CMTrace log in UTF-8 of at least two pieces is read in
+  /// pieces of about pieceBytes through it; other files in one pass.
+  PieceRunner runPieces;
+  std::uint64_t pieceBytes = std::uint64_t{4} << 20;
 };
 
 /// What was read from one input file.
@@ -86,6 +121,9 @@ class CCMLOG_EXPORT Analyzer {
   void beginFile(FileIndex file, FileRole role);
   /// One record of the current file, in log order.
   void add(const Record& record);
+  /// A piece of the current file that AnalysisOptions::runPieces read, in
+  /// order; its lines are counted from `firstLine`.
+  void add(PieceResult& piece, LineNumber firstLine);
   /// The timeline and findings; `files` become Report::files.
   Report finish(std::vector<FileReport> files) &&;
 

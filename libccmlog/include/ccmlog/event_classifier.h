@@ -4,10 +4,14 @@
 //   std::vector<ccmlog::Event> events;
 //   classifier.classify(record.message, ccmlog::RecordIndex{i}, events);
 //
-// One pass of a set of all patterns finds the candidate kinds; only the
-// pattern that matched then runs again to capture its fields. Messages that
-// match nothing yield nothing; a message that several patterns match yields
-// one event, from the first of them in table order (specific before generic).
+// Literal words that every match of a pattern must contain (derived from the
+// patterns themselves) rule out most patterns without running a regex: most
+// messages are left with none to try, the others with one or two, which run
+// in table order until one matches and captures its fields. (A message with
+// bytes beyond ASCII goes through one pass of a set of all patterns first.)
+// Messages that match nothing yield nothing; a message that several patterns
+// match yields one event, from the first of them in table order (specific
+// before generic).
 // Construction is expensive (it compiles every pattern); build one classifier
 // and reuse it. Not copyable: it owns compiled automata. classify() is const
 // and safe to call from several threads.

@@ -13,7 +13,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "ccmlog/export.h"
 
@@ -42,7 +41,9 @@ class CCMLOG_EXPORT JsonWriter {
 
   std::string& out_;
   int indent_;
-  std::vector<bool> hasItems_;  // one entry per open object/array
+  // One byte per open object/array, 1 once it has an item; a string, so that
+  // the usual few levels need no allocation (a writer is made per NDJSON line).
+  std::string hasItems_;
   bool afterKey_ = false;
 };
 

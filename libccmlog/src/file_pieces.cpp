@@ -1,0 +1,132 @@
+#include "file_pieces.h"
+
+#include <algorithm>
+#include <fstream>
+#include <memory>
+
+#include "cmtrace_format.h"
+
+namespace ccmlog {
+
+PieceResult::PieceResult() : impl_(std::make_unique<Impl>()) {}
+PieceResult::PieceResult(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+PieceResult::~PieceResult() = default;
+PieceResult::PieceResult(PieceResult&&) noexcept = default;
+PieceResult& PieceResult::operator=(PieceResult&&) noexcept = default;
+
+namespace detail {
+namespace {
+
+constexpr std::uint64_t kBlockSize = 1 << 20;  // as readFile reads, so the format is decided alike
+
+std::string readAt(std::ifstream& in, std::uint64_t offset, std::uint64_t length) {
+  std::string bytes(length, '\0');
+  in.seekg(static_cast<std::streamoff>(offset));
+  in.read(bytes.data(), static_cast<std::streamsize>(length));
+  bytes.resize(static_cast<size_t>(std::max<std::streamsize>(in.gcount(), 0)));
+  in.clear();
+  return bytes;
+}
+
+}  // namespace
+
+size_t pieceCut(std::string_view window) {
+  constexpr auto npos = std::string_view::npos;
+  for (size_t at = window.find(kOpener); at != npos; at = window.find(kOpener, at + 1)) {
+    if (at == 0 || window[at - 1] != '\n') continue;
+    const size_t contentEnd = at >= 2 && window[at - 2] == '\r' ? at - 2 : at - 1;
+    if (contentEnd == 0) continue;
+    const size_t previousEnd = window.find_last_of("\r\n", contentEnd - 1);
+    if (previousEnd == npos) continue;  // the line starts before the window
+    const std::string_view line = window.substr(previousEnd + 1, contentEnd - previousEnd - 1);
+    if (line.find(kTerminator) != npos) return at;
+  }
+  return npos;
+}
+
+std::optional<PiecePlan> planPieces(const std::filesystem::path& path, const ReaderOptions& options,
+                                    std::uint64_t pieceBytes) {
+  std::error_code ec;
+  const std::uint64_t size = std::filesystem::file_size(path, ec);
+  if (ec || pieceBytes == 0 || size < 2 * pieceBytes) return std::nullopt;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  // The format and encoding one pass would decide on, from its first block.
+  RecordReader probe(options);
+  probe.feed(readAt(in, 0, std::min(size, kBlockSize)));
+  Record record;
+  probe.next(record);
+  if (probe.format() != Format::CMTrace ||
+      (probe.encoding() != Encoding::Utf8 && probe.encoding() != Encoding::Utf8Bom)) {
+    return std::nullopt;
+  }
+  PiecePlan plan;
+  plan.first = options;
+  plan.first.format = Format::CMTrace;
+  plan.rest = plan.first;
+  plan.rest.encoding = Encoding::Utf8;  // no BOM in the middle of the file
+  plan.starts.push_back(0);
+  for (std::uint64_t target = pieceBytes; target + pieceBytes / 2 < size; target += pieceBytes) {
+    if (target <= plan.starts.back()) continue;
+    const size_t cut = pieceCut(readAt(in, target, std::min(pieceBytes, kBlockSize)));
+    if (cut != std::string_view::npos) plan.starts.push_back(target + cut);
+  }
+  if (plan.starts.size() < 2) return std::nullopt;
+  return plan;
+}
+
+PieceResult readPiece(const std::filesystem::path& path, const PiecePlan& plan, size_t index,
+                      FileIndex file, const EventClassifier& classifier) {
+  auto piece = std::make_unique<PieceResult::Impl>();
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    piece->error = "cannot open '" + path.string() + "'";
+    return PieceResult(std::move(piece));
+  }
+  const std::uint64_t from = plan.starts[index];
+  const std::optional<std::uint64_t> to =
+      index + 1 < plan.starts.size() ? std::optional(plan.starts[index + 1]) : std::nullopt;
+  in.seekg(static_cast<std::streamoff>(from));
+  RecordReader reader(index == 0 ? plan.first : plan.rest);
+  std::optional<Location> withoutEvents;  // the last record without events, not yet kept
+  std::uint64_t records = 0;
+  const auto add = [&](const Record& r) {
+    const size_t eventsStart = piece->events.size();
+    classifier.classify(r.message, RecordIndex{records++}, piece->events);
+    const Location where{file, r.line, r.local, r.bias};
+    piece->nextLine = LineNumber{value(r.line) + r.lines};
+    if (piece->events.size() == eventsStart) {
+      withoutEvents = where;
+      return;
+    }
+    if (withoutEvents) piece->entries.push_back({*withoutEvents, 0, 0, eventsStart, eventsStart});
+    withoutEvents.reset();
+    piece->entries.push_back(
+        {where, piece->messages.size(), r.message.size(), eventsStart, piece->events.size()});
+    piece->messages.append(r.message);
+  };
+  const auto block = std::make_unique_for_overwrite<char[]>(kBlockSize);
+  Record record;
+  for (std::uint64_t at = from; in && (!to || at < *to);) {
+    const std::uint64_t want = to ? std::min(kBlockSize, *to - at) : kBlockSize;
+    in.read(block.get(), static_cast<std::streamsize>(want));
+    const auto got = in.gcount();
+    if (got <= 0) break;
+    at += static_cast<std::uint64_t>(got);
+    reader.feed(std::string_view(block.get(), static_cast<size_t>(got)));
+    while (reader.next(record)) add(record);
+  }
+  if (in.bad()) piece->error = "cannot read '" + path.string() + "'";
+  reader.finish();
+  while (reader.next(record)) add(record);
+  if (withoutEvents) {
+    piece->entries.push_back({*withoutEvents, 0, 0, piece->events.size(), piece->events.size()});
+  }
+  piece->stats = reader.stats();
+  piece->format = reader.format();
+  piece->encoding = reader.encoding();
+  return PieceResult(std::move(piece));
+}
+
+}  // namespace detail
+}  // namespace ccmlog

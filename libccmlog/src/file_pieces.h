@@ -1,0 +1,69 @@
+// file_pieces.h (internal): a large CMTrace log cut into pieces that read
+// alone exactly as they read in one pass, for AnalysisOptions::runPieces.
+//
+// A cut is made at a line start that opens a record ("<![LOG[") right after a
+// line holding a terminator ("]LOG]!><time=\""). The reader ends the record of
+// that terminator at the end of its line (attribute lists never cross a line
+// end), and whatever follows on that line is a stray line of its own; so in
+// one pass a record boundary falls exactly there, and a reader that starts
+// there, or stops there at the end of its input, cuts the same records.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ccmlog/analysis.h"
+#include "ccmlog/event_classifier.h"
+
+namespace ccmlog {
+
+/// One record as the timeline needs it. Of a run of records without events
+/// only the last one is kept (all the builder takes from such a record is
+/// the end of the current run, which the next record moves again).
+struct PieceEntry {
+  Location where;                ///< line relative to the piece (its first line is 1)
+  size_t messageStart = 0, messageLength = 0;  ///< in PieceResult::Impl::messages
+  size_t eventsStart = 0, eventsEnd = 0;       ///< in PieceResult::Impl::events
+};
+
+struct PieceResult::Impl {
+  std::vector<PieceEntry> entries;
+  std::string messages;                ///< of the records with events, one after another
+  std::vector<Event> events;           ///< RecordIndex relative to the piece
+  ReaderStats stats;
+  Format format = Format::Unknown;
+  Encoding encoding = Encoding::Unknown;
+  LineNumber nextLine{1};              ///< the line after the piece, relative
+  std::optional<std::string> error;    ///< the piece could not be read
+};
+
+namespace detail {
+
+/// Where in `window` a piece may start: the offset of the first "<![LOG["
+/// at a line start whose previous line lies in `window` and holds a
+/// terminator; npos when there is none.
+size_t pieceCut(std::string_view window);
+
+/// A plan to read a file in pieces.
+struct PiecePlan {
+  std::vector<std::uint64_t> starts;  ///< offsets, the first 0; a piece ends where the next starts
+  ReaderOptions first;                ///< for the piece at 0
+  ReaderOptions rest;                 ///< for the others (format and encoding forced)
+};
+
+/// The pieces of about pieceBytes that `path` can be read in, when it is a
+/// UTF-8 CMTrace log (as `options` reads it) of at least two; else nullopt.
+std::optional<PiecePlan> planPieces(const std::filesystem::path& path, const ReaderOptions& options,
+                                    std::uint64_t pieceBytes);
+
+/// Reads and classifies piece `index` of the plan (the last piece reads to
+/// the end of the file). Safe to call from several threads at once.
+PieceResult readPiece(const std::filesystem::path& path, const PiecePlan& plan, size_t index,
+                      FileIndex file, const EventClassifier& classifier);
+
+}  // namespace detail
+}  // namespace ccmlog

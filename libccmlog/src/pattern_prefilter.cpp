@@ -1,0 +1,173 @@
+#include "pattern_prefilter.h"
+
+#include <re2/filtered_re2.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <map>
+
+namespace ccmlog::detail {
+namespace {
+
+// Atoms are at least this long (shorter words would be in nearly every
+// message)...
+constexpr int kMinAtomLength = 4;
+// ...so the scan looks at every kStride-th place only: each atom is listed at
+// kStride consecutive places (anchors), and one of them is always looked at.
+constexpr size_t kStride = kMinAtomLength - 2;
+
+unsigned char lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? c | 0x20 : c; }
+unsigned char upper(unsigned char c) { return c >= 'a' && c <= 'z' ? c & ~0x20 : c; }
+
+// Three bytes hashed to 16 bits (collisions only cost a comparison).
+unsigned tripleKey(const unsigned char* at) {
+  return ((unsigned{at[0]} << 10) ^ (unsigned{at[1]} << 5) ^ at[2]) & 0xFFFF;
+}
+
+// How often a byte occurs in log messages, roughly: letters by English
+// frequency, then digits and '.', other punctuation rarely. It only decides
+// where an atom is looked for, so it affects speed, never the result.
+int commonness(unsigned char c) {
+  constexpr std::string_view kByFrequency = "zqjxkvbywgpfmucdlhrsnioate ";  // rarest first
+  if (const size_t at = kByFrequency.find(static_cast<char>(c)); at != std::string_view::npos) {
+    return static_cast<int>(at) + 4;
+  }
+  if ((c >= '0' && c <= '9') || c == '.') return 12;
+  return 1;
+}
+
+// Where the atom's anchors start: the first of the kStride consecutive
+// three-byte places whose bytes are least common together.
+std::uint32_t anchorOffset(std::string_view atom) {
+  const auto cost = [&](size_t i) {
+    int sum = 0;
+    for (size_t k = i; k < i + kStride + 2; ++k) sum += commonness(static_cast<unsigned char>(atom[k]));
+    return sum;
+  };
+  size_t best = 0;
+  for (size_t i = 1; i + kStride + 2 <= atom.size(); ++i)
+    if (cost(i) < cost(best)) best = i;
+  return static_cast<std::uint32_t>(best);
+}
+
+bool beyondAscii(std::string_view text) {
+  std::uint64_t any = 0;
+  size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, text.data() + i, 8);
+    any |= word;
+  }
+  for (; i < text.size(); ++i) any |= static_cast<unsigned char>(text[i]);
+  return (any & 0x8080808080808080ull) != 0;
+}
+
+[[noreturn]] void cannotFilter() {
+  // The classifier compiles the same table first and names a broken row.
+  std::fputs("ccmlog: the event pattern prefilter cannot compile the table\n", stderr);
+  std::abort();
+}
+
+}  // namespace
+
+PatternPrefilter::PatternPrefilter(std::span<const EventPattern> table, const RE2::Options& options) {
+  re2::FilteredRE2 filter(kMinAtomLength);
+  for (const EventPattern& row : table) {
+    int id = 0;
+    if (filter.Add(row.pattern, options, &id) != RE2::NoError) cannotFilter();
+  }
+  filter.Compile(&atoms_);
+  // An atom is needed by the rows that do not pass RE2's filter when every atom but it is found.
+  // The filter is monotone (more atoms never fail a row), so a row passes only with all it needs.
+  words_ = (atoms_.size() + 63) / 64;
+  needed_.assign(table.size(), {});
+  neededSets_.assign(table.size(), AtomSet(words_, 0));
+  std::vector<int> allBut, rows;
+  for (size_t atom = 0; atom < atoms_.size(); ++atom) {
+    allBut.clear();
+    for (size_t other = 0; other < atoms_.size(); ++other)
+      if (other != atom) allBut.push_back(static_cast<int>(other));
+    filter.AllPotentials(allBut, &rows);
+    for (size_t row = 0; row < table.size(); ++row) {
+      if (std::find(rows.begin(), rows.end(), static_cast<int>(row)) != rows.end()) continue;
+      needed_[row].push_back(static_cast<int>(atom));
+      neededSets_[row][atom / 64] |= std::uint64_t{1} << (atom % 64);
+    }
+  }
+  rowsNeeding_.assign(atoms_.size(), {});
+  for (size_t row = 0; row < needed_.size(); ++row) {
+    if (needed_[row].empty()) rowsNeedingNothing_.push_back(static_cast<int>(row));
+    for (const int atom : needed_[row]) rowsNeeding_[static_cast<size_t>(atom)].push_back(static_cast<int>(row));
+  }
+  // Every casing of an anchor is listed, so that the scan reads the bytes as written.
+  std::map<unsigned, std::vector<Anchor>> byKey;
+  for (size_t atom = 0; atom < atoms_.size(); ++atom) {
+    const std::string& a = atoms_[atom];
+    if (a.size() < kMinAtomLength) cannotFilter();  // FilteredRE2 rules this out
+    for (std::uint32_t offset = anchorOffset(a), end = offset + kStride; offset < end; ++offset) {
+      const auto* at = reinterpret_cast<const unsigned char*>(a.data()) + offset;
+      for (const unsigned char x : {at[0], upper(at[0])})
+        for (const unsigned char y : {at[1], upper(at[1])})
+          for (const unsigned char z : {at[2], upper(at[2])}) {
+            const unsigned char casing[] = {x, y, z};
+            std::vector<Anchor>& anchors = byKey[tripleKey(casing)];
+            const Anchor anchor{static_cast<int>(atom), offset};
+            if (std::find(anchors.begin(), anchors.end(), anchor) == anchors.end()) anchors.push_back(anchor);
+          }
+    }
+  }
+  bucketStart_.push_back(0);
+  for (const auto& [key, anchors] : byKey) {
+    anchors_.insert(anchors_.end(), anchors.begin(), anchors.end());
+    bucketStart_.push_back(static_cast<std::uint32_t>(anchors_.size()));
+    anchorBucket_[key] = static_cast<std::uint16_t>(bucketStart_.size() - 1);
+    isAnchor_[key / 64] |= std::uint64_t{1} << (key % 64);
+  }
+}
+
+bool PatternPrefilter::candidateRows(std::string_view message, std::vector<int>& rows) const {
+  rows.clear();
+  if (beyondAscii(message)) return false;  // RE2's case folding is not ASCII's there
+  thread_local AtomSet found;               // reused: no allocation per message
+  thread_local std::vector<int> foundList;
+  found.assign(words_, 0);
+  foundList.clear();
+  const auto* m = reinterpret_cast<const unsigned char*>(message.data());
+  const size_t n = message.size();
+  for (size_t i = 0; i + 2 < n; i += kStride) {
+    const unsigned key = tripleKey(m + i);
+    if (!(isAnchor_[key / 64] >> (key % 64) & 1)) continue;  // most places: one look in 8 KiB
+    const std::uint16_t bucket = anchorBucket_[key];
+    for (std::uint32_t k = bucketStart_[bucket - 1]; k < bucketStart_[bucket]; ++k) {
+      const Anchor& anchor = anchors_[k];
+      const std::string& atom = atoms_[static_cast<size_t>(anchor.atom)];
+      if (anchor.offset > i || i - anchor.offset + atom.size() > n) continue;
+      const unsigned char* at = m + (i - anchor.offset);
+      size_t j = 0;
+      while (j < atom.size() && lower(at[j]) == static_cast<unsigned char>(atom[j])) ++j;
+      if (j < atom.size()) continue;
+      std::uint64_t& word = found[static_cast<size_t>(anchor.atom) / 64];
+      const std::uint64_t bit = std::uint64_t{1} << (anchor.atom % 64);
+      if (!(word & bit)) foundList.push_back(anchor.atom);
+      word |= bit;
+    }
+  }
+  rows = rowsNeedingNothing_;
+  for (const int atom : foundList) {
+    for (const int row : rowsNeeding_[static_cast<size_t>(atom)]) {
+      const AtomSet& needed = neededSets_[static_cast<size_t>(row)];
+      bool all = true;
+      for (size_t w = 0; w < words_ && all; ++w) all = (needed[w] & ~found[w]) == 0;
+      if (all) rows.push_back(row);
+    }
+  }
+  if (rows.size() > 1) {  // a row needing several found atoms is listed once per atom
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+  }
+  return true;
+}
+
+}  // namespace ccmlog::detail

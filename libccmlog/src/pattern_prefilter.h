@@ -1,0 +1,72 @@
+// pattern_prefilter.h (internal): which event patterns a message can possibly match, cheaply.
+//
+//   const PatternPrefilter prefilter(eventPatterns(), eventPatternOptions());
+//   std::vector<int> rows;
+//   if (prefilter.candidateRows(message, rows))
+//     for (int row : rows) ...;  // only these rows can match; often none, rarely more than one
+//   else
+//     ...;                       // cannot tell: any row may match
+//
+// Most lines of a log are no event. Instead of running every message through
+// RE2, the prefilter looks for the literal words ("atoms") that RE2's own
+// analysis (re2::FilteredRE2) finds a match of each pattern must contain. For
+// each row it keeps the atoms that are necessary (the row cannot pass RE2's
+// filter without them); a row is a candidate when all its necessary atoms are
+// in the message. The words come from the table, never written by hand, so a
+// new row cannot be missed.
+//
+// The contract is one-sided: a row left out cannot match (checked by
+// pattern_prefilter_test.cpp on every test log); a row listed may still not
+// match. The atoms are lower case and RE2 folds case by Unicode rules (a Kelvin
+// sign matches 'k'), so for a message with a byte beyond ASCII it cannot tell.
+// candidateRows() is const and safe to call from several threads.
+#pragma once
+
+#include <re2/re2.h>
+
+#include <array>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "event_patterns.h"
+
+namespace ccmlog::detail {
+
+class PatternPrefilter {
+ public:
+  PatternPrefilter(std::span<const EventPattern> table, const RE2::Options& options);
+
+  /// Replaces `rows` with the rows (in table order) that may match `message`,
+  /// and returns true; returns false when it cannot tell (then any row may).
+  bool candidateRows(std::string_view message, std::vector<int>& rows) const;
+
+  /// The lower-case words looked for, and for each row the indexes of those it needs.
+  const std::vector<std::string>& atoms() const { return atoms_; }
+  const std::vector<std::vector<int>>& neededAtoms() const { return needed_; }
+
+ private:
+  using AtomSet = std::vector<std::uint64_t>;  ///< a bit per atom
+
+  std::vector<std::string> atoms_;
+  std::vector<std::vector<int>> needed_;  ///< per row
+  std::vector<AtomSet> neededSets_;       ///< per row, the same as bits
+  size_t words_ = 0;                      ///< of an AtomSet
+  std::vector<std::vector<int>> rowsNeeding_;  ///< per atom
+  std::vector<int> rowsNeedingNothing_;        ///< candidates for every message
+  /// Each atom is looked for at its least common pair of bytes (its anchor):
+  /// anchorBucket_[pair] = k > 0 names anchors_[bucketStart_[k - 1] .. bucketStart_[k]).
+  struct Anchor {
+    int atom;
+    std::uint32_t offset;  ///< of the three bytes within the atom
+    bool operator==(const Anchor&) const = default;
+  };
+  std::array<std::uint64_t, (1 << 16) / 64> isAnchor_{};  ///< a bit per pair: some atom's anchor
+  std::array<std::uint16_t, 1 << 16> anchorBucket_{};
+  std::vector<std::uint32_t> bucketStart_;
+  std::vector<Anchor> anchors_;
+};
+
+}  // namespace ccmlog::detail

@@ -1,0 +1,111 @@
+// Reading a log in pieces gives the report one pass gives: on every test log
+// and machine, cut as finely as the logs allow, with the pieces read out of order.
+#include "file_pieces.h"
+
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "ccmlog/analysis.h"
+#include "ccmlog/report_json.h"
+#include "test_support.h"
+
+namespace ccmlog {
+namespace {
+
+using detail::pieceCut;
+
+// Reads every piece first, last to first (as threads might), then lays them in order.
+PieceRunner outOfOrder(size_t* pieces) {
+  return [pieces](size_t count, const auto& work, const auto& take) {
+    std::vector<PieceResult> results(count);
+    for (size_t i = count; i-- > 0;) results[i] = work(i);
+    for (size_t i = 0; i < count; ++i) take(i, results[i]);
+    *pieces += count;
+  };
+}
+
+std::string onePass(const std::vector<std::filesystem::path>& inputs) {
+  const auto report = analyzeFiles(inputs);
+  return report ? reportToJson(*report) : report.error().message;
+}
+
+std::string inPieces(const std::vector<std::filesystem::path>& inputs, std::uint64_t pieceBytes,
+                     size_t* pieces) {
+  AnalysisOptions options;
+  options.runPieces = outOfOrder(pieces);
+  options.pieceBytes = pieceBytes;
+  const auto report = analyzeFiles(inputs, options);
+  return report ? reportToJson(*report) : report.error().message;
+}
+
+TEST(FilePieces, ACutIsAnOpenerAtALineStartAfterATerminatorLine) {
+  const std::string record = test::cmtrace("one");  // CRLF
+  EXPECT_EQ(pieceCut("x\r\n" + record + record), 3 + record.size());
+  EXPECT_EQ(pieceCut("x\n]LOG]!><time=\"1\">\n<![LOG[two"), 20u);
+  // Not after a line without a terminator (the opener may belong to a record cut short).
+  EXPECT_EQ(pieceCut("x\n<![LOG[broken\n<![LOG[two"), std::string_view::npos);
+  // Not where the line before may have begun before the window.
+  EXPECT_EQ(pieceCut(record + "<![LOG[two"), std::string_view::npos);
+  // Not an opener in the middle of a line.
+  EXPECT_EQ(pieceCut("x\n]LOG]!><time=\"1\"> <![LOG[two"), std::string_view::npos);
+}
+
+TEST(FilePieces, EveryTestLogReadInPiecesGivesTheReportOfOnePass) {
+  size_t pieces = 0;
+  for (const auto& path : test::testdataFiles()) {
+    const std::string expected = onePass({path});
+    for (const std::uint64_t pieceBytes : {300u, 1000u, 4096u}) {
+      EXPECT_EQ(inPieces({path}, pieceBytes, &pieces), expected) << path << " in pieces of " << pieceBytes;
+    }
+  }
+  EXPECT_GT(pieces, 500u);  // the logs were really cut
+}
+
+TEST(FilePieces, EveryMachineReadInPiecesGivesTheReportOfOnePass) {
+  size_t pieces = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(CCMLOG_TESTDATA_DIR "/machines")) {
+    if (entry.is_directory()) {
+      EXPECT_EQ(inPieces({entry.path()}, 500, &pieces), onePass({entry.path()})) << entry.path();
+    }
+  }
+  EXPECT_GT(pieces, 100u);
+}
+
+TEST(FilePieces, RecordsCutShortAndStrayLinesReadAsInOnePass) {
+  std::string log;
+  for (int i = 0; i < 50; ++i) {
+    log += test::cmtrace("ccmsetup started in process " + std::to_string(i));
+    log += "<![LOG[Running as user \"SYSTEM\"\r\ncut short by a crash\r\n";  // no terminator
+    log += test::cmtrace("CcmSetup is exiting with return code 0").substr(0, 60) + "\r\n";
+    log += "]LOG]!><time=\"11:16:10.123+300\" date=\"03-04-2009\"> trailing words\r\n";
+  }
+  const auto path = std::filesystem::temp_directory_path() / ("ccmlog-pieces-" + std::to_string(::getpid()) + ".log");
+  { std::ofstream(path, std::ios::binary) << log; }
+  const std::string expected = onePass({path});
+  size_t pieces = 0;
+  for (const std::uint64_t pieceBytes : {100u, 333u, 1000u}) {
+    EXPECT_EQ(inPieces({path}, pieceBytes, &pieces), expected) << "pieces of " << pieceBytes;
+  }
+  EXPECT_GT(pieces, 20u);
+  std::filesystem::remove(path);
+}
+
+TEST(FilePieces, OnlyUtf8CmtraceLogsOfTwoPiecesAreCut) {
+  const auto plan = [](const char* name, std::uint64_t pieceBytes) {
+    return detail::planPieces(std::filesystem::path(CCMLOG_TESTDATA_DIR) / "formats" / name, {}, pieceBytes);
+  };
+  EXPECT_TRUE(plan("cmtrace-utf8bom-crlf.log", 200));
+  EXPECT_FALSE(plan("cmtrace-utf8bom-crlf.log", 1 << 20));  // too small to share
+  EXPECT_FALSE(plan("cmtrace-utf16le.log", 200));
+  EXPECT_FALSE(plan("sms-ccm.log", 200));
+  EXPECT_FALSE(plan("no-such.log", 200));
+}
+
+}  // namespace
+}  // namespace ccmlog

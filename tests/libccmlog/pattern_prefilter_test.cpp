@@ -1,0 +1,129 @@
+// The prefilter must never rule out a row that matches: checked on every
+// sample and on every message of every test log, in three casings.
+#include "pattern_prefilter.h"
+
+#include <gtest/gtest.h>
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "ccmlog/event_classifier.h"
+#include "ccmlog/file_reader.h"
+#include "event_patterns.h"
+#include "test_support.h"
+
+namespace ccmlog::detail {
+namespace {
+
+const PatternPrefilter& prefilter() {
+  static const PatternPrefilter instance(eventPatterns(), eventPatternOptions());
+  return instance;
+}
+
+const std::vector<std::unique_ptr<RE2>>& compiledRows() {
+  static const auto rows = [] {
+    std::vector<std::unique_ptr<RE2>> out;
+    for (const EventPattern& p : eventPatterns()) out.push_back(std::make_unique<RE2>(p.pattern, eventPatternOptions()));
+    return out;
+  }();
+  return rows;
+}
+
+bool listed(const std::vector<int>& rows, size_t row) {
+  return std::find(rows.begin(), rows.end(), static_cast<int>(row)) != rows.end();
+}
+
+// "" when every row that matches `message` is a candidate (or the prefilter cannot tell).
+std::string missedRows(std::string_view message) {
+  std::vector<int> rows;
+  if (!prefilter().candidateRows(message, rows)) return "";
+  std::string missed;
+  for (size_t row = 0; row < compiledRows().size(); ++row) {
+    if (RE2::PartialMatch(message, *compiledRows()[row]) && !listed(rows, row)) {
+      missed += "row " + std::to_string(row) + " ";
+    }
+  }
+  return missed;
+}
+
+std::string withCase(std::string_view text, bool upper) {
+  std::string out(text);
+  for (char& c : out) {
+    if (upper && c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    if (!upper && c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// The samples quote KNOWLEDGE.md, whose ellipses ("…") are not ASCII.
+std::string asciiSample(std::string_view sample) {
+  std::string out;
+  for (size_t at = 0; at < sample.size();) {
+    if (sample.substr(at, 3) == "\u2026") {
+      out += "...";
+      at += 3;
+    } else {
+      out += sample[at++];
+    }
+  }
+  return out;
+}
+
+TEST(PatternPrefilter, EverySampleKeepsItsRow) {
+  const auto table = eventPatterns();
+  for (size_t row = 0; row < table.size(); ++row) {
+    const std::string sample = asciiSample(table[row].sample);
+    for (const std::string& text : {sample, withCase(sample, true), withCase(sample, false)}) {
+      std::vector<int> rows;
+      ASSERT_TRUE(prefilter().candidateRows(text, rows)) << text;
+      EXPECT_TRUE(listed(rows, row)) << "row " << row << ": " << text;
+    }
+  }
+}
+
+TEST(PatternPrefilter, NeverRulesOutARowThatMatchesAMessageOfTheTestLogs) {
+  size_t messages = 0;
+  for (const auto& path : test::testdataFiles()) {
+    const auto summary = readFile(path, [&](const Record& r) {
+      ++messages;
+      for (const std::string& text : {std::string(r.message), withCase(r.message, true), withCase(r.message, false)}) {
+        EXPECT_EQ(missedRows(text), "") << path << ":" << value(r.line) << ": " << text;
+      }
+    });
+    ASSERT_TRUE(summary) << summary.error().message;
+  }
+  EXPECT_GT(messages, 1000u);
+}
+
+TEST(PatternPrefilter, EveryRowNeedsAWordSoOrdinaryLinesSkipRe2) {
+  for (size_t row = 0; row < prefilter().neededAtoms().size(); ++row) {
+    EXPECT_FALSE(prefilter().neededAtoms()[row].empty()) << "row " << row << " would be tried on every message";
+  }
+  std::vector<int> rows{7};
+  EXPECT_TRUE(prefilter().candidateRows("Checking Write Filter Status.", rows));
+  EXPECT_TRUE(rows.empty());
+  EXPECT_TRUE(prefilter().candidateRows("", rows));
+  EXPECT_TRUE(rows.empty());
+}
+
+TEST(PatternPrefilter, CannotTellBeyondAsciiWhereRe2FoldsCaseByUnicode) {
+  // U+017F (long s) folds to 's': RE2 matches it, an ASCII word search would not.
+  const std::string longS = "Succe\u017Fsfully created the ccmsetup service";
+  const auto table = eventPatterns();
+  const auto row = std::find_if(table.begin(), table.end(),
+                                [](const EventPattern& p) { return p.kind == EventKind::ServiceCreated; });
+  ASSERT_NE(row, table.end());
+  ASSERT_TRUE(RE2::PartialMatch(longS, *compiledRows()[static_cast<size_t>(row - table.begin())]));
+  std::vector<int> rows;
+  EXPECT_FALSE(prefilter().candidateRows(longS, rows));
+  std::vector<Event> events;
+  EventClassifier().classify(longS, RecordIndex{0}, events);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].kind, EventKind::ServiceCreated);
+}
+
+}  // namespace
+}  // namespace ccmlog::detail
