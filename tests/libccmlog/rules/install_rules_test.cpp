@@ -79,6 +79,9 @@ struct KnownCauseCase {
   std::string cause;
 };
 
+// Names the case in test output (by default GoogleTest dumps its bytes, pointers included).
+void PrintTo(const KnownCauseCase& c, std::ostream* out) { *out << c.cause; }
+
 class MsiKnownCause : public testing::TestWithParam<KnownCauseCase> {};
 
 TEST_P(MsiKnownCause, IsRecognisedFromTheMsiErrorText) {
