@@ -144,7 +144,8 @@ class Job {
     return out;
   }
 
-  // The analysis of every file up to its last record read, from the disk.
+  // The analysis of every file up to its last record read, from the disk (a
+  // load that continues followed files has no analyzer of their beginnings).
   Report analyzeAgain() {
     Analyzer again;
     for (std::size_t f = 0; f < state_.files.size(); ++f) {
@@ -163,7 +164,7 @@ class Job {
     const auto now = Clock::now();
     if (batch_.entries.size() < kBatchEntries && now - lastFlush_ < kBatchInterval) return;
     if (analyzer_ && now - started_ >= kFirstReport && batch_.bytesDone >= nextReportAt_) {
-      batch_.report = std::make_shared<const Report>(analyzeAgain());
+      batch_.report = std::make_shared<const Report>(analyzer_->snapshot(reports()));
       nextReportAt_ = batch_.bytesDone * kReportGrowth;
     }
     flush();

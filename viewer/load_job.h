@@ -7,12 +7,11 @@
 // progress; so the first rows show while a large file is still loading.
 //
 // The analysis: a fresh load analyzes each record as it is read (Analyzer).
-// Findings known so far come from analyzing again what has been read, from
-// the disk: first after a fifth of a second, then each time four times as
-// much has been read, which costs at most a third more reading and keeps
-// memory bounded by the library's timeline, not by the file. A load that
-// continues followed files (segments not starting at 0) analyzes every file
-// again at its end. LogSession runs it on a worker thread; the library stays thread-free.
+// Findings known so far come from a snapshot of that analyzer (the rules run
+// on a copy of its bounded timeline; nothing is read again): first after a
+// fifth of a second, then each time four times as much has been read. A load
+// that continues followed files (segments not starting at 0) analyzes every
+// file again at its end. LogSession runs it on a worker thread; the library stays thread-free.
 #pragma once
 
 #include <cstdint>

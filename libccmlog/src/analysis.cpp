@@ -26,6 +26,14 @@ void fillCounts(FileReport& file, Format format, Encoding encoding, const Reader
   file.unparsed = stats.unparsed;
 }
 
+Report diagnosed(Timeline timeline, std::vector<FileReport> files) {
+  Report report;
+  static_cast<Timeline&>(report) = std::move(timeline);
+  report.files = std::move(files);
+  report.findings = diagnose(report);
+  return report;
+}
+
 }  // namespace
 
 struct Analyzer::Impl {
@@ -66,12 +74,12 @@ void Analyzer::add(PieceResult& piece, LineNumber firstLine) {
   d.records += p.stats.records;
 }
 
+Report Analyzer::snapshot(std::vector<FileReport> files) const {
+  return diagnosed(impl_->builder.snapshot(), std::move(files));
+}
+
 Report Analyzer::finish(std::vector<FileReport> files) && {
-  Report report;
-  static_cast<Timeline&>(report) = std::move(impl_->builder).finish();
-  report.files = std::move(files);
-  report.findings = diagnose(report);
-  return report;
+  return diagnosed(std::move(impl_->builder).finish(), std::move(files));
 }
 
 namespace {

@@ -107,9 +107,9 @@ struct TimelineBuilder::Impl {
   BuildingRun& runForAuxiliary(const Location& where);
   void apply(BuildingRun& b, const Event& event, const Location& where, std::string_view message);
   void dropOldRuns();
-  Timeline assemble();
-  void closePhases(Timeline& timeline, std::vector<RunNotes>& notes);
-  void decideOutcome(Timeline& timeline);
+  Timeline assemble() const;
+  static void closePhases(Timeline& timeline, const std::vector<RunNotes>& notes);
+  static void decideOutcome(Timeline& timeline);
 };
 
 BuildingRun& TimelineBuilder::Impl::openRun(const Location& where, std::optional<std::int64_t> pid) {
@@ -207,43 +207,44 @@ void TimelineBuilder::Impl::apply(BuildingRun& b, const Event& event, const Loca
   kept += grew;
 }
 
-Timeline TimelineBuilder::Impl::assemble() {
+// Copies what it needs and leaves the builder as it was: the kept events are
+// bounded (kKeptPerKind, kMaxKeptEvents), so a snapshot costs little.
+Timeline TimelineBuilder::Impl::assemble() const {
   Timeline timeline;
   timeline.omittedRuns = omittedRuns;
   std::vector<RunNotes> notes;
   // Every kept event, tagged with its run, in arrival order.
-  std::vector<std::pair<size_t, KeptEvent*>> all;
+  std::vector<std::pair<size_t, const KeptEvent*>> all;
   for (size_t r = 0; r < runs.size(); ++r) {
-    for (auto& log : runs[r].kinds) {
-      if (log) log->forEach([&](KeptEvent& e) { all.emplace_back(r, &e); });
+    for (const auto& log : runs[r].kinds) {
+      if (log) log->forEach([&](const KeptEvent& e) { all.emplace_back(r, &e); });
     }
   }
   std::sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.second->seq < b.second->seq; });
-  for (BuildingRun& b : runs) {
-    timeline.runs.push_back(std::move(b.run));
+  for (const BuildingRun& b : runs) {
+    timeline.runs.push_back(b.run);
     notes.push_back(b.notes);
   }
   timeline.events.reserve(all.size());
-  for (auto& [r, e] : all) {
+  for (const auto& [r, e] : all) {
     const EventIndex index{static_cast<std::uint32_t>(timeline.events.size())};
     Run& run = timeline.runs[r];
     run.events.push_back(index);
     if (e->download) {
-      e->download->started = index;
-      run.downloads.push_back(std::move(*e->download));
+      run.downloads.push_back(*e->download);
+      run.downloads.back().started = index;
     }
-    timeline.events.push_back(std::move(e->event));
+    timeline.events.push_back(e->event);
   }
-  runs.clear();
   closePhases(timeline, notes);
   decideOutcome(timeline);
   return timeline;
 }
 
-void TimelineBuilder::Impl::closePhases(Timeline& timeline, std::vector<RunNotes>& notes) {
+void TimelineBuilder::Impl::closePhases(Timeline& timeline, const std::vector<RunNotes>& notes) {
   for (size_t i = 0; i < timeline.runs.size(); ++i) {
     Run& run = timeline.runs[i];
-    RunNotes& note = notes[i];
+    const RunNotes& note = notes[i];
     const bool system = isSystemAccount(run.user);
     // A SYSTEM run that created no service is the service's, unless /noservice says it runs standalone.
     run.service = run.commandLine.runService || note.inServiceMain || note.afterServiceCreated ||
@@ -312,6 +313,8 @@ void TimelineBuilder::addRecord(const Location& where, std::string_view message,
   for (const Event& event : events) d.apply(run, event, where, message);
   d.dropOldRuns();
 }
+
+Timeline TimelineBuilder::snapshot() const { return impl_->assemble(); }
 
 Timeline TimelineBuilder::finish() && { return impl_->assemble(); }
 

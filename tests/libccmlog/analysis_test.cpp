@@ -1,7 +1,11 @@
-// Tests of analysis.h: analyzeFiles over inputs that can and cannot be read.
+// Tests of analysis.h: analyzeFiles over inputs that can and cannot be read;
+// Analyzer snapshots while records still come.
 #include <gtest/gtest.h>
 
 #include "ccmlog/analysis.h"
+#include "ccmlog/log_files.h"
+#include "ccmlog/report_json.h"
+#include "test_support.h"
 
 namespace ccmlog::test {
 namespace {
@@ -44,6 +48,61 @@ TEST(FileNote, IsEmptyForAnyLogFormat) {
     file.format = format;
     EXPECT_EQ(fileNote(file), "") << toString(format);
   }
+}
+
+// One record of a machine's logs, with the file it came from.
+struct MachineRecord {
+  FileIndex file;
+  FileRole role;
+  OwnedRecord owned;
+};
+
+// Every record of the logs of machine folder `dir`, in reading order.
+std::vector<MachineRecord> machineRecords(const std::filesystem::path& dir) {
+  std::vector<MachineRecord> out;
+  const auto files = machineLogFiles({dir});
+  for (std::uint32_t f = 0; files && f < files->size(); ++f) {
+    for (OwnedRecord& r : readAll(readBytes((*files)[f].string())).records) {
+      out.push_back({FileIndex{f}, roleOf((*files)[f]), std::move(r)});
+    }
+  }
+  return out;
+}
+
+// Adds records [from, to) to `analyzer`, beginning each file at its first record.
+void feed(Analyzer& analyzer, const std::vector<MachineRecord>& records, size_t from, size_t to) {
+  for (size_t i = from; i < to; ++i) {
+    if (i == 0 || records[i].file != records[i - 1].file) analyzer.beginFile(records[i].file, records[i].role);
+    analyzer.add(records[i].owned.record);
+  }
+}
+
+std::string finished(const std::vector<MachineRecord>& records, size_t count) {
+  Analyzer analyzer;
+  feed(analyzer, records, 0, count);
+  return reportToJson(std::move(analyzer).finish({}));
+}
+
+TEST(Analyzer, ASnapshotIsWhatFinishWouldGiveAndTheAnalyzerGoesOn) {
+  size_t snapshots = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(CCMLOG_TESTDATA_DIR "/machines")) {
+    if (!entry.is_directory()) continue;
+    const std::vector<MachineRecord> records = machineRecords(entry.path());
+    Analyzer running;
+    size_t done = 0;
+    for (const size_t cut : {size_t{0}, records.size() / 3, records.size() / 2, records.size() * 3 / 4}) {
+      feed(running, records, done, cut);
+      done = cut;
+      EXPECT_EQ(reportToJson(running.snapshot({})), finished(records, cut)) << entry.path() << " after " << cut;
+      ++snapshots;
+    }
+    feed(running, records, done, records.size());
+    auto expected = analyzeFiles({entry.path()});
+    ASSERT_TRUE(expected) << expected.error().message;
+    expected->files.clear();
+    EXPECT_EQ(reportToJson(std::move(running).finish({})), reportToJson(*expected)) << entry.path();
+  }
+  EXPECT_GT(snapshots, 20u);
 }
 
 }  // namespace

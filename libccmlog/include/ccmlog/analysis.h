@@ -100,7 +100,8 @@ CCMLOG_EXPORT Result<Report> analyzeFiles(const std::vector<std::filesystem::pat
 
 /// The pipeline after the reader, for tools that read records themselves (a
 /// viewer indexing a file as it analyzes it): each record's message is
-/// classified and laid into the timeline; finish() runs the rules.
+/// classified and laid into the timeline; finish() runs the rules, and
+/// snapshot() runs them on what has been added so far (findings while a file loads).
 ///
 ///   ccmlog::Analyzer analyzer;
 ///   analyzer.beginFile(ccmlog::FileIndex{0}, ccmlog::roleOf(path));
@@ -124,6 +125,8 @@ class CCMLOG_EXPORT Analyzer {
   /// A piece of the current file that AnalysisOptions::runPieces read, in
   /// order; its lines are counted from `firstLine`.
   void add(PieceResult& piece, LineNumber firstLine);
+  /// The report finish() would give now, from the records added so far; the analyzer goes on unchanged.
+  Report snapshot(std::vector<FileReport> files) const;
   /// The timeline and findings; `files` become Report::files.
   Report finish(std::vector<FileReport> files) &&;
 

@@ -44,6 +44,8 @@ class CCMLOG_EXPORT TimelineBuilder {
   void beginFile(FileIndex file, FileRole role);
   /// One record, in log order, with the events classified from its message.
   void addRecord(const Location& where, std::string_view message, std::span<const Event> events);
+  /// The timeline so far, as finish() would return it now; the builder goes on unchanged.
+  Timeline snapshot() const;
   /// Closes the last run and decides phases and the outcome.
   Timeline finish() &&;
 
