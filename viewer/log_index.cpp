@@ -55,14 +55,17 @@ std::optional<Timestamp> IndexEntry::utc() const {
 }
 
 NameId Interner::intern(std::string_view name, std::vector<std::string>& added) {
-  // Heterogeneous lookup needs C++20 transparent hashing; names are short, so copy.
-  std::string key(name);
-  if (const auto it = ids_.find(key); it != ids_.end()) return it->second;
-  if (ids_.size() >= kMaxNames) return NameId{kMaxNames};
-  const NameId id{static_cast<std::uint16_t>(ids_.size())};
-  added.push_back(key);
-  ids_.emplace(std::move(key), id);
-  return id;
+  // Records in a row mostly repeat their component and thread: no hashing then.
+  if (lastId_ && lastName_ == name) return *lastId_;
+  auto it = ids_.find(name);
+  if (it == ids_.end()) {
+    if (ids_.size() >= kMaxNames) return NameId{kMaxNames};
+    it = ids_.emplace(std::string(name), NameId{static_cast<std::uint16_t>(ids_.size())}).first;
+    added.push_back(it->first);
+  }
+  lastName_ = name;
+  lastId_ = it->second;
+  return it->second;
 }
 
 void LogIndex::append(std::span<const IndexEntry> entries) {

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <deque>
 #include <filesystem>
+#include <functional>
 #include <limits>
 #include <mutex>
 #include <optional>
@@ -75,7 +76,14 @@ class Interner {
   NameId intern(std::string_view name, std::vector<std::string>& added);
 
  private:
-  std::unordered_map<std::string, NameId> ids_;
+  struct Hash {
+    using is_transparent = void;  // find() by string_view, without a copy
+    std::size_t operator()(std::string_view name) const { return std::hash<std::string_view>{}(name); }
+  };
+  using Ids = std::unordered_map<std::string, NameId, Hash, std::equal_to<>>;
+  Ids ids_;
+  std::string lastName_;           // the name interned last,
+  std::optional<NameId> lastId_;   // and its id
 };
 
 /// A file of the index: where its bytes are and how to re-read a record's span.
