@@ -229,9 +229,7 @@ void LogTableModel::takeNew() {
     std::vector<std::pair<std::int64_t, std::uint32_t>> keyed;
     for (const std::uint32_t id : fresh) {
       const IndexEntry& e = logs[EntryId{id}];
-      if (lastTime_.size() <= e.file) lastTime_.resize(e.file + 1u, IndexEntry::kNoTime);
-      if (e.localTicks != IndexEntry::kNoTime) lastTime_[e.file] = e.localTicks;
-      keyed.emplace_back(lastTime_[e.file], id);
+      keyed.emplace_back(mergeKey(e), id);
     }
     std::sort(keyed.begin(), keyed.end());
     if (!base_.empty() && keyed.front().first < lastKey_) {  // older than what is shown: merge afresh
@@ -327,14 +325,23 @@ std::vector<std::uint32_t> LogTableModel::mergedOrder() {
   std::vector<std::pair<std::int64_t, std::uint32_t>> keyed(logs.size());
   for (std::uint32_t id = 0; id < keyed.size(); ++id) {
     const IndexEntry& e = logs[EntryId{id}];
-    if (e.localTicks != IndexEntry::kNoTime) lastTime_[e.file] = e.localTicks;
-    keyed[id] = {lastTime_[e.file], id};
+    keyed[id] = {mergeKey(e), id};
   }
   std::sort(keyed.begin(), keyed.end());  // ties keep file order: the id is the second key
   std::vector<std::uint32_t> order(keyed.size());
   for (std::size_t i = 0; i < keyed.size(); ++i) order[i] = keyed[i].second;
   lastKey_ = keyed.empty() ? 0 : keyed.back().first;
   return order;
+}
+
+// The latest time of e's file up to e (kNoTime, the least, until one has a time).
+// It never goes back within a file, so sorting by it and then by id keeps each
+// file's records in file order, even where a file's own times go back (a line
+// stamped to the second after finer ones, a clock change).
+std::int64_t LogTableModel::mergeKey(const IndexEntry& e) {
+  if (lastTime_.size() <= e.file) lastTime_.resize(e.file + 1u, IndexEntry::kNoTime);
+  lastTime_[e.file] = std::max(lastTime_[e.file], e.localTicks);
+  return lastTime_[e.file];
 }
 
 void LogTableModel::startScan(std::vector<std::uint32_t> ids, bool replace, std::size_t upTo) {

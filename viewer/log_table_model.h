@@ -91,6 +91,7 @@ class LogTableModel : public QAbstractTableModel {
   void scanDone();
   void cancelScan();
   std::vector<std::uint32_t> mergedOrder();
+  std::int64_t mergeKey(const IndexEntry& e);
   void appendRows(const std::vector<std::uint32_t>& ids);
   void updateEvidence();
 
@@ -102,10 +103,10 @@ class LogTableModel : public QAbstractTableModel {
   bool explicitRows_ = false;           // false: row i is entry i, for i < taken_
   std::vector<std::uint32_t> rows_;     // entry ids, when explicitRows_
   std::size_t taken_ = 0;               // entries [0, taken_) are in the rows (or filtered out)
-  bool merged_ = false;                 // rows in time order across files
-  std::vector<std::uint32_t> base_;     // merged_: every entry taken, in time order
-  std::vector<std::int64_t> lastTime_;  // merged_: per file, the time later untimed records sort by
-  std::int64_t lastKey_ = 0;            // merged_: time of base_.back()
+  bool merged_ = false;                 // rows in time order across files, each file in its order
+  std::vector<std::uint32_t> base_;     // merged_: every entry taken, by mergeKey
+  std::vector<std::int64_t> lastTime_;  // merged_: per file, the latest time of its records so far
+  std::int64_t lastKey_ = 0;            // merged_: mergeKey of base_.back()
 
   std::unique_ptr<Scan> scan_;
   std::unordered_map<std::uint32_t, int> evidence_;  // entry id → FindingSeverity

@@ -1,10 +1,12 @@
 // Tests of log_table_model.h: rows over the index, tinted, filtered, merged.
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include "ccmlog/file_reader.h"
 #include "log_table_model.h"
+#include "qt_convert.h"
 #include "viewer_test_support.h"
 
 namespace ccmlog::viewer {
@@ -127,14 +129,19 @@ class LogTableModelTest : public QObject {
     QVERIFY(test::load(session, {test::testdata("machines/msi-1603")}));
     QCOMPARE(session.index().fileCount(), 2u);
     QSet<QString> files;
-    std::int64_t last = std::numeric_limits<std::int64_t>::min();
+    // Each file's lines in their order; across files, by the latest time each file has reached
+    // (client.msi.log ends with lines stamped to the second, earlier than those before them).
+    std::vector<std::uint32_t> lastLine(2, 0);
+    std::vector<std::int64_t> reached(2, IndexEntry::kNoTime);
+    std::int64_t last = IndexEntry::kNoTime;
     for (int row = 0; row < model.rowCount(); ++row) {
       files.insert(text(model, row, LogTableModel::FileColumn));
       const IndexEntry& e = session.index()[model.entryAt(row)];
-      if (e.local()) {
-        QVERIFY2(e.localTicks >= last, qPrintable(QStringLiteral("row %1 is out of time order").arg(row)));
-        last = e.localTicks;
-      }
+      QVERIFY2(e.line > lastLine[e.file], qPrintable(QStringLiteral("row %1 is out of its file's order").arg(row)));
+      lastLine[e.file] = e.line;
+      reached[e.file] = std::max(reached[e.file], e.localTicks);
+      QVERIFY2(reached[e.file] >= last, qPrintable(QStringLiteral("row %1 is out of time order").arg(row)));
+      last = reached[e.file];
     }
     QCOMPARE(files, (QSet<QString>{QStringLiteral("ccmsetup.log"), QStringLiteral("client.msi.log")}));
     std::uint64_t records = 0;
@@ -147,6 +154,21 @@ class LogTableModelTest : public QObject {
     for (int row = 0; row < model.rowCount(); ++row) {
       QCOMPARE(text(model, row, LogTableModel::FileColumn), QStringLiteral("client.msi.log"));
     }
+  }
+
+  // A line stamped earlier than the one before it (to the second, or after a
+  // clock change) stays where its file put it.
+  void aFileKeepsItsOrderWhenItsTimeGoesBack() {
+    QTemporaryDir dir;
+    test::writeFile(toPath(dir.filePath(QStringLiteral("a.log"))),
+                    test::cmtrace("a1", "10:00:00.500+300") + test::cmtrace("a2", "10:00:00.000+300"));
+    test::writeFile(toPath(dir.filePath(QStringLiteral("b.log"))), test::cmtrace("b1", "10:00:00.200+300"));
+    LogSession session;
+    LogTableModel model(session);
+    QVERIFY(test::load(session, {dir.filePath(QStringLiteral("a.log")), dir.filePath(QStringLiteral("b.log"))}));
+    QStringList order;
+    for (int row = 0; row < model.rowCount(); ++row) order << text(model, row, LogTableModel::TextColumn);
+    QCOMPARE(order, (QStringList{QStringLiteral("b1"), QStringLiteral("a1"), QStringLiteral("a2")}));
   }
 
   void copiesRowsAsCmtraceDoes() {
