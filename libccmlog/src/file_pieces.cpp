@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "cmtrace_format.h"
+#include "file_range_reader.h"
 
 namespace ccmlog {
 
@@ -78,16 +79,8 @@ std::optional<PiecePlan> planPieces(const std::filesystem::path& path, const Rea
 PieceResult readPiece(const std::filesystem::path& path, const PiecePlan& plan, size_t index,
                       FileIndex file, const EventClassifier& classifier) {
   auto piece = std::make_unique<PieceResult::Impl>();
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    piece->error = "cannot open '" + path.string() + "'";
-    return PieceResult(std::move(piece));
-  }
-  const std::uint64_t from = plan.starts[index];
   const std::optional<std::uint64_t> to =
       index + 1 < plan.starts.size() ? std::optional(plan.starts[index + 1]) : std::nullopt;
-  in.seekg(static_cast<std::streamoff>(from));
-  RecordReader reader(index == 0 ? plan.first : plan.rest);
   std::optional<Location> withoutEvents;  // the last record without events, not yet kept
   std::uint64_t records = 0;
   const auto add = [&](const Record& r) {
@@ -105,26 +98,18 @@ PieceResult readPiece(const std::filesystem::path& path, const PiecePlan& plan, 
         {where, piece->messages.size(), r.message.size(), eventsStart, piece->events.size()});
     piece->messages.append(r.message);
   };
-  const auto block = std::make_unique_for_overwrite<char[]>(kBlockSize);
-  Record record;
-  for (std::uint64_t at = from; in && (!to || at < *to);) {
-    const std::uint64_t want = to ? std::min(kBlockSize, *to - at) : kBlockSize;
-    in.read(block.get(), static_cast<std::streamsize>(want));
-    const auto got = in.gcount();
-    if (got <= 0) break;
-    at += static_cast<std::uint64_t>(got);
-    reader.feed(std::string_view(block.get(), static_cast<size_t>(got)));
-    while (reader.next(record)) add(record);
-  }
-  if (in.bad()) piece->error = "cannot read '" + path.string() + "'";
-  reader.finish();
-  while (reader.next(record)) add(record);
+  const auto summary =
+      readFileRange(path, plan.starts[index], to, add, index == 0 ? plan.first : plan.rest);
   if (withoutEvents) {
     piece->entries.push_back({*withoutEvents, 0, 0, piece->events.size(), piece->events.size()});
   }
-  piece->stats = reader.stats();
-  piece->format = reader.format();
-  piece->encoding = reader.encoding();
+  if (!summary) {
+    piece->error = summary.error().message;
+  } else {
+    piece->stats = summary->stats;
+    piece->format = summary->format;
+    piece->encoding = summary->encoding;
+  }
   return PieceResult(std::move(piece));
 }
 
