@@ -7,17 +7,10 @@
 namespace ccmlog::cli {
 namespace {
 
+// A report has at least one file read: analyzeFiles fails when none can be.
 void fill(MachineScan& scan, const Report& report) {
-  std::string errors;
-  size_t unreadable = 0;
-  for (const FileReport& file : report.files) {
-    scan.files.push_back(file.path.string());
-    if (!file.error) continue;
-    ++unreadable;
-    errors += (errors.empty() ? "" : "; ") + *file.error;
-  }
-  if (!errors.empty()) scan.error = std::move(errors);
-  if (unreadable == report.files.size()) return;  // nothing read, so no outcome
+  for (const FileReport& file : report.files) scan.files.push_back(file.path.string());
+  if (std::string errors = fileErrors(report.files); !errors.empty()) scan.error = std::move(errors);
   scan.outcome = report.outcome.status;
   scan.exitCode = report.outcome.exitCode;
   scan.errorCode = report.outcome.errorCode;

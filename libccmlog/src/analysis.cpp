@@ -137,6 +137,14 @@ std::string fileNote(const FileReport& file) {
   return {};
 }
 
+std::string fileErrors(std::span<const FileReport> files) {
+  std::string errors;
+  for (const FileReport& file : files) {
+    if (file.error) errors += (errors.empty() ? "" : "; ") + *file.error;
+  }
+  return errors;
+}
+
 Result<Report> analyzeFiles(const std::vector<std::filesystem::path>& inputs,
                             const AnalysisOptions& options) {
   if (inputs.empty()) return Error{"no log file or folder given"};
@@ -163,12 +171,10 @@ Result<Report> analyzeFiles(const std::vector<std::filesystem::path>& inputs,
   Report report = std::move(pipeline).finish();
   // Not one file could be read: there is nothing to analyze, and an empty
   // report would read as "no problems found".
-  std::string errors;
-  for (const FileReport& file : report.files) {
-    if (!file.error) return report;
-    errors += (errors.empty() ? "" : "; ") + *file.error;
+  if (std::all_of(report.files.begin(), report.files.end(), [](const FileReport& f) { return f.error; })) {
+    return Error{fileErrors(report.files)};
   }
-  return Error{errors};
+  return report;
 }
 
 Report analyzeTexts(std::span<const LogText> logs, const AnalysisOptions& options) {

@@ -29,6 +29,14 @@ TEST(AnalyzeFiles, NoReadableInputIsAnErrorNamingEveryPath) {
   EXPECT_NE(report.error().message.find("cannot open 'no/other.log'"), std::string::npos) << report.error().message;
 }
 
+TEST(FileErrors, JoinsTheErrorsOfTheUnreadableFilesOnly) {
+  std::vector<FileReport> files(3);
+  EXPECT_EQ(fileErrors(files), "");
+  files[0].error = "cannot open 'a.log': No such file or directory";
+  files[2].error = "cannot read 'c.log': it is a folder";
+  EXPECT_EQ(fileErrors(files), "cannot open 'a.log': No such file or directory; cannot read 'c.log': it is a folder");
+}
+
 TEST(FileNote, SaysWhyAFileTellsNothing) {
   FileReport file;
   file.path = "ccmsetup.log";

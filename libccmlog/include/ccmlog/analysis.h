@@ -84,6 +84,9 @@ struct FileReport {
 /// was read as plain text); empty when its records can speak for themselves.
 CCMLOG_EXPORT std::string fileNote(const FileReport& file);
 
+/// The errors of the files that could not be read, joined by "; "; empty when every one was read.
+CCMLOG_EXPORT std::string fileErrors(std::span<const FileReport> files);
+
 /// The timeline (runs, phases, events, outcome) plus the files and findings.
 struct Report : Timeline {
   std::vector<FileReport> files;    ///< in the order they were read
