@@ -40,7 +40,8 @@ class PatternPrefilter {
   PatternPrefilter(std::span<const EventPattern> table, const RE2::Options& options);
 
   /// Replaces `rows` with the rows (in table order) that may match `message`,
-  /// and returns true; returns false when it cannot tell (then any row may).
+  /// and returns true; returns false when it cannot tell (then any row may),
+  /// which is when, and only when, the message has a byte beyond ASCII.
   bool candidateRows(std::string_view message, std::vector<int>& rows) const;
 
   /// The lower-case words looked for, and for each row the indexes of those it needs.

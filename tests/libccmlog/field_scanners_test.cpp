@@ -1,0 +1,162 @@
+// The field scanners must read exactly what RE2 captures, or give up: checked
+// on the samples, on every message of every test log, on every one-byte edit
+// of the samples, and on the cases where backtracking decides.
+#include "field_scanners.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ccmlog/file_reader.h"
+#include "event_patterns.h"
+#include "field_scanner_oracle.h"
+#include "test_support.h"
+
+namespace ccmlog::detail {
+namespace {
+
+using test::scannedRows;
+using test::scannerDisagreement;
+
+// The samples quote KNOWLEDGE.md, whose ellipses ("…") are not ASCII.
+std::string asciiSample(std::string_view sample) {
+  std::string out(sample);
+  for (size_t at; (at = out.find("\u2026")) != std::string::npos;) out.replace(at, 3, "...");
+  return out;
+}
+
+std::string withCase(std::string_view text, bool upper) {
+  std::string out(text);
+  for (char& c : out) {
+    if (upper && c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    if (!upper && c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// "" when every scanner keeps its contract on `message`; counts its answers.
+std::string disagreements(std::string_view message, size_t& answers) {
+  std::string wrong;
+  for (const size_t row : scannedRows()) {
+    bool answered = false;
+    wrong += scannerDisagreement(row, message, answered);
+    answers += answered;
+  }
+  return wrong;
+}
+
+TEST(FieldScanners, TheMostFrequentRowsHaveOne) {
+  std::vector<EventKind> kinds;
+  for (const size_t row : scannedRows()) kinds.push_back(eventPatterns()[row].kind);
+  for (const EventKind kind : {EventKind::DownloadProgress, EventKind::BitsFileAdded, EventKind::DownloadStarted,
+                               EventKind::CommandLine, EventKind::MsiAction, EventKind::RunStarted})
+    EXPECT_NE(std::find(kinds.begin(), kinds.end(), kind), kinds.end()) << toString(kind);
+}
+
+TEST(FieldScanners, EachReadsItsRowsSampleInAnyCase) {
+  for (const size_t row : scannedRows()) {
+    const std::string sample = asciiSample(eventPatterns()[row].sample);
+    for (const std::string& text : {sample, withCase(sample, true), withCase(sample, false)}) {
+      bool answered = false;
+      EXPECT_EQ(scannerDisagreement(row, text, answered), "") << text;
+      EXPECT_TRUE(answered) << "row " << row << " gave up on its sample: " << text;
+    }
+  }
+}
+
+TEST(FieldScanners, AgreeWithRe2OnEveryMessageOfTheTestLogs) {
+  size_t messages = 0, answers = 0;
+  for (const auto& path : test::testdataFiles()) {
+    const auto summary = readFile(path, [&](const Record& r) {
+      ++messages;
+      for (const std::string& text : {std::string(r.message), withCase(r.message, true), withCase(r.message, false)})
+        EXPECT_EQ(disagreements(text, answers), "") << path << ":" << value(r.line) << ": " << text;
+    });
+    ASSERT_TRUE(summary) << summary.error().message;
+  }
+  EXPECT_GT(messages, 1000u);
+  EXPECT_GT(answers, 300u);  // the scanners do read the test logs' events
+}
+
+TEST(FieldScanners, AgreeWithRe2OnEveryOneByteEditOfTheSamples) {
+  // Bytes the patterns treat specially: delimiters, line ends, spaces, digits, word bytes.
+  constexpr std::string_view kBytes = " \t\r\n'\".:%()-0a_Z\f\v";
+  size_t edits = 0, answers = 0;
+  for (const size_t row : scannedRows()) {
+    const std::string sample = asciiSample(eventPatterns()[row].sample);
+    for (size_t at = 0; at <= sample.size(); ++at) {
+      std::vector<std::string> edited;
+      if (at < sample.size()) edited.push_back(std::string(sample).erase(at, 1));
+      for (const char c : kBytes) {
+        edited.push_back(std::string(sample).insert(at, 1, c));
+        if (at < sample.size()) edited.push_back(std::string(sample).replace(at, 1, 1, c));
+      }
+      for (const std::string& text : edited) {
+        ++edits;
+        EXPECT_EQ(disagreements(text, answers), "") << '"' << text << '"';
+      }
+    }
+  }
+  EXPECT_GT(edits, 20000u);
+  EXPECT_GT(answers, edits / 3);  // many edits leave a match the scanner still reads
+}
+
+// Messages where the first reading is not the match, or where greedy and lazy
+// groups decide: the scanner must give the RE2 answer or none.
+TEST(FieldScanners, AgreeWithRe2WhereBacktrackingDecides) {
+  const std::vector<std::string> hard = {
+      "Downloading a to b to c",
+      "Downloading a to b to   ",
+      "Downloading  to b",
+      "Downloading a to \r\nb",
+      "Downloading a TO b To c\r\nd to e",
+      "Downloading a to to b",
+      "Adding file 'a' to BITS job, saving as 'b' to BITS job, saving as 'c'",
+      "Adding file '' to BITS job, saving as 'b'",
+      "Adding file 'a' to BITS job, saving as ''",
+      "Adding file 'a' to BITS job, saving as '''",
+      "Adding file 'a\r\n' to BITS job, saving as 'b'",
+      "Adding file 'x' adding file 'a' to BITS job, saving as 'b'",
+      "File download 5% complete (1 of 2 bytes) File download 6% complete (3 of 4 bytes)",
+      "File download x File download 6% complete (3 of 4 bytes)",
+      "MSI: Action 1:: X.",
+      "MSI: Action :: X.",
+      "MSI: Action 1: .",
+      "MSI: Action 12:00:01:  X.",
+      "MSI: Action 1: X MSI: Action 2: Y.",
+      "File 'a' installation succeeded",
+      "File ''a' installation succeeded",
+      "File ' installation succeeded",
+      "File '' installation succeeded",
+      "Profile x installation succeeded",
+      "File x\r\nFile y installation succeeded",
+      "File a' installation succeeded",
+      "Ccmsetup command line:    \r\nCcmsetup command line: x",
+      "Ccmsetup command line: x \t ",
+      "Launch from folder \f",
+      "Running as user \"\" Running as user \"x\"",
+      "Running as user \"x",
+      "Retry time:\r\n\t 10 minute(s)",
+      "Retry time: \v10 minute(s)",
+      "Next retry in  10 minute(s)",
+      "Detected 1 processor. Detected 2 MB free disk space",
+      "CcmSetup is exiting with return code -",
+      "CcmSetup is exiting with return code --5",
+      "CcmSetup is exiting with return code -5x",
+      "ccmsetup started in process  12",
+      "ccmsetup started in process x ccmsetup started in process 12",
+      "CcmSetup version: 5.",
+      "CcmSetup version: 5.0.",
+      "CcmSetup version: 5..0",
+      " CcmSetup version: 5.0",
+      "Version: 4.0.6221.1000.x",
+  };
+  size_t answers = 0;
+  for (const std::string& text : hard) EXPECT_EQ(disagreements(text, answers), "") << '"' << text << '"';
+  EXPECT_GT(answers, 10u);
+}
+
+}  // namespace
+}  // namespace ccmlog::detail
