@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "event_patterns.h"
-#include "field_scanners.h"
+#include "row_scanner.h"
 #include "pattern_prefilter.h"
 
 namespace ccmlog {
@@ -42,10 +42,10 @@ struct CompiledPattern {
   EventKind kind;
   RE2 re;
   std::vector<Group> groups;  ///< in capture order
-  detail::FieldScanner scan;  ///< null when only RE2 reads the groups
+  detail::RowScanner scanner;
 
   CompiledPattern(size_t row, const detail::EventPattern& p, const RE2::Options& options)
-      : kind(p.kind), re(p.pattern, options), scan(p.scan) {
+      : kind(p.kind), re(p.pattern, options), scanner(p) {
     if (!re.ok()) brokenTable(row, p.pattern, re.error());
     for (const auto& [index, name] : re.CapturingGroupNames()) {
       const std::string spelled = "(?P<" + name + ">";
@@ -53,16 +53,20 @@ struct CompiledPattern {
       if (at == std::string_view::npos) brokenTable(row, p.pattern, "group " + name + " not found");
       groups.push_back({p.pattern.substr(at + 4, name.size()), index});
     }
-    if (scan && re.NumberOfCapturingGroups() > static_cast<int>(detail::kMaxScannedGroups))
+    if (p.scan && re.NumberOfCapturingGroups() > static_cast<int>(detail::kMaxScannedGroups))
       brokenTable(row, p.pattern, "more groups than a scanner reads");
   }
 
-  // The event when the pattern occurs in message, else nullopt. An ASCII
-  // message goes to the row's scanner first; RE2 captures the groups (if the
-  // row has any: without groups, RE2 needs only its DFA) when it cannot tell.
-  std::optional<Event> match(std::string_view message, bool ascii, RecordIndex record) const {
-    if (detail::ScannedGroups scanned; ascii && scan && scan(message, scanned)) {
-      return event(record, [&](int index) { return scanned[static_cast<size_t>(index - 1)]; });
+  // The event when the pattern occurs in message, else nullopt. The row's
+  // scanner answers first; when it cannot tell, RE2 captures the groups (if
+  // the row has any: without groups, RE2 needs only its DFA).
+  std::optional<Event> match(std::string_view message, RecordIndex record) const {
+    detail::ScannedGroups scanned;
+    switch (scanner.scan(message, scanned)) {
+      case detail::ScanResult::Match:
+        return event(record, [&](int index) { return scanned[static_cast<size_t>(index - 1)]; });
+      case detail::ScanResult::NoMatch: return std::nullopt;
+      case detail::ScanResult::CannotTell: break;
     }
     thread_local std::vector<re2::StringPiece> captures;  // reused: no allocation per message
     captures.resize(groups.empty() ? 0 : static_cast<size_t>(re.NumberOfCapturingGroups()) + 1);
@@ -129,15 +133,13 @@ void EventClassifier::classify(std::string_view message, RecordIndex record,
   const Impl& d = *impl_;
   thread_local std::vector<int> rows;  // reused: no allocation per message
   // Most messages: the prefilter rules out every row, or leaves one to try.
-  // It can tell only for ASCII messages, which are those the scanners read.
-  const bool ascii = d.prefilter.candidateRows(message, rows);
-  if (!ascii) {
+  if (!d.prefilter.candidateRows(message, rows)) {
     const int row = d.firstInSet(message);
     if (row < 0) return;
     rows.assign(1, row);
   }
   for (const int row : rows) {  // table order: the first that matches wins
-    if (auto event = d.patterns[static_cast<size_t>(row)]->match(message, ascii, record)) {
+    if (auto event = d.patterns[static_cast<size_t>(row)]->match(message, record)) {
       out.push_back(std::move(*event));
       return;
     }

@@ -1,34 +1,19 @@
 #include "field_scanners.h"
 
+#include "text_case.h"
+
 namespace ccmlog::detail {
 namespace {
 
 constexpr size_t npos = std::string_view::npos;
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c; }
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
-bool isWord(char c) { return isDigit(c) || (lower(c) >= 'a' && lower(c) <= 'z') || c == '_'; }
 bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }  // RE2's \s
-
-// Whether `words` (lower case) is at `at`, in any casing.
-bool wordsAt(std::string_view m, size_t at, std::string_view words) {
-  if (at > m.size() || m.size() - at < words.size()) return false;
-  for (size_t k = 0; k < words.size(); ++k)
-    if (lower(m[at + k]) != words[k]) return false;
-  return true;
-}
-
-// Where `words` first occurs at or after `from`, in any casing; npos when nowhere.
-size_t find(std::string_view m, std::string_view words, size_t from = 0) {
-  for (size_t at = from; at + words.size() <= m.size(); ++at)
-    if (lower(m[at]) == words[0] && wordsAt(m, at, words)) return at;
-  return npos;
-}
 
 // The position just after the first occurrence of `words`; npos when none.
 // A pattern that starts with these words can only match there first.
 size_t after(std::string_view m, std::string_view words) {
-  const size_t at = find(m, words);
+  const size_t at = findWords(m, words);
   return at == npos ? npos : at + words.size();
 }
 
@@ -144,7 +129,7 @@ bool scanBitsFileAdded(std::string_view m, ScannedGroups& g) {
   const size_t url = after(m, "adding file '");
   if (url == npos) return false;
   const size_t end = lineEnd(m, url);
-  const size_t middle = find(m, kMiddle, url + 1);
+  const size_t middle = findWords(m, kMiddle, url + 1);
   if (middle == npos || middle + kMiddle.size() > end) return false;
   const size_t destination = middle + kMiddle.size();
   for (size_t quote = end; quote-- > destination + 1;) {
@@ -178,7 +163,7 @@ bool scanMsiAction(std::string_view m, ScannedGroups& g) {
   while (run < m.size() && (isDigit(m[run]) || m[run] == ':')) ++run;
   if (run - from < 2 || m[run - 1] != ':' || run >= m.size() || m[run] != ' ') return false;
   size_t word = run + 1;
-  while (word < m.size() && isWord(m[word])) ++word;
+  while (word < m.size() && isWordByte(m[word])) ++word;
   g[0] = m.substr(run + 1, word - (run + 1));
   return !g[0].empty() && word < m.size() && m[word] == '.';
 }

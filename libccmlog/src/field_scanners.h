@@ -10,14 +10,15 @@
 //   else ...;                                        // cannot tell: ask RE2
 //
 // The contract is one-sided, like the prefilter's. A scanner answers only when
-// it is sure: the message is ASCII (RE2 folds case by Unicode rules beyond it),
-// the row's pattern matches it, and the groups are those RE2 reports (leftmost
-// match, the same greedy and lazy choices), each a view into `message`, in
-// capture order, a null view for a group that takes no part. Where that would
-// take reasoning about backtracking (the leading words occur again later, a
-// delimiter twice, a line end in between) it returns false and the classifier
-// asks RE2. scanner_equivalence_test.cpp and fuzz/field_scanner_fuzzer.cpp check
-// the contract against RE2; event_patterns.cpp pairs each scanner with its row.
+// it is sure: the row's pattern matches the message, and the groups are those
+// RE2 reports (leftmost match, the same greedy and lazy choices), each a view
+// into `message`, in capture order. Where that would take reasoning about
+// backtracking (the leading words occur again later, a delimiter twice, a line
+// end in between) it returns false and the classifier asks RE2. Scanners are
+// given ASCII messages only (RowScanner, row_scanner.h, sees to it: beyond
+// ASCII, RE2 folds case by Unicode rules). row_scanner_test.cpp and
+// fuzz/row_scanner_fuzzer.cpp check the contract against RE2;
+// event_patterns.cpp pairs each scanner with its row.
 #pragma once
 
 #include <array>

@@ -1,10 +1,11 @@
-// field_scanner_fuzzer: every field scanner (field_scanners.h) on a message
-// made of fuzz bytes must give up or read exactly the groups RE2 captures.
+// row_scanner_fuzzer: every row scanner (row_scanner.h) on a message made of
+// fuzz bytes must not tell, or tell what RE2 tells: no match, or a match with
+// exactly the groups RE2 captures.
 #include <cstdint>
 #include <string>
 #include <string_view>
 
-#include "field_scanner_oracle.h"
+#include "row_scanner_oracle.h"
 #include "fuzz_support.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -14,7 +15,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     bool answered = false;
     const std::string wrong = ccmlog::test::scannerDisagreement(row, message, answered);
     if (!wrong.empty()) std::fprintf(stderr, "%s\n", wrong.c_str());
-    fuzz::check(wrong.empty(), "a field scanner disagrees with RE2");
+    fuzz::check(wrong.empty(), "a row scanner disagrees with RE2");
   }
   return 0;
 }
