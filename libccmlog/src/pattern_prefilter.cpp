@@ -18,14 +18,12 @@ namespace {
 constexpr int kMinAtomLength = 4;
 // ...so the scan looks at every kStride-th place only: each atom is listed at
 // kStride consecutive places (anchors), and one of them is always looked at.
-constexpr size_t kStride = kMinAtomLength - 2;
+constexpr size_t kStride = kMinAtomLength - 1;
 
 unsigned char upper(unsigned char c) { return c >= 'a' && c <= 'z' ? c & ~0x20 : c; }
 
-// Three bytes hashed to 16 bits (collisions only cost a comparison).
-unsigned tripleKey(const unsigned char* at) {
-  return ((unsigned{at[0]} << 10) ^ (unsigned{at[1]} << 5) ^ at[2]) & 0xFFFF;
-}
+// A pair of bytes as a 16-bit key: one load, no hashing, no collisions.
+unsigned pairKey(const unsigned char* at) { return unsigned{at[0]} | unsigned{at[1]} << 8; }
 
 // How often a byte occurs in log messages, roughly: letters by English
 // frequency, then digits and '.', other punctuation rarely. It only decides
@@ -40,15 +38,15 @@ int commonness(unsigned char c) {
 }
 
 // Where the atom's anchors start: the first of the kStride consecutive
-// three-byte places whose bytes are least common together.
+// pairs of bytes (kStride + 1 bytes) that are least common together.
 std::uint32_t anchorOffset(std::string_view atom) {
   const auto cost = [&](size_t i) {
     int sum = 0;
-    for (size_t k = i; k < i + kStride + 2; ++k) sum += commonness(static_cast<unsigned char>(atom[k]));
+    for (size_t k = i; k < i + kStride + 1; ++k) sum += commonness(static_cast<unsigned char>(atom[k]));
     return sum;
   };
   size_t best = 0;
-  for (size_t i = 1; i + kStride + 2 <= atom.size(); ++i)
+  for (size_t i = 1; i + kStride + 1 <= atom.size(); ++i)
     if (cost(i) < cost(best)) best = i;
   return static_cast<std::uint32_t>(best);
 }
@@ -103,16 +101,20 @@ PatternPrefilter::PatternPrefilter(std::span<const EventPattern> table, const RE
     const std::string& a = atoms_[atom];
     if (rowsKeyedOn_[atom].empty()) continue;  // no row is keyed on it: not looked for
     if (a.size() < kMinAtomLength) cannotFilter();  // FilteredRE2 rules this out
+    unsigned char letters[4];
+    for (size_t k = 0; k < 4; ++k) letters[k] = a[k] >= 'a' && a[k] <= 'z' ? 0x20 : 0;
+    std::uint32_t head, caseBits;  // in the byte order a load from the message has
+    std::memcpy(&head, a.data(), 4);
+    std::memcpy(&caseBits, letters, 4);
     for (std::uint32_t offset = anchorOffset(a), end = offset + kStride; offset < end; ++offset) {
       const auto* at = reinterpret_cast<const unsigned char*>(a.data()) + offset;
       for (const unsigned char x : {at[0], upper(at[0])})
-        for (const unsigned char y : {at[1], upper(at[1])})
-          for (const unsigned char z : {at[2], upper(at[2])}) {
-            const unsigned char casing[] = {x, y, z};
-            std::vector<Anchor>& anchors = byKey[tripleKey(casing)];
-            const Anchor anchor{static_cast<int>(atom), offset};
-            if (std::find(anchors.begin(), anchors.end(), anchor) == anchors.end()) anchors.push_back(anchor);
-          }
+        for (const unsigned char y : {at[1], upper(at[1])}) {
+          const unsigned char casing[] = {x, y};
+          std::vector<Anchor>& anchors = byKey[pairKey(casing)];
+          const Anchor anchor{static_cast<int>(atom), offset, static_cast<std::uint32_t>(a.size()), head, caseBits};
+          if (std::find(anchors.begin(), anchors.end(), anchor) == anchors.end()) anchors.push_back(anchor);
+        }
     }
   }
   bucketStart_.push_back(0);
@@ -133,15 +135,18 @@ bool PatternPrefilter::candidateRows(std::string_view message, std::vector<int>&
   const auto* m = reinterpret_cast<const unsigned char*>(message.data());
   const size_t n = message.size();
   bool several = false;  // an atom found twice, or rows of several atoms: sort them out at the end
-  for (size_t i = 0; i + 2 < n; i += kStride) {
-    const unsigned key = tripleKey(m + i);
+  for (size_t i = 0; i + 1 < n; i += kStride) {
+    const unsigned key = pairKey(m + i);
     if (!(isAnchor_[key / 64] >> (key % 64) & 1)) continue;  // most places: one look in 8 KiB
     const std::uint16_t bucket = anchorBucket_[key];
     for (std::uint32_t k = bucketStart_[bucket - 1]; k < bucketStart_[bucket]; ++k) {
       const Anchor& anchor = anchors_[k];
-      const std::string& atom = atoms_[static_cast<size_t>(anchor.atom)];
-      if (anchor.offset > i || i - anchor.offset + atom.size() > n) continue;
-      if (!wordsAt(message, i - anchor.offset, atom)) continue;
+      if (anchor.offset > i || i - anchor.offset + anchor.length > n) continue;
+      const size_t start = i - anchor.offset;
+      std::uint32_t head;  // most anchors found by chance differ here
+      std::memcpy(&head, m + start, 4);
+      if ((head | anchor.caseBits) != anchor.head) continue;
+      if (!wordsAt(message, start, atoms_[static_cast<size_t>(anchor.atom)])) continue;
       const std::vector<int>& keyed = rowsKeyedOn_[static_cast<size_t>(anchor.atom)];
       several = several || !rows.empty();
       rows.insert(rows.end(), keyed.begin(), keyed.end());

@@ -56,7 +56,11 @@ class PatternPrefilter {
   /// anchorBucket_[pair] = k > 0 names anchors_[bucketStart_[k - 1] .. bucketStart_[k]).
   struct Anchor {
     int atom;
-    std::uint32_t offset;  ///< of the three bytes within the atom
+    std::uint32_t offset;  ///< of the pair within the atom
+    std::uint32_t length;  ///< of the atom
+    /// The atom's first four bytes, and 0x20 where they are letters: four
+    /// message bytes b are those letters in any casing when (b | caseBits) == head.
+    std::uint32_t head, caseBits;
     bool operator==(const Anchor&) const = default;
   };
   std::array<std::uint64_t, (1 << 16) / 64> isAnchor_{};  ///< a bit per pair: some atom's anchor
