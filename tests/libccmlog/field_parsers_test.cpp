@@ -21,6 +21,43 @@ TEST(FieldParsers, BiasedTimeWithOneToSevenFractionDigits) {
   EXPECT_EQ(c->bias, -330);
 }
 
+// ccmsetup's own shape ("HH:MM:SS.fff+B", "MM-DD-YYYY") is read in one pass;
+// it must read as the same time written in a shape the general rules read.
+TEST(FieldParsers, TheCommonShapeReadsAsTheSameTimeInAnyOther) {
+  const struct {
+    std::string_view common, general;
+  } times[] = {
+      {"11:15:43.354+300", "11:15:43.3540+300"}, {"11:15:43.354+300", "11:15:43.354+0300"},
+      {"00:00:00.000+0", "00:00:00.0000000+0000"}, {"23:59:59.999-999", "23:59:59.9990-999"},
+      {"16:52:13.000-0", "16:52:13.0+0"},         {"99:99:99.999+1", "99:99:99.9990+0001"},
+      {"07:05:01.020-60", "7:5:1.02-060"},
+  };
+  for (const auto& [common, general] : times) {
+    const auto a = parseBiasedTime(common);
+    const auto b = parseBiasedTime(general);
+    ASSERT_TRUE(a && b) << common;
+    EXPECT_EQ(a->clock.hour, b->clock.hour) << common;
+    EXPECT_EQ(a->clock.minute, b->clock.minute) << common;
+    EXPECT_EQ(a->clock.second, b->clock.second) << common;
+    EXPECT_EQ(a->clock.fractionTicks, b->clock.fractionTicks) << common;
+    EXPECT_EQ(a->bias, b->bias) << common;
+    EXPECT_EQ(a->oddSign, b->oddSign) << common;
+    EXPECT_EQ(a->badBias, b->badBias) << common;
+  }
+  for (const std::string_view odd : {"11:15:43.354+-30", "11:15:43.35x+300", "11:15:43,354+300", "11:15:43.354+30x"}) {
+    const auto t = parseBiasedTime(odd);
+    EXPECT_TRUE(!t || t->oddSign) << odd;  // not read as a plain common time
+  }
+  const auto a = parseMonthDayYear("01-17-2023", '-');
+  const auto b = parseMonthDayYear("1-17-2023", '-');
+  ASSERT_TRUE(a && b);
+  EXPECT_EQ(a->year, b->year);
+  EXPECT_EQ(a->month, b->month);
+  EXPECT_EQ(a->day, b->day);
+  EXPECT_FALSE(parseMonthDayYear("01-17-2O23", '-'));
+  EXPECT_FALSE(parseMonthDayYear("01/17/2023", '-'));
+}
+
 TEST(FieldParsers, BiasOfAnyWidthIncludingZeroes) {
   EXPECT_EQ(parseBiasedTime("16:52:13.000+000")->bias, 0);
   EXPECT_EQ(parseBiasedTime("16:52:13.000+00")->bias, 0);
