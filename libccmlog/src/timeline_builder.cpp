@@ -110,27 +110,41 @@ struct KeptEvent {
 };
 
 // A kind's kept events: the first ones, then the most recent ones (a ring;
-// assemble() restores the order from the sequence numbers).
+// assemble() restores the order from the sequence numbers). The slots past
+// the counts are events of a dropped run this log served before, kept for
+// their memory (KeptEvent::set reuses it).
 struct KindLog {
-  std::vector<KeptEvent> head;
-  std::vector<KeptEvent> recent;
-  size_t nextRecent = 0;  // the ring slot to overwrite next
+  std::vector<KeptEvent> head, recent;
+  size_t heads = 0, recents = 0;  // slots in use
+  size_t nextRecent = 0;          // the ring slot to overwrite next
 
   // The slot for a new event (valid until the next call) and whether it grew
   // the number of kept events.
   std::pair<KeptEvent*, bool> next() {
-    if (head.size() < kKeptPerKind) return {&head.emplace_back(), true};
-    if (recent.size() < kKeptPerKind) return {&recent.emplace_back(), true};
-    KeptEvent& slot = recent[nextRecent];
+    if (heads < kKeptPerKind) return {&slot(head, heads), true};
+    if (recents < kKeptPerKind) return {&slot(recent, recents), true};
+    KeptEvent& overwritten = recent[nextRecent];
     nextRecent = (nextRecent + 1) % kKeptPerKind;
-    return {&slot, false};
+    return {&overwritten, false};
   }
   template <typename F>
   void forEach(F&& f) {
-    for (auto& e : head) f(e);
-    for (auto& e : recent) f(e);
+    for (size_t i = 0; i < heads; ++i) f(head[i]);
+    for (size_t i = 0; i < recents; ++i) f(recent[i]);
+  }
+  void clear() { heads = recents = nextRecent = 0; }
+
+ private:
+  static KeptEvent& slot(std::vector<KeptEvent>& slots, size_t& used) {
+    if (used == slots.size()) slots.emplace_back();
+    return slots[used++];
   }
 };
+
+// Logs of dropped runs wait here for a new run to use their memory; at most
+// this many (a log holds at most 2 * kKeptPerKind events), so that memory
+// stays bounded whatever the input.
+constexpr size_t kSpareLogs = 32;
 
 struct BuildingRun {
   Run run;
@@ -144,6 +158,7 @@ struct BuildingRun {
 
 struct TimelineBuilder::Impl {
   std::deque<BuildingRun> runs;
+  std::vector<std::unique_ptr<KindLog>> spareLogs;
   std::uint64_t omittedRuns = 0;
   std::uint64_t seq = 0;
   size_t kept = 0;  // kept events over all runs
@@ -172,6 +187,11 @@ BuildingRun& TimelineBuilder::Impl::openRun(const Location& where, std::optional
 void TimelineBuilder::Impl::dropOldRuns() {
   while (runs.size() > 1 && (runs.size() > kMaxRuns || kept > kMaxKeptEvents)) {
     kept -= runs.front().kept;
+    for (auto& log : runs.front().kinds) {
+      if (!log || spareLogs.size() == kSpareLogs) continue;
+      log->clear();
+      spareLogs.push_back(std::move(log));
+    }
     runs.pop_front();
     ++omittedRuns;
   }
@@ -237,6 +257,10 @@ void TimelineBuilder::Impl::apply(BuildingRun& b, const Event& event, const Loca
   }
   if (isHighVolume(event.kind)) return;
   auto& log = b.kinds[static_cast<size_t>(event.kind)];
+  if (!log && !spareLogs.empty()) {
+    log = std::move(spareLogs.back());
+    spareLogs.pop_back();
+  }
   if (!log) log = std::make_unique<KindLog>();
   const auto [keptEvent, grew] = log->next();
   keptEvent->set(seq++, event, where, message);
