@@ -53,34 +53,6 @@ std::int64_t readFraction(std::string_view text, size_t& i, size_t& digits) {
   return ticks;
 }
 
-// Two digits at text[at] as a number, or -1.
-int twoDigits(std::string_view text, size_t at) {
-  const char a = text[at], b = text[at + 1];
-  return isDigit(a) && isDigit(b) ? (a - '0') * 10 + (b - '0') : -1;
-}
-
-// "HH:MM:SS.fff+B" with one to three bias digits, the shape ccmsetup writes,
-// read in one pass; nullopt for any other shape (the general rules read it).
-// The result is what the general rules give for the same text.
-std::optional<BiasedTime> commonBiasedTime(std::string_view text) {
-  if (text.size() < 14 || text.size() > 16 || text[2] != ':' || text[5] != ':' || text[8] != '.' ||
-      (text[12] != '+' && text[12] != '-')) {
-    return std::nullopt;
-  }
-  const int hour = twoDigits(text, 0), minute = twoDigits(text, 3), second = twoDigits(text, 6);
-  const int milli = twoDigits(text, 9), third = isDigit(text[11]) ? text[11] - '0' : -1;
-  if (hour < 0 || minute < 0 || second < 0 || milli < 0 || third < 0) return std::nullopt;
-  std::int32_t bias = 0;
-  for (size_t i = 13; i < text.size(); ++i) {
-    if (!isDigit(text[i])) return std::nullopt;
-    bias = bias * 10 + (text[i] - '0');
-  }
-  BiasedTime t;
-  t.clock = {hour, minute, second, (milli * 10 + third) * std::int64_t{10000}};
-  t.bias = text[12] == '-' ? -bias : bias;
-  return t;
-}
-
 }  // namespace
 
 std::optional<std::int64_t> parseDecimal(std::string_view digits) {
@@ -93,8 +65,7 @@ std::optional<std::int64_t> parseDecimal(std::string_view digits) {
   return value;
 }
 
-std::optional<BiasedTime> parseBiasedTime(std::string_view text) {
-  if (auto common = commonBiasedTime(text)) return common;
+std::optional<BiasedTime> parseAnyBiasedTime(std::string_view text) {
   size_t i = 0;
   auto clock = readHms(text, i);
   if (!clock) return std::nullopt;
@@ -131,12 +102,7 @@ std::optional<BiasedTime> parseBiasedTime(std::string_view text) {
   return t;
 }
 
-std::optional<CalendarDate> parseMonthDayYear(std::string_view text, char separator) {
-  if (text.size() == 10 && text[2] == separator && text[5] == separator) {  // "MM-DD-YYYY", in one pass
-    const int month = twoDigits(text, 0), day = twoDigits(text, 3), century = twoDigits(text, 6),
-              year = twoDigits(text, 8);
-    if (month >= 0 && day >= 0 && century >= 0 && year >= 0) return CalendarDate{century * 100 + year, month, day};
-  }
+std::optional<CalendarDate> parseAnyMonthDayYear(std::string_view text, char separator) {
   size_t i = 0;
   CalendarDate d;
   auto m = readNumber(text, i, 2);
