@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "test_support.h"
+
 namespace ccmlog::detail {
 namespace {
 
@@ -38,28 +40,16 @@ std::string sameAsTheGeneralRules(std::string_view text) {
   return same ? "" : "they read it differently";
 }
 
-std::vector<std::string> oneByteEdits(std::string_view text, std::string_view bytes) {
-  std::vector<std::string> out{std::string(text)};
-  for (size_t at = 0; at <= text.size(); ++at) {
-    if (at < text.size()) out.push_back(std::string(text).erase(at, 1));
-    for (const char c : bytes) {
-      out.push_back(std::string(text).insert(at, 1, c));
-      if (at < text.size()) out.push_back(std::string(text).replace(at, 1, 1, c));
-    }
-  }
-  return out;
-}
-
 TEST(FieldParsers, TheCommonShapeReadsAsTheGeneralRulesReadIt) {
   size_t read = 0;
   for (const std::string_view time : {"11:15:43.354+300", "00:00:00.000-0", "23:59:59.999+99", "99:99:99.999-999"}) {
-    for (const std::string& text : oneByteEdits(time, "09:.+- x")) {
+    for (const std::string& text : test::oneByteEdits(time, "09:.+- x")) {
       EXPECT_EQ(sameAsTheGeneralRules(text), "") << text;
       read += parseBiasedTime(text).has_value();
     }
   }
   EXPECT_GT(read, 100u);
-  for (const std::string& text : oneByteEdits("01-17-2023", "09-/ x")) {
+  for (const std::string& text : test::oneByteEdits("01-17-2023", "09-/ x")) {
     const auto a = parseMonthDayYear(text, '-');
     const auto b = parseAnyMonthDayYear(text, '-');
     ASSERT_EQ(a.has_value(), b.has_value()) << text;

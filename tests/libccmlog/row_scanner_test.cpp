@@ -19,24 +19,13 @@
 namespace ccmlog::detail {
 namespace {
 
+using test::asciiSample;
+using test::withCase;
+
 using test::scannedRows;
 using test::scannerDisagreement;
 
-// The samples quote KNOWLEDGE.md, whose ellipses ("…") are not ASCII.
-std::string asciiSample(std::string_view sample) {
-  std::string out(sample);
-  for (size_t at; (at = out.find("\u2026")) != std::string::npos;) out.replace(at, 3, "...");
-  return out;
-}
 
-std::string withCase(std::string_view text, bool upper) {
-  std::string out(text);
-  for (char& c : out) {
-    if (upper && c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-    if (!upper && c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 // "" when every row scanner keeps its contract on `message`; counts its answers.
 std::string disagreements(std::string_view message, size_t& answers) {
@@ -113,17 +102,9 @@ TEST(RowScanner, AgreeWithRe2OnEveryOneByteEditOfTheSamples) {
   size_t edits = 0, answers = 0;
   for (const size_t row : scannedRows()) {
     const std::string sample = asciiSample(eventPatterns()[row].sample);
-    for (size_t at = 0; at <= sample.size(); ++at) {
-      std::vector<std::string> edited;
-      if (at < sample.size()) edited.push_back(std::string(sample).erase(at, 1));
-      for (const char c : kBytes) {
-        edited.push_back(std::string(sample).insert(at, 1, c));
-        if (at < sample.size()) edited.push_back(std::string(sample).replace(at, 1, 1, c));
-      }
-      for (const std::string& text : edited) {
-        ++edits;
-        EXPECT_EQ(disagreements(text, answers), "") << '"' << text << '"';
-      }
+    for (const std::string& text : test::oneByteEdits(sample, kBytes)) {
+      ++edits;
+      EXPECT_EQ(disagreements(text, answers), "") << '"' << text << '"';
     }
   }
   EXPECT_GT(edits, 20000u);
