@@ -84,22 +84,23 @@ bool hasLineEnd(std::string_view text) {
 // other list (readAttributes reads those).
 bool readUsualAttributes(std::string_view text, size_t& i, Attributes& a) {
   Attributes read;
-  const struct {
-    std::string_view* value;
-    std::string_view after;  // what follows the value
-  } steps[] = {{&read.time, "\" date=\""},     {&read.date, "\" component=\""}, {&read.component, "\" context=\""},
-               {&read.context, "\" type=\""},  {&read.type, "\" thread=\""},    {&read.thread, "\" file=\""},
-               {&read.file, "\">"}};
   size_t at = i;
-  for (const auto& step : steps) {
+  // The value up to the next quote, which `after` (a literal: its length is a
+  // constant, so the comparison compiles to a few loads) must follow.
+  const auto value = [&](std::string_view& out, const auto& after) {
+    constexpr size_t n = sizeof(after) - 1;
     const void* quote = std::memchr(text.data() + at, '"', text.size() - at);
     if (!quote) return false;
     const size_t end = static_cast<size_t>(static_cast<const char*>(quote) - text.data());
-    if (text.size() - end < step.after.size()) return false;
-    for (size_t k = 0; k < step.after.size(); ++k)  // a loop the compiler keeps inline (not memcmp)
-      if (text[end + k] != step.after[k]) return false;
-    *step.value = text.substr(at, end - at);
-    at = end + step.after.size();
+    if (text.size() - end < n || std::memcmp(text.data() + end, after, n) != 0) return false;
+    out = text.substr(at, end - at);
+    at = end + n;
+    return true;
+  };
+  if (!(value(read.time, "\" date=\"") && value(read.date, "\" component=\"") &&
+        value(read.component, "\" context=\"") && value(read.context, "\" type=\"") &&
+        value(read.type, "\" thread=\"") && value(read.thread, "\" file=\"") && value(read.file, "\">"))) {
+    return false;
   }
   if (hasLineEnd(text.substr(i, at - i))) return false;  // a value cut by a line end: the list is open
   a = read;
