@@ -12,8 +12,8 @@
 #include <vector>
 
 #include "event_patterns.h"
-#include "row_scanner.h"
 #include "pattern_prefilter.h"
+#include "row_scanner.h"
 
 namespace ccmlog {
 namespace {

@@ -7,8 +7,11 @@
 // Literal words that every match of a pattern must contain (derived from the
 // patterns themselves) rule out most patterns without running a regex: most
 // messages are left with none to try, the others with one or two, which run
-// in table order until one matches and captures its fields. (A message with
-// bytes beyond ASCII goes through one pass of a set of all patterns first.)
+// in table order until one matches and gives its fields. The most frequent
+// patterns are read by hand-written scanners that give exactly what the regex
+// would, and patterns that are plain words by looking for the words; the
+// others by RE2. (A message with bytes beyond ASCII goes through one pass of
+// a set of all patterns first, and always through RE2.)
 // Messages that match nothing yield nothing; a message that several patterns
 // match yields one event, from the first of them in table order (specific
 // before generic).
