@@ -40,7 +40,7 @@ struct Analyzer::Impl {
   TimelineBuilder builder;
   FileIndex file{};
   std::uint64_t records = 0;
-  std::vector<Event> events;  // reused for every record
+  Event event;  // reused for every record: its fields keep their memory
 };
 
 Analyzer::Analyzer() : impl_(std::make_unique<Impl>()) {}
@@ -55,9 +55,9 @@ void Analyzer::beginFile(FileIndex file, FileRole role) {
 
 void Analyzer::add(const Record& record) {
   Impl& d = *impl_;
-  d.events.clear();
-  classifier().classify(record.message, RecordIndex{d.records++}, d.events);
-  d.builder.addRecord(Location{d.file, record.line, record.local, record.bias}, record.message, d.events);
+  const bool classified = classifier().classifyInto(record.message, RecordIndex{d.records++}, d.event);
+  d.builder.addRecord(Location{d.file, record.line, record.local, record.bias}, record.message,
+                      classified ? std::span<const Event>(&d.event, 1) : std::span<const Event>());
 }
 
 void Analyzer::add(PieceResult& piece, LineNumber firstLine) {

@@ -7,7 +7,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -57,36 +56,45 @@ struct CompiledPattern {
       brokenTable(row, p.pattern, "more groups than a scanner reads");
   }
 
-  // The event when the pattern occurs in message, else nullopt. The row's
-  // scanner answers first; when it cannot tell, RE2 captures the groups (if
-  // the row has any: without groups, RE2 needs only its DFA).
-  std::optional<Event> match(std::string_view message, RecordIndex record) const {
+  // Whether the pattern occurs in message; if so, `e` becomes its event. The
+  // row's scanner answers first; when it cannot tell, RE2 captures the groups
+  // (if the row has any: without groups, RE2 needs only its DFA).
+  bool match(std::string_view message, RecordIndex record, Event& e) const {
     detail::ScannedGroups scanned;
     switch (scanner.scan(message, scanned)) {
       case detail::ScanResult::Match:
-        return event(record, [&](int index) { return scanned[static_cast<size_t>(index - 1)]; });
-      case detail::ScanResult::NoMatch: return std::nullopt;
+        fill(e, record, [&](int index) { return scanned[static_cast<size_t>(index - 1)]; });
+        return true;
+      case detail::ScanResult::NoMatch: return false;
       case detail::ScanResult::CannotTell: break;
     }
     thread_local std::vector<re2::StringPiece> captures;  // reused: no allocation per message
     captures.resize(groups.empty() ? 0 : static_cast<size_t>(re.NumberOfCapturingGroups()) + 1);
     if (!re.Match(message, 0, message.size(), RE2::UNANCHORED, captures.data(), static_cast<int>(captures.size())))
-      return std::nullopt;
-    return event(record, [&](int index) {
+      return false;
+    fill(e, record, [&](int index) {
       const re2::StringPiece& value = captures[static_cast<size_t>(index)];
       return std::string_view(value.data(), value.size());
     });
+    return true;
   }
 
-  // valueOf(capture index) is a group's text, a null view when an optional group took no part.
+  // Makes `e` this row's event, assigning into the fields it has (their
+  // strings keep their memory). valueOf(capture index) is a group's text, a
+  // null view when an optional group took no part.
   template <typename ValueOf>
-  Event event(RecordIndex record, ValueOf valueOf) const {
-    Event e{kind, record, {}};
+  void fill(Event& e, RecordIndex record, ValueOf valueOf) const {
+    e.kind = kind;
+    e.record = record;
+    size_t n = 0;
     for (const Group& g : groups) {
       const std::string_view value = valueOf(g.index);
-      if (value.data() != nullptr) e.fields.push_back({g.name, std::string(value)});
+      if (value.data() == nullptr) continue;
+      if (n == e.fields.size()) e.fields.emplace_back();
+      e.fields[n].name = g.name;
+      e.fields[n++].value.assign(value);
     }
-    return e;
+    e.fields.resize(n);
   }
 };
 
@@ -130,20 +138,22 @@ EventClassifier::~EventClassifier() = default;
 
 void EventClassifier::classify(std::string_view message, RecordIndex record,
                                std::vector<Event>& out) const {
+  if (Event event; classifyInto(message, record, event)) out.push_back(std::move(event));
+}
+
+bool EventClassifier::classifyInto(std::string_view message, RecordIndex record, Event& event) const {
   const Impl& d = *impl_;
   thread_local std::vector<int> rows;  // reused: no allocation per message
   // Most messages: the prefilter rules out every row, or leaves one to try.
   if (!d.prefilter.candidateRows(message, rows)) {
     const int row = d.firstInSet(message);
-    if (row < 0) return;
+    if (row < 0) return false;
     rows.assign(1, row);
   }
   for (const int row : rows) {  // table order: the first that matches wins
-    if (auto event = d.patterns[static_cast<size_t>(row)]->match(message, record)) {
-      out.push_back(std::move(*event));
-      return;
-    }
+    if (d.patterns[static_cast<size_t>(row)]->match(message, record, event)) return true;
   }
+  return false;
 }
 
 }  // namespace ccmlog

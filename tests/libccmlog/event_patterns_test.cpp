@@ -406,6 +406,35 @@ TEST(EventClassifier, AppendsToTheOutputAndRecordsTheRecordIndex) {
   EXPECT_EQ(value(events[1].record), 7u);
 }
 
+// One Event reused for message after message (as the Analyzer does) must end
+// up as the event classify() gives, whatever it held before: more fields,
+// fewer, none, or a message without an event in between.
+TEST(EventClassifier, AReusedEventBecomesWhatClassifyGives) {
+  const std::vector<std::string_view> messages = {
+      "File download 43% complete (262144 of 602112 bytes).",
+      "Running as user \"SYSTEM\"",
+      "Checking Write Filter Status.",
+      "Successfully created the ccmsetup service",
+      "Failed to download files through BITS. Error: 0x80190194, Description: HTTP status 404",
+      "File download 43% complete (262144 of 602112 bytes).",
+      "Failed to access source file (\\\\srv\\share\\ccmsetup.cab). Waiting for retry...",
+  };
+  Event reused;
+  for (size_t i = 0; i < messages.size(); ++i) {
+    std::vector<Event> expected;
+    classifier().classify(messages[i], RecordIndex{i}, expected);
+    ASSERT_EQ(classifier().classifyInto(messages[i], RecordIndex{i}, reused), !expected.empty()) << messages[i];
+    if (expected.empty()) continue;
+    EXPECT_EQ(reused.kind, expected[0].kind) << messages[i];
+    EXPECT_EQ(value(reused.record), i);
+    ASSERT_EQ(reused.fields.size(), expected[0].fields.size()) << messages[i];
+    for (size_t f = 0; f < reused.fields.size(); ++f) {
+      EXPECT_EQ(reused.fields[f].name, expected[0].fields[f].name) << messages[i];
+      EXPECT_EQ(reused.fields[f].value, expected[0].fields[f].value) << messages[i];
+    }
+  }
+}
+
 TEST(EventClassifier, FieldNamesPointIntoThePatternTable) {
   const auto table = eventPatterns();
   for (const EventPattern& p : table) {

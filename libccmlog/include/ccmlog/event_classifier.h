@@ -39,6 +39,12 @@ class CCMLOG_EXPORT EventClassifier {
   /// Appends the events `message` carries (usually zero or one) to `out`.
   void classify(std::string_view message, RecordIndex record, std::vector<Event>& out) const;
 
+  /// The same for a caller that reads one message after another into one
+  /// Event: true and `event` set to the message's event, whose fields reuse
+  /// the memory of the ones before (no allocation once it has grown); false
+  /// when the message carries none (`event` is then unspecified).
+  bool classifyInto(std::string_view message, RecordIndex record, Event& event) const;
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
