@@ -22,6 +22,7 @@ const std::optional<std::string>& PieceResult::error() const { return impl_->err
 namespace {
 
 constexpr std::uint64_t kBlockSize = 1 << 20;  // as readFile reads, so the format is decided alike
+constexpr std::uint64_t kShortWindow = 64 << 10;  // where a cut nearly always is
 
 std::string readAt(std::ifstream& in, std::uint64_t offset, std::uint64_t length) {
   std::string bytes(length, '\0');
@@ -30,6 +31,18 @@ std::string readAt(std::ifstream& in, std::uint64_t offset, std::uint64_t length
   bytes.resize(static_cast<size_t>(std::max<std::streamsize>(in.gcount(), 0)));
   in.clear();
   return bytes;
+}
+
+// The first cut in the `length` bytes at `target`. It looks in a short window
+// first: a cut found there is the whole window's first (whether a place is a
+// cut depends only on the bytes before it and its opener), and reading 1 MiB
+// per piece of a large log would cost a quarter of the file again.
+std::optional<std::uint64_t> firstCut(std::ifstream& in, std::uint64_t target, std::uint64_t length) {
+  for (std::uint64_t window = std::min(length, kShortWindow);; window = length) {
+    const size_t cut = detail::pieceCut(readAt(in, target, window));
+    if (cut != std::string_view::npos) return target + cut;
+    if (window == length) return std::nullopt;
+  }
 }
 
 }  // namespace
@@ -77,8 +90,7 @@ std::optional<PiecePlan> planPieces(const std::filesystem::path& path, const Rea
   plan.starts.push_back(0);
   for (std::uint64_t target = pieceBytes; target + pieceBytes / 2 < size; target += pieceBytes) {
     if (target <= plan.starts.back()) continue;
-    const size_t cut = detail::pieceCut(readAt(in, target, std::min(pieceBytes, kBlockSize)));
-    if (cut != std::string_view::npos) plan.starts.push_back(target + cut);
+    if (const auto cut = firstCut(in, target, std::min(pieceBytes, kBlockSize))) plan.starts.push_back(*cut);
   }
   if (plan.starts.size() < 2) return std::nullopt;
   return plan;
