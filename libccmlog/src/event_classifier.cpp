@@ -7,10 +7,12 @@
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "event_patterns.h"
+#include "row_scanner.h"
 #include "pattern_prefilter.h"
 
 namespace ccmlog {
@@ -40,9 +42,10 @@ struct CompiledPattern {
   EventKind kind;
   RE2 re;
   std::vector<Group> groups;  ///< in capture order
+  detail::RowScanner scanner;
 
   CompiledPattern(size_t row, const detail::EventPattern& p, const RE2::Options& options)
-      : kind(p.kind), re(p.pattern, options) {
+      : kind(p.kind), re(p.pattern, options), scanner(p) {
     if (!re.ok()) brokenTable(row, p.pattern, re.error());
     for (const auto& [index, name] : re.CapturingGroupNames()) {
       const std::string spelled = "(?P<" + name + ">";
@@ -50,22 +53,38 @@ struct CompiledPattern {
       if (at == std::string_view::npos) brokenTable(row, p.pattern, "group " + name + " not found");
       groups.push_back({p.pattern.substr(at + 4, name.size()), index});
     }
+    if (p.scan && re.NumberOfCapturingGroups() > static_cast<int>(detail::kMaxScannedGroups))
+      brokenTable(row, p.pattern, "more groups than a scanner reads");
   }
 
-  // Whether the pattern occurs in message, capturing its groups (if it has
-  // any: without groups, RE2 needs only its DFA).
-  bool match(std::string_view message, std::vector<re2::StringPiece>& captures) const {
+  // The event when the pattern occurs in message, else nullopt. The row's
+  // scanner answers first; when it cannot tell, RE2 captures the groups (if
+  // the row has any: without groups, RE2 needs only its DFA).
+  std::optional<Event> match(std::string_view message, RecordIndex record) const {
+    detail::ScannedGroups scanned;
+    switch (scanner.scan(message, scanned)) {
+      case detail::ScanResult::Match:
+        return event(record, [&](int index) { return scanned[static_cast<size_t>(index - 1)]; });
+      case detail::ScanResult::NoMatch: return std::nullopt;
+      case detail::ScanResult::CannotTell: break;
+    }
+    thread_local std::vector<re2::StringPiece> captures;  // reused: no allocation per message
     captures.resize(groups.empty() ? 0 : static_cast<size_t>(re.NumberOfCapturingGroups()) + 1);
-    return re.Match(message, 0, message.size(), RE2::UNANCHORED, captures.data(),
-                    static_cast<int>(captures.size()));
+    if (!re.Match(message, 0, message.size(), RE2::UNANCHORED, captures.data(), static_cast<int>(captures.size())))
+      return std::nullopt;
+    return event(record, [&](int index) {
+      const re2::StringPiece& value = captures[static_cast<size_t>(index)];
+      return std::string_view(value.data(), value.size());
+    });
   }
 
-  Event event(RecordIndex record, const std::vector<re2::StringPiece>& captures) const {
+  // valueOf(capture index) is a group's text, a null view when an optional group took no part.
+  template <typename ValueOf>
+  Event event(RecordIndex record, ValueOf valueOf) const {
     Event e{kind, record, {}};
     for (const Group& g : groups) {
-      const re2::StringPiece& value = captures[static_cast<size_t>(g.index)];
-      if (value.data() != nullptr)  // else an optional group that did not take part
-        e.fields.push_back({g.name, std::string(value.data(), value.size())});
+      const std::string_view value = valueOf(g.index);
+      if (value.data() != nullptr) e.fields.push_back({g.name, std::string(value)});
     }
     return e;
   }
@@ -113,7 +132,6 @@ void EventClassifier::classify(std::string_view message, RecordIndex record,
                                std::vector<Event>& out) const {
   const Impl& d = *impl_;
   thread_local std::vector<int> rows;  // reused: no allocation per message
-  thread_local std::vector<re2::StringPiece> captures;
   // Most messages: the prefilter rules out every row, or leaves one to try.
   if (!d.prefilter.candidateRows(message, rows)) {
     const int row = d.firstInSet(message);
@@ -121,10 +139,10 @@ void EventClassifier::classify(std::string_view message, RecordIndex record,
     rows.assign(1, row);
   }
   for (const int row : rows) {  // table order: the first that matches wins
-    const CompiledPattern& p = *d.patterns[static_cast<size_t>(row)];
-    if (!p.match(message, captures)) continue;
-    out.push_back(p.event(record, captures));
-    return;
+    if (auto event = d.patterns[static_cast<size_t>(row)]->match(message, record)) {
+      out.push_back(std::move(*event));
+      return;
+    }
   }
 }
 

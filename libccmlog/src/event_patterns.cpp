@@ -32,20 +32,20 @@ constexpr EventPattern kPatterns[] = {
 
     // Run start and context.
     {EventKind::RunStarted, R"(ccmsetup started in process (?P<pid>\d+))",
-     "==========[ ccmsetup started in process 476 ]=========="},
+     "==========[ ccmsetup started in process 476 ]==========", scanRunStarted},
     // Anchored: "version:" alone is too common to search for anywhere in a message.
     {EventKind::Version, R"(^CcmSetup version: (?P<version>\d+(?:\.\d+)+))",
-     "CcmSetup version: 5.0.8458.1007"},
-    {EventKind::Version, R"(^Version: (?P<version>\d+(?:\.\d+)+))", "Version: 4.0.6221.1000"},
+     "CcmSetup version: 5.0.8458.1007", scanCcmSetupVersion},
+    {EventKind::Version, R"(^Version: (?P<version>\d+(?:\.\d+)+))", "Version: 4.0.6221.1000", scanVersion},
     {EventKind::LaunchFolder, R"(Launch from folder (?P<folder>[^\r\n]*\S))",
-     R"(Launch from folder C:\Install\sccm client\)"},
+     R"(Launch from folder C:\Install\sccm client\)", scanLaunchFolder},
     {EventKind::CommandLine, R"(Ccmsetup command line: (?P<commandline>[^\r\n]*\S))",
-     R"(Ccmsetup command line: "C:\Windows\ccmsetup\ccmsetup.exe" /runservice "/mp:server.dmz" FSP="primary.lan" SMSSITECODE="abc")"},
+     R"(Ccmsetup command line: "C:\Windows\ccmsetup\ccmsetup.exe" /runservice "/mp:server.dmz" FSP="primary.lan" SMSSITECODE="abc")", scanCommandLine},
     {EventKind::RunningAsUser, R"~(Running as user "(?P<user>[^"\r\n]+)")~",
-     R"(Running as user "SYSTEM")"},
+     R"(Running as user "SYSTEM")", scanRunningAsUser},
     {EventKind::InServiceMain, R"(^In ServiceMain\b)", "In ServiceMain"},
     {EventKind::FreeDiskSpace, R"(Detected (?P<mb>\d+) MB free disk space)",
-     "Detected 40960 MB free disk space on system drive."},
+     "Detected 40960 MB free disk space on system drive.", scanFreeDiskSpace},
 
     // Service hand-off.
     {EventKind::ServiceCreated, R"(Successfully created the ccmsetup service)",
@@ -60,14 +60,14 @@ constexpr EventPattern kPatterns[] = {
     // splits at the last one (the destination is ccmsetup's own folder).
     {EventKind::DownloadStarted,
      R"(^Downloading (?P<source>[^\r\n]+) to (?P<destination>[^\r\n]*\S))",
-     R"(Downloading C:\Install\sccm client\ccmsetup.exe to C:\Windows\ccmsetup\ccmsetup.exe)"},
+     R"(Downloading C:\Install\sccm client\ccmsetup.exe to C:\Windows\ccmsetup\ccmsetup.exe)", scanDownloadStarted},
     {EventKind::DownloadProgress,
      R"(File download (?P<percent>\d+)% complete \((?P<done>\d+) of (?P<total>\d+) bytes\))",
-     "File download 43% complete (262144 of 602112 bytes)."},
+     "File download 43% complete (262144 of 602112 bytes).", scanDownloadProgress},
     {EventKind::DownloadComplete, R"(^Download complete\b)", "Download complete."},
     {EventKind::BitsFileAdded,
      R"(Adding file '(?P<url>[^\r\n]+?)' to BITS job, saving as '(?P<destination>[^\r\n]+)')",
-     R"(Adding file 'HTTP://server.dmz:80/CCM_Client/x64/client.msi' to BITS job, saving as 'C:\Windows\ccmsetup\client.msi'.)"},
+     R"(Adding file 'HTTP://server.dmz:80/CCM_Client/x64/client.msi' to BITS job, saving as 'C:\Windows\ccmsetup\client.msi'.)", scanBitsFileAdded},
     {EventKind::BitsDownloadStarted, R"(Starting BITS download)",
      "Starting BITS download for client deployment files."},
     // The description may continue on the next physical line, hence (?s).
@@ -114,9 +114,9 @@ constexpr EventPattern kPatterns[] = {
      R"(Source \\srv\share is inaccessible)"},  // filled: path
     {EventKind::WaitingForRetry, R"(Waiting for retry)", "Waiting for retry..."},
     {EventKind::NextRetry, R"(Next retry in (?P<minutes>\d+) minute)",
-     "Next retry in 10 minute(s)..."},
+     "Next retry in 10 minute(s)...", scanNextRetryIn},
     {EventKind::NextRetry, R"(Retry time:\s*(?P<minutes>\d+) minute)",
-     "Retry time:       10 minute(s)"},
+     "Retry time:       10 minute(s)", scanRetryTime},
     {EventKind::RetryTaskScheduled,
      R"(Retry Task' is scheduled to run at (?P<local>[^()\r\n]*[^()\s]) \(local\) (?P<utc>[^()\r\n]*[^()\s]) \(UTC\))",
      "'Configuration Manager Client Retry Task' is scheduled to run at 01/17/2023 04:15:43 PM "
@@ -128,12 +128,12 @@ constexpr EventPattern kPatterns[] = {
     {EventKind::RebootRequired, R"(Windows Installer has requested a reboot)",
      "Windows Installer has requested a reboot"},
     {EventKind::MsiAction, R"(MSI: Action [\d:]+: (?P<action>\w+)\.)",
-     "MSI: Action 11:16:40: InstallFiles. …"},  // unconfirmed
+     "MSI: Action 11:16:40: InstallFiles. …", scanMsiAction},  // unconfirmed
     {EventKind::MsiInstallFailed,
      R"(File '?(?P<file>[^\r\n]*?\bclient\.msi)'? installation failed\. Error text: ExitCode: (?P<exitcode>\d+))",
      R"(File C:\Windows\ccmsetup\client.msi installation failed. Error text: ExitCode: 1603)"},
     {EventKind::MsiInstallSucceeded, R"(File '?(?P<file>[^\r\n]+?)'? installation succeeded)",
-     R"(File C:\Windows\ccmsetup\client.msi installation succeeded.)"},  // unconfirmed
+     R"(File C:\Windows\ccmsetup\client.msi installation succeeded.)", scanInstallSucceeded},  // unconfirmed
     {EventKind::MsiInstallSucceeded, R"(^Installation succeeded)",
      "Installation succeeded."},  // unconfirmed
     {EventKind::MsiReturnValue3, R"(Action ended [\d:]+: (?P<action>\w+)\. Return value 3\b)",
@@ -165,7 +165,7 @@ constexpr EventPattern kPatterns[] = {
     {EventKind::AlreadyRunning, R"(another instance of ccmsetup is already running)",
      "another instance of ccmsetup is already running"},  // unconfirmed
     {EventKind::ExitCode, R"(CcmSetup is exiting with return code (?P<code>-?\d+))",
-     "CcmSetup is exiting with return code 0"},
+     "CcmSetup is exiting with return code 0", scanExitCode},
     {EventKind::SetupFailed, R"(CcmSetup failed with error code )" CODE,
      "CcmSetup failed with error code 0x80190194"},
     {EventKind::DeploymentStatus, R"~(ClientDeploymentMessage\b[^>]*?\bErrorCode="(?P<code>-?\d+)")~",

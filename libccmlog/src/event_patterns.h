@@ -14,7 +14,9 @@
 //    names documented on EventKind, and EventField::name views them in the
 //    pattern text here (static storage);
 //  - when several rows match one message, only the first in table order counts.
-//    So specific rows come before generic ones, and Benign rows come first.
+//    So specific rows come before generic ones, and Benign rows come first;
+//  - the most frequent rows name a scanner (field_scanners.h) that reads their
+//    fields by hand, exactly as RE2 would, and leaves the hard cases to RE2.
 #pragma once
 
 #include <re2/re2.h>
@@ -23,6 +25,7 @@
 #include <string_view>
 
 #include "ccmlog/event.h"
+#include "field_scanners.h"
 
 namespace ccmlog::detail {
 
@@ -30,6 +33,7 @@ struct EventPattern {
   EventKind kind;
   std::string_view pattern;  ///< RE2 syntax, static storage
   std::string_view sample;   ///< a line the pattern must classify as kind
+  FieldScanner scan = nullptr;  ///< reads the groups without RE2 when it can; optional
 };
 
 /// All rows, in priority order (first match wins).

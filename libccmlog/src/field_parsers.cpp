@@ -65,7 +65,7 @@ std::optional<std::int64_t> parseDecimal(std::string_view digits) {
   return value;
 }
 
-std::optional<BiasedTime> parseBiasedTime(std::string_view text) {
+std::optional<BiasedTime> parseAnyBiasedTime(std::string_view text) {
   size_t i = 0;
   auto clock = readHms(text, i);
   if (!clock) return std::nullopt;
@@ -102,7 +102,7 @@ std::optional<BiasedTime> parseBiasedTime(std::string_view text) {
   return t;
 }
 
-std::optional<CalendarDate> parseMonthDayYear(std::string_view text, char separator) {
+std::optional<CalendarDate> parseAnyMonthDayYear(std::string_view text, char separator) {
   size_t i = 0;
   CalendarDate d;
   auto m = readNumber(text, i, 2);

@@ -5,6 +5,7 @@
 // makeTimestamp to reject.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -24,16 +25,66 @@ struct CalendarDate {
 
 /// A CMTrace/SMS time "HH:MM:SS.fffffff+BIAS": 1–7 fraction digits (more are
 /// cut), optional bias in minutes with 1–4 digits; "+-360" reads as -360.
+/// parseBiasedTime (inline, below) reads it.
 struct BiasedTime {
   ClockTime clock;
   std::optional<std::int32_t> bias;
   bool oddSign = false;  ///< written with both signs ("+-360")
   bool badBias = false;  ///< a bias was written but is not plausible (> 24 h, too many digits)
 };
-std::optional<BiasedTime> parseBiasedTime(std::string_view text);
+
+/// parseBiasedTime and parseMonthDayYear (inline, below) read the shape
+/// ccmsetup writes ("11:07:45.642+240", "01-17-2023") themselves, so that the
+/// caller's compiler keeps the fields in registers, and leave any other shape
+/// to these, which read every shape (the same result for the common one).
+std::optional<BiasedTime> parseAnyBiasedTime(std::string_view text);
+std::optional<CalendarDate> parseAnyMonthDayYear(std::string_view text, char separator);
+
+namespace common_shape {
+
+inline bool isDigit(char c) { return c >= '0' && c <= '9'; }
+
+/// Two digits at text[at] as a number, or -1.
+inline int twoDigits(std::string_view text, std::size_t at) {
+  const char a = text[at], b = text[at + 1];
+  return isDigit(a) && isDigit(b) ? (a - '0') * 10 + (b - '0') : -1;
+}
+
+}  // namespace common_shape
+
+inline std::optional<BiasedTime> parseBiasedTime(std::string_view text) {
+  using common_shape::isDigit, common_shape::twoDigits;
+  // "HH:MM:SS.fff+B" with one to three bias digits; what the general rules make of it.
+  if (text.size() >= 14 && text.size() <= 16 && text[2] == ':' && text[5] == ':' && text[8] == '.' &&
+      (text[12] == '+' || text[12] == '-')) {
+    const int hour = twoDigits(text, 0), minute = twoDigits(text, 3), second = twoDigits(text, 6);
+    const int milli = twoDigits(text, 9), third = isDigit(text[11]) ? text[11] - '0' : -1;
+    std::int32_t bias = 0;
+    bool digits = hour >= 0 && minute >= 0 && second >= 0 && milli >= 0 && third >= 0;
+    for (std::size_t i = 13; i < text.size() && digits; ++i) {
+      digits = isDigit(text[i]);
+      bias = bias * 10 + (text[i] - '0');
+    }
+    if (digits) {
+      BiasedTime t;
+      t.clock = {hour, minute, second, (milli * 10 + third) * std::int64_t{10000}};
+      t.bias = text[12] == '-' ? -bias : bias;
+      return t;
+    }
+  }
+  return parseAnyBiasedTime(text);
+}
 
 /// "MM-DD-YYYY" or unpadded "M-D-YYYY" with the given separator.
-std::optional<CalendarDate> parseMonthDayYear(std::string_view text, char separator);
+inline std::optional<CalendarDate> parseMonthDayYear(std::string_view text, char separator) {
+  using common_shape::twoDigits;
+  if (text.size() == 10 && text[2] == separator && text[5] == separator) {  // "MM-DD-YYYY"
+    const int month = twoDigits(text, 0), day = twoDigits(text, 3), century = twoDigits(text, 6),
+              year = twoDigits(text, 8);
+    if (month >= 0 && day >= 0 && century >= 0 && year >= 0) return CalendarDate{century * 100 + year, month, day};
+  }
+  return parseAnyMonthDayYear(text, separator);
+}
 
 /// "H:MM:SS" with optional ":mmm" or ".fff" milliseconds (MSI: "07:33:22:653").
 std::optional<ClockTime> parseClock(std::string_view text);

@@ -1,5 +1,7 @@
 #include "pattern_prefilter.h"
 
+#include "text_case.h"
+
 #include <re2/filtered_re2.h>
 
 #include <algorithm>
@@ -16,15 +18,12 @@ namespace {
 constexpr int kMinAtomLength = 4;
 // ...so the scan looks at every kStride-th place only: each atom is listed at
 // kStride consecutive places (anchors), and one of them is always looked at.
-constexpr size_t kStride = kMinAtomLength - 2;
+constexpr size_t kStride = kMinAtomLength - 1;
 
-unsigned char lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? c | 0x20 : c; }
 unsigned char upper(unsigned char c) { return c >= 'a' && c <= 'z' ? c & ~0x20 : c; }
 
-// Three bytes hashed to 16 bits (collisions only cost a comparison).
-unsigned tripleKey(const unsigned char* at) {
-  return ((unsigned{at[0]} << 10) ^ (unsigned{at[1]} << 5) ^ at[2]) & 0xFFFF;
-}
+// A pair of bytes as a 16-bit key: one load, no hashing, no collisions.
+unsigned pairKey(const unsigned char* at) { return unsigned{at[0]} | unsigned{at[1]} << 8; }
 
 // How often a byte occurs in log messages, roughly: letters by English
 // frequency, then digits and '.', other punctuation rarely. It only decides
@@ -39,29 +38,17 @@ int commonness(unsigned char c) {
 }
 
 // Where the atom's anchors start: the first of the kStride consecutive
-// three-byte places whose bytes are least common together.
+// pairs of bytes (kStride + 1 bytes) that are least common together.
 std::uint32_t anchorOffset(std::string_view atom) {
   const auto cost = [&](size_t i) {
     int sum = 0;
-    for (size_t k = i; k < i + kStride + 2; ++k) sum += commonness(static_cast<unsigned char>(atom[k]));
+    for (size_t k = i; k < i + kStride + 1; ++k) sum += commonness(static_cast<unsigned char>(atom[k]));
     return sum;
   };
   size_t best = 0;
-  for (size_t i = 1; i + kStride + 2 <= atom.size(); ++i)
+  for (size_t i = 1; i + kStride + 1 <= atom.size(); ++i)
     if (cost(i) < cost(best)) best = i;
   return static_cast<std::uint32_t>(best);
-}
-
-bool beyondAscii(std::string_view text) {
-  std::uint64_t any = 0;
-  size_t i = 0;
-  for (; i + 8 <= text.size(); i += 8) {
-    std::uint64_t word;
-    std::memcpy(&word, text.data() + i, 8);
-    any |= word;
-  }
-  for (; i < text.size(); ++i) any |= static_cast<unsigned char>(text[i]);
-  return (any & 0x8080808080808080ull) != 0;
 }
 
 [[noreturn]] void cannotFilter() {
@@ -81,9 +68,7 @@ PatternPrefilter::PatternPrefilter(std::span<const EventPattern> table, const RE
   filter.Compile(&atoms_);
   // An atom is needed by the rows that do not pass RE2's filter when every atom but it is found.
   // The filter is monotone (more atoms never fail a row), so a row passes only with all it needs.
-  words_ = (atoms_.size() + 63) / 64;
   needed_.assign(table.size(), {});
-  neededSets_.assign(table.size(), AtomSet(words_, 0));
   std::vector<int> allBut, rows;
   for (size_t atom = 0; atom < atoms_.size(); ++atom) {
     allBut.clear();
@@ -93,29 +78,43 @@ PatternPrefilter::PatternPrefilter(std::span<const EventPattern> table, const RE
     for (size_t row = 0; row < table.size(); ++row) {
       if (std::find(rows.begin(), rows.end(), static_cast<int>(row)) != rows.end()) continue;
       needed_[row].push_back(static_cast<int>(atom));
-      neededSets_[row][atom / 64] |= std::uint64_t{1} << (atom % 64);
     }
   }
-  rowsNeeding_.assign(atoms_.size(), {});
+  // One needed atom is enough to rule a row out, and the fewer and longer the
+  // words looked for, the fewer places in a message resemble one by chance
+  // (" to ", " of ", "file " are everywhere): each row is keyed on its longest.
+  rowsKeyedOn_.assign(atoms_.size(), {});
   for (size_t row = 0; row < needed_.size(); ++row) {
-    if (needed_[row].empty()) rowsNeedingNothing_.push_back(static_cast<int>(row));
-    for (const int atom : needed_[row]) rowsNeeding_[static_cast<size_t>(atom)].push_back(static_cast<int>(row));
+    const std::vector<int>& needed = needed_[row];
+    if (needed.empty()) {
+      rowsNeedingNothing_.push_back(static_cast<int>(row));
+      continue;
+    }
+    const int key = *std::max_element(needed.begin(), needed.end(), [&](int a, int b) {
+      return atoms_[static_cast<size_t>(a)].size() < atoms_[static_cast<size_t>(b)].size();
+    });
+    rowsKeyedOn_[static_cast<size_t>(key)].push_back(static_cast<int>(row));
   }
   // Every casing of an anchor is listed, so that the scan reads the bytes as written.
   std::map<unsigned, std::vector<Anchor>> byKey;
   for (size_t atom = 0; atom < atoms_.size(); ++atom) {
     const std::string& a = atoms_[atom];
+    if (rowsKeyedOn_[atom].empty()) continue;  // no row is keyed on it: not looked for
     if (a.size() < kMinAtomLength) cannotFilter();  // FilteredRE2 rules this out
+    unsigned char letters[4];
+    for (size_t k = 0; k < 4; ++k) letters[k] = a[k] >= 'a' && a[k] <= 'z' ? 0x20 : 0;
+    std::uint32_t head, caseBits;  // in the byte order a load from the message has
+    std::memcpy(&head, a.data(), 4);
+    std::memcpy(&caseBits, letters, 4);
     for (std::uint32_t offset = anchorOffset(a), end = offset + kStride; offset < end; ++offset) {
       const auto* at = reinterpret_cast<const unsigned char*>(a.data()) + offset;
       for (const unsigned char x : {at[0], upper(at[0])})
-        for (const unsigned char y : {at[1], upper(at[1])})
-          for (const unsigned char z : {at[2], upper(at[2])}) {
-            const unsigned char casing[] = {x, y, z};
-            std::vector<Anchor>& anchors = byKey[tripleKey(casing)];
-            const Anchor anchor{static_cast<int>(atom), offset};
-            if (std::find(anchors.begin(), anchors.end(), anchor) == anchors.end()) anchors.push_back(anchor);
-          }
+        for (const unsigned char y : {at[1], upper(at[1])}) {
+          const unsigned char casing[] = {x, y};
+          std::vector<Anchor>& anchors = byKey[pairKey(casing)];
+          const Anchor anchor{static_cast<int>(atom), offset, static_cast<std::uint32_t>(a.size()), head, caseBits};
+          if (std::find(anchors.begin(), anchors.end(), anchor) == anchors.end()) anchors.push_back(anchor);
+        }
     }
   }
   bucketStart_.push_back(0);
@@ -128,42 +127,32 @@ PatternPrefilter::PatternPrefilter(std::span<const EventPattern> table, const RE
 }
 
 bool PatternPrefilter::candidateRows(std::string_view message, std::vector<int>& rows) const {
-  rows.clear();
-  if (beyondAscii(message)) return false;  // RE2's case folding is not ASCII's there
-  thread_local AtomSet found;               // reused: no allocation per message
-  thread_local std::vector<int> foundList;
-  found.assign(words_, 0);
-  foundList.clear();
+  if (!isAscii(message)) {  // RE2's case folding is not ASCII's there
+    rows.clear();
+    return false;
+  }
+  rows = rowsNeedingNothing_;
   const auto* m = reinterpret_cast<const unsigned char*>(message.data());
   const size_t n = message.size();
-  for (size_t i = 0; i + 2 < n; i += kStride) {
-    const unsigned key = tripleKey(m + i);
+  bool several = false;  // an atom found twice, or rows of several atoms: sort them out at the end
+  for (size_t i = 0; i + 1 < n; i += kStride) {
+    const unsigned key = pairKey(m + i);
     if (!(isAnchor_[key / 64] >> (key % 64) & 1)) continue;  // most places: one look in 8 KiB
     const std::uint16_t bucket = anchorBucket_[key];
     for (std::uint32_t k = bucketStart_[bucket - 1]; k < bucketStart_[bucket]; ++k) {
       const Anchor& anchor = anchors_[k];
-      const std::string& atom = atoms_[static_cast<size_t>(anchor.atom)];
-      if (anchor.offset > i || i - anchor.offset + atom.size() > n) continue;
-      const unsigned char* at = m + (i - anchor.offset);
-      size_t j = 0;
-      while (j < atom.size() && lower(at[j]) == static_cast<unsigned char>(atom[j])) ++j;
-      if (j < atom.size()) continue;
-      std::uint64_t& word = found[static_cast<size_t>(anchor.atom) / 64];
-      const std::uint64_t bit = std::uint64_t{1} << (anchor.atom % 64);
-      if (!(word & bit)) foundList.push_back(anchor.atom);
-      word |= bit;
+      if (anchor.offset > i || i - anchor.offset + anchor.length > n) continue;
+      const size_t start = i - anchor.offset;
+      std::uint32_t head;  // most anchors found by chance differ here
+      std::memcpy(&head, m + start, 4);
+      if ((head | anchor.caseBits) != anchor.head) continue;
+      if (!wordsAt(message, start, atoms_[static_cast<size_t>(anchor.atom)])) continue;
+      const std::vector<int>& keyed = rowsKeyedOn_[static_cast<size_t>(anchor.atom)];
+      several = several || !rows.empty();
+      rows.insert(rows.end(), keyed.begin(), keyed.end());
     }
   }
-  rows = rowsNeedingNothing_;
-  for (const int atom : foundList) {
-    for (const int row : rowsNeeding_[static_cast<size_t>(atom)]) {
-      const AtomSet& needed = neededSets_[static_cast<size_t>(row)];
-      bool all = true;
-      for (size_t w = 0; w < words_ && all; ++w) all = (needed[w] & ~found[w]) == 0;
-      if (all) rows.push_back(row);
-    }
-  }
-  if (rows.size() > 1) {  // a row needing several found atoms is listed once per atom
+  if (several) {
     std::sort(rows.begin(), rows.end());
     rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
   }

@@ -9,11 +9,10 @@
 //
 // Most lines of a log are no event. Instead of running every message through
 // RE2, the prefilter looks for the literal words ("atoms") that RE2's own
-// analysis (re2::FilteredRE2) finds a match of each pattern must contain. For
-// each row it keeps the atoms that are necessary (the row cannot pass RE2's
-// filter without them); a row is a candidate when all its necessary atoms are
-// in the message. The words come from the table, never written by hand, so a
-// new row cannot be missed.
+// analysis (re2::FilteredRE2) finds a match of each pattern must contain. Of
+// the atoms a row needs (it cannot pass RE2's filter without them) it is keyed
+// on the longest, and it is a candidate when that atom is in the message. The
+// words come from the table, never written by hand, so a new row cannot be missed.
 //
 // The contract is one-sided: a row left out cannot match (checked by
 // pattern_prefilter_test.cpp on every test log); a row listed may still not
@@ -40,27 +39,28 @@ class PatternPrefilter {
   PatternPrefilter(std::span<const EventPattern> table, const RE2::Options& options);
 
   /// Replaces `rows` with the rows (in table order) that may match `message`,
-  /// and returns true; returns false when it cannot tell (then any row may).
+  /// and returns true; returns false when it cannot tell (then any row may),
+  /// which is when, and only when, the message has a byte beyond ASCII.
   bool candidateRows(std::string_view message, std::vector<int>& rows) const;
 
-  /// The lower-case words looked for, and for each row the indexes of those it needs.
+  /// The lower-case words RE2 found, and for each row the indexes of those it needs (it is keyed on the longest).
   const std::vector<std::string>& atoms() const { return atoms_; }
   const std::vector<std::vector<int>>& neededAtoms() const { return needed_; }
 
  private:
-  using AtomSet = std::vector<std::uint64_t>;  ///< a bit per atom
-
   std::vector<std::string> atoms_;
-  std::vector<std::vector<int>> needed_;  ///< per row
-  std::vector<AtomSet> neededSets_;       ///< per row, the same as bits
-  size_t words_ = 0;                      ///< of an AtomSet
-  std::vector<std::vector<int>> rowsNeeding_;  ///< per atom
+  std::vector<std::vector<int>> needed_;       ///< per row
+  std::vector<std::vector<int>> rowsKeyedOn_;  ///< per atom
   std::vector<int> rowsNeedingNothing_;        ///< candidates for every message
   /// Each atom is looked for at its least common pair of bytes (its anchor):
   /// anchorBucket_[pair] = k > 0 names anchors_[bucketStart_[k - 1] .. bucketStart_[k]).
   struct Anchor {
     int atom;
-    std::uint32_t offset;  ///< of the three bytes within the atom
+    std::uint32_t offset;  ///< of the pair within the atom
+    std::uint32_t length;  ///< of the atom
+    /// The atom's first four bytes, and 0x20 where they are letters: four
+    /// message bytes b are those letters in any casing when (b | caseBits) == head.
+    std::uint32_t head, caseBits;
     bool operator==(const Anchor&) const = default;
   };
   std::array<std::uint64_t, (1 << 16) / 64> isAnchor_{};  ///< a bit per pair: some atom's anchor

@@ -1,5 +1,7 @@
 #include "ccmlog/timeline_builder.h"
 
+#include <boost/container/small_vector.hpp>
+
 #include <algorithm>
 #include <array>
 #include <deque>
@@ -50,41 +52,99 @@ constexpr size_t kKeptPerKind = 64;
 constexpr size_t kMaxRuns = 1000;
 constexpr size_t kMaxKeptEvents = 20000;
 
+// A kept event, compact: one string holds its evidence text and its field
+// values, so keeping an event costs one allocation (none when it reuses a ring
+// slot) and dropping a run frees one block per event. assemble() turns it into
+// the TimelineEvent (and Download) it stands for.
 struct KeptEvent {
-  std::uint64_t seq;  // arrival order across all runs
-  TimelineEvent event;
-  std::optional<Download> download;  // for DownloadStarted / BitsFileAdded
+  struct Field {
+    std::string_view name;  // static storage, as EventField::name
+    std::uint32_t offset = 0, length = 0;  // in text
+  };
+  std::uint64_t seq = 0;  // arrival order across all runs
+  EventKind kind{};
+  RecordIndex record{};
+  Location where;
+  std::string text;  // the message's first kEvidenceTextLimit bytes, then the field values
+  std::uint32_t messageLength = 0;
+  boost::container::small_vector<Field, 3> fields;
+  // For DownloadStarted / BitsFileAdded: what became of the download.
+  bool completed = false;
+  std::optional<std::uint32_t> errorCode;
+
+  // Becomes `event`, reusing the text's memory.
+  void set(std::uint64_t s, const Event& event, const Location& at, std::string_view message) {
+    seq = s;
+    kind = event.kind;
+    record = event.record;
+    where = at;
+    message = message.substr(0, kEvidenceTextLimit);
+    text.assign(message);
+    messageLength = static_cast<std::uint32_t>(message.size());
+    fields.clear();
+    for (const EventField& f : event.fields) {
+      fields.push_back({f.name, static_cast<std::uint32_t>(text.size()), static_cast<std::uint32_t>(f.value.size())});
+      text += f.value;
+    }
+    completed = false;
+    errorCode.reset();
+  }
+  bool isDownload() const { return kind == EventKind::DownloadStarted || kind == EventKind::BitsFileAdded; }
+  std::string_view value(const Field& f) const { return std::string_view(text).substr(f.offset, f.length); }
+  // As Event::get: the first field of that name, or empty.
+  std::string_view get(std::string_view name) const {
+    for (const Field& f : fields)
+      if (f.name == name) return value(f);
+    return {};
+  }
+
+  TimelineEvent timelineEvent() const {
+    TimelineEvent e{Event{kind, record, {}}, where, text.substr(0, messageLength)};
+    for (const Field& f : fields) e.event.fields.push_back({f.name, std::string(value(f))});
+    return e;
+  }
+  Download download(EventIndex started) const {
+    return Download{std::string(get(kind == EventKind::BitsFileAdded ? "url" : "source")),
+                    std::string(get("destination")), completed, errorCode, started};
+  }
 };
 
 // A kind's kept events: the first ones, then the most recent ones (a ring;
-// assemble() restores the order from the sequence numbers).
+// assemble() restores the order from the sequence numbers). The slots past
+// the counts are events of a dropped run this log served before, kept for
+// their memory (KeptEvent::set reuses it).
 struct KindLog {
-  std::vector<KeptEvent> head;
-  std::vector<KeptEvent> recent;
-  size_t nextRecent = 0;  // the ring slot to overwrite next
+  std::vector<KeptEvent> head, recent;
+  size_t heads = 0, recents = 0;  // slots in use
+  size_t nextRecent = 0;          // the ring slot to overwrite next
 
-  // Adds an event; returns it (valid until the next push) and whether it grew
+  // The slot for a new event (valid until the next call) and whether it grew
   // the number of kept events.
-  std::pair<KeptEvent*, bool> push(KeptEvent e) {
-    if (head.size() < kKeptPerKind) {
-      head.push_back(std::move(e));
-      return {&head.back(), true};
-    }
-    if (recent.size() < kKeptPerKind) {
-      recent.push_back(std::move(e));
-      return {&recent.back(), true};
-    }
-    KeptEvent& slot = recent[nextRecent];
+  std::pair<KeptEvent*, bool> next() {
+    if (heads < kKeptPerKind) return {&slot(head, heads), true};
+    if (recents < kKeptPerKind) return {&slot(recent, recents), true};
+    KeptEvent& overwritten = recent[nextRecent];
     nextRecent = (nextRecent + 1) % kKeptPerKind;
-    slot = std::move(e);
-    return {&slot, false};
+    return {&overwritten, false};
   }
   template <typename F>
   void forEach(F&& f) {
-    for (auto& e : head) f(e);
-    for (auto& e : recent) f(e);
+    for (size_t i = 0; i < heads; ++i) f(head[i]);
+    for (size_t i = 0; i < recents; ++i) f(recent[i]);
+  }
+  void clear() { heads = recents = nextRecent = 0; }
+
+ private:
+  static KeptEvent& slot(std::vector<KeptEvent>& slots, size_t& used) {
+    if (used == slots.size()) slots.emplace_back();
+    return slots[used++];
   }
 };
+
+// Logs of dropped runs wait here for a new run to use their memory; at most
+// this many (a log holds at most 2 * kKeptPerKind events), so that memory
+// stays bounded whatever the input.
+constexpr size_t kSpareLogs = 32;
 
 struct BuildingRun {
   Run run;
@@ -98,6 +158,7 @@ struct BuildingRun {
 
 struct TimelineBuilder::Impl {
   std::deque<BuildingRun> runs;
+  std::vector<std::unique_ptr<KindLog>> spareLogs;
   std::uint64_t omittedRuns = 0;
   std::uint64_t seq = 0;
   size_t kept = 0;  // kept events over all runs
@@ -126,6 +187,11 @@ BuildingRun& TimelineBuilder::Impl::openRun(const Location& where, std::optional
 void TimelineBuilder::Impl::dropOldRuns() {
   while (runs.size() > 1 && (runs.size() > kMaxRuns || kept > kMaxKeptEvents)) {
     kept -= runs.front().kept;
+    for (auto& log : runs.front().kinds) {
+      if (!log || spareLogs.size() == kSpareLogs) continue;
+      log->clear();
+      spareLogs.push_back(std::move(log));
+    }
     runs.pop_front();
     ++omittedRuns;
   }
@@ -144,7 +210,6 @@ void TimelineBuilder::Impl::apply(BuildingRun& b, const Event& event, const Loca
   Run& run = b.run;
   RunNotes& note = b.notes;
   ++run.eventCounts[static_cast<size_t>(event.kind)];
-  std::optional<Download> download;
   switch (event.kind) {
     case EventKind::Version: run.version = event.get("version"); break;
     case EventKind::LaunchFolder: run.launchFolder = event.get("folder"); break;
@@ -163,16 +228,10 @@ void TimelineBuilder::Impl::apply(BuildingRun& b, const Event& event, const Loca
     case EventKind::DeploymentStatus:
       if (!run.errorCode) run.errorCode = event.code("code");
       break;
-    case EventKind::DownloadStarted:
-    case EventKind::BitsFileAdded:
-      download.emplace();
-      download->source = event.get(event.kind == EventKind::BitsFileAdded ? "url" : "source");
-      download->destination = event.get("destination");
-      break;
     case EventKind::DownloadComplete:
       for (EventKind kind : {EventKind::DownloadStarted, EventKind::BitsFileAdded}) {
         auto& log = b.kinds[static_cast<size_t>(kind)];
-        if (log) log->forEach([](KeptEvent& e) { e.download->completed = true; });
+        if (log) log->forEach([](KeptEvent& e) { e.completed = true; });
       }
       break;
     case EventKind::DownloadFailed:
@@ -180,7 +239,7 @@ void TimelineBuilder::Impl::apply(BuildingRun& b, const Event& event, const Loca
         auto& log = b.kinds[static_cast<size_t>(kind)];
         if (!log || !b.lastDownload) continue;
         log->forEach([&](KeptEvent& e) {
-          if (e.seq == *b.lastDownload) e.download->errorCode = event.code("code");
+          if (e.seq == *b.lastDownload) e.errorCode = event.code("code");
         });
       }
       break;
@@ -198,11 +257,14 @@ void TimelineBuilder::Impl::apply(BuildingRun& b, const Event& event, const Loca
   }
   if (isHighVolume(event.kind)) return;
   auto& log = b.kinds[static_cast<size_t>(event.kind)];
+  if (!log && !spareLogs.empty()) {
+    log = std::move(spareLogs.back());
+    spareLogs.pop_back();
+  }
   if (!log) log = std::make_unique<KindLog>();
-  const auto [keptEvent, grew] = log->push(
-      KeptEvent{seq++, TimelineEvent{event, where, std::string(message.substr(0, kEvidenceTextLimit))},
-                std::move(download)});
-  if (keptEvent->download) b.lastDownload = keptEvent->seq;
+  const auto [keptEvent, grew] = log->next();
+  keptEvent->set(seq++, event, where, message);
+  if (keptEvent->isDownload()) b.lastDownload = keptEvent->seq;
   b.kept += grew;
   kept += grew;
 }
@@ -230,11 +292,8 @@ Timeline TimelineBuilder::Impl::assemble() const {
     const EventIndex index{static_cast<std::uint32_t>(timeline.events.size())};
     Run& run = timeline.runs[r];
     run.events.push_back(index);
-    if (e->download) {
-      run.downloads.push_back(*e->download);
-      run.downloads.back().started = index;
-    }
-    timeline.events.push_back(e->event);
+    if (e->isDownload()) run.downloads.push_back(e->download(index));
+    timeline.events.push_back(e->timelineEvent());
   }
   closePhases(timeline, notes);
   decideOutcome(timeline);

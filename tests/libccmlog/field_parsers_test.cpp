@@ -2,6 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "test_support.h"
+
 namespace ccmlog::detail {
 namespace {
 
@@ -19,6 +25,38 @@ TEST(FieldParsers, BiasedTimeWithOneToSevenFractionDigits) {
   ASSERT_TRUE(c);
   EXPECT_EQ(c->clock.fractionTicks, 4'000'000);
   EXPECT_EQ(c->bias, -330);
+}
+
+// parseBiasedTime and parseMonthDayYear read ccmsetup's own shape
+// ("HH:MM:SS.fff+B", "MM-DD-YYYY") themselves: they must say what the general
+// rules say, on that shape and on every one-byte edit of it.
+std::string sameAsTheGeneralRules(std::string_view text) {
+  const auto a = parseBiasedTime(text);
+  const auto b = parseAnyBiasedTime(text);
+  if (!a || !b) return a.has_value() == b.has_value() ? "" : "one reads it, the other does not";
+  const bool same = a->clock.hour == b->clock.hour && a->clock.minute == b->clock.minute &&
+                    a->clock.second == b->clock.second && a->clock.fractionTicks == b->clock.fractionTicks &&
+                    a->bias == b->bias && a->oddSign == b->oddSign && a->badBias == b->badBias;
+  return same ? "" : "they read it differently";
+}
+
+TEST(FieldParsers, TheCommonShapeReadsAsTheGeneralRulesReadIt) {
+  size_t read = 0;
+  for (const std::string_view time : {"11:15:43.354+300", "00:00:00.000-0", "23:59:59.999+99", "99:99:99.999-999"}) {
+    for (const std::string& text : test::oneByteEdits(time, "09:.+- x")) {
+      EXPECT_EQ(sameAsTheGeneralRules(text), "") << text;
+      read += parseBiasedTime(text).has_value();
+    }
+  }
+  EXPECT_GT(read, 100u);
+  for (const std::string& text : test::oneByteEdits("01-17-2023", "09-/ x")) {
+    const auto a = parseMonthDayYear(text, '-');
+    const auto b = parseAnyMonthDayYear(text, '-');
+    ASSERT_EQ(a.has_value(), b.has_value()) << text;
+    if (a) {
+      EXPECT_TRUE(a->year == b->year && a->month == b->month && a->day == b->day) << text;
+    }
+  }
 }
 
 TEST(FieldParsers, BiasOfAnyWidthIncludingZeroes) {

@@ -18,6 +18,9 @@
 namespace ccmlog::detail {
 namespace {
 
+using test::asciiSample;
+using test::withCase;
+
 const PatternPrefilter& prefilter() {
   static const PatternPrefilter instance(eventPatterns(), eventPatternOptions());
   return instance;
@@ -49,28 +52,7 @@ std::string missedRows(std::string_view message) {
   return missed;
 }
 
-std::string withCase(std::string_view text, bool upper) {
-  std::string out(text);
-  for (char& c : out) {
-    if (upper && c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-    if (!upper && c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
-// The samples quote KNOWLEDGE.md, whose ellipses ("…") are not ASCII.
-std::string asciiSample(std::string_view sample) {
-  std::string out;
-  for (size_t at = 0; at < sample.size();) {
-    if (sample.substr(at, 3) == "\u2026") {
-      out += "...";
-      at += 3;
-    } else {
-      out += sample[at++];
-    }
-  }
-  return out;
-}
 
 TEST(PatternPrefilter, EverySampleKeepsItsRow) {
   const auto table = eventPatterns();

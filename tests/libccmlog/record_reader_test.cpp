@@ -190,6 +190,26 @@ TEST(RecordReader, EnvelopeWithoutClosingBracketEndsAtItsLine) {
   expectChunkingIrrelevant(input);
 }
 
+// The usual attribute list is read value by value with memchr; a line end
+// inside a value must still leave the envelope open at that line end.
+TEST(RecordReader, AValueCutByALineEndLeavesTheUsualEnvelopeOpen) {
+  const std::string input =
+      "<![LOG[x]LOG]!><time=\"10:00:00.000+000\" date=\"01-01-2020\" component=\"c\nd\" context=\"\" "
+      "type=\"1\" thread=\"7\" file=\"f.cpp:1\">\r\n" +
+      cmtrace("y");
+  const auto r = readAll(input);
+  ASSERT_EQ(r.records.size(), 3u);
+  EXPECT_EQ(at(r, 0).kind, RecordKind::CMTrace);
+  EXPECT_TRUE(at(r, 0).flags & kOpenEnvelope);
+  EXPECT_EQ(at(r, 0).component, "");
+  EXPECT_EQ(at(r, 0).thread, "");
+  EXPECT_TRUE(at(r, 0).local);
+  EXPECT_EQ(at(r, 1).kind, RecordKind::Unparsed);
+  EXPECT_EQ(at(r, 2).message, "y");
+  EXPECT_EQ(at(r, 2).component, "ccmsetup");
+  expectChunkingIrrelevant(input);
+}
+
 TEST(RecordReader, OddAttributesAreKeptAsWritten) {
   const std::string input =
       "<![LOG[Property LogPath is now = X:\\MININT]LOG]!><time=\"16:52:13.000+000\" date=\"02-07-2024\" "

@@ -94,4 +94,31 @@ std::vector<std::filesystem::path> testdataFiles() {
   return files;
 }
 
+std::string withCase(std::string_view text, bool upper) {
+  std::string out(text);
+  for (char& c : out) {
+    if (upper && c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    if (!upper && c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+std::vector<std::string> oneByteEdits(std::string_view text, std::string_view bytes) {
+  std::vector<std::string> out{std::string(text)};
+  for (size_t at = 0; at <= text.size(); ++at) {
+    if (at < text.size()) out.push_back(std::string(text).erase(at, 1));
+    for (const char c : bytes) {
+      out.push_back(std::string(text).insert(at, 1, c));
+      if (at < text.size()) out.push_back(std::string(text).replace(at, 1, 1, c));
+    }
+  }
+  return out;
+}
+
+std::string asciiSample(std::string_view sample) {
+  std::string out(sample);
+  for (size_t at; (at = out.find("\u2026")) != std::string::npos;) out.replace(at, 3, "...");
+  return out;
+}
+
 }  // namespace ccmlog::test

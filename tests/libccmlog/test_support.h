@@ -38,4 +38,14 @@ std::string readBytes(const std::string& path);
 /// Every log in testdata/ (all files but the .md notes), sorted.
 std::vector<std::filesystem::path> testdataFiles();
 
+/// `text` with its ASCII letters in upper (or lower) case.
+std::string withCase(std::string_view text, bool upper);
+
+/// `text` itself, then every text one byte away: each byte deleted, and each
+/// of `bytes` inserted before every byte (and at the end) or put in its place.
+std::vector<std::string> oneByteEdits(std::string_view text, std::string_view bytes);
+
+/// A sample of the event table in ASCII: KNOWLEDGE.md's ellipses ("…") as "...".
+std::string asciiSample(std::string_view sample);
+
 }  // namespace ccmlog::test

@@ -70,7 +70,7 @@ struct AnalysisOptions {
   /// When set, a CMTrace log in UTF-8 of at least two pieces is read in
   /// pieces of about pieceBytes through it; other files in one pass.
   PieceRunner runPieces;
-  std::uint64_t pieceBytes = std::uint64_t{4} << 20;
+  std::uint64_t pieceBytes = std::uint64_t{2} << 20;
 };
 
 /// What was read from one input file.

@@ -30,7 +30,7 @@ namespace ccmlog {
 struct TimelineEvent {
   Event event;
   Location where;
-  std::string text;  ///< the record's message (first 4 KiB)
+  std::string text;  ///< the record's message (its first 1 KiB)
 };
 
 /// Index into Timeline::events.

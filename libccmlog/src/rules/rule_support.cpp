@@ -44,8 +44,8 @@ std::optional<EventIndex> firstAfter(const Timeline& t, EventKind kind, EventInd
 
 std::optional<size_t> runOf(const Timeline& t, EventIndex i) {
   for (size_t r = 0; r < t.runs.size(); ++r) {
-    const auto& events = t.runs[r].events;
-    if (std::find(events.begin(), events.end(), i) != events.end()) return r;
+    const auto& events = t.runs[r].events;  // in order (timeline.h): a run is asked in log time
+    if (std::binary_search(events.begin(), events.end(), i)) return r;
   }
   return std::nullopt;
 }

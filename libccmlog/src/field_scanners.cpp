@@ -1,0 +1,199 @@
+#include "field_scanners.h"
+
+#include "text_case.h"
+
+namespace ccmlog::detail {
+namespace {
+
+constexpr size_t npos = std::string_view::npos;
+
+bool isDigit(char c) { return c >= '0' && c <= '9'; }
+bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }  // RE2's \s
+
+// The position just after the first occurrence of `words`; npos when none.
+// A pattern that starts with these words can only match there first.
+size_t after(std::string_view m, std::string_view words) {
+  const size_t at = findWords(m, words);
+  return at == npos ? npos : at + words.size();
+}
+
+size_t lineEnd(std::string_view m, size_t from) {
+  while (from < m.size() && m[from] != '\r' && m[from] != '\n') ++from;
+  return from;
+}
+
+size_t digitsEnd(std::string_view m, size_t from) {
+  while (from < m.size() && isDigit(m[from])) ++from;
+  return from;
+}
+
+// `(?P<x>\d+)` at `from` (npos: fails).
+bool digitsAt(std::string_view m, size_t from, std::string_view& out) {
+  if (from == npos) return false;
+  const size_t end = digitsEnd(m, from);
+  out = m.substr(from, end - from);
+  return end > from;
+}
+
+// `(?P<x>[^\r\n]*\S)` at `from`: the rest of the line up to its last non-space.
+bool restOfLineAt(std::string_view m, size_t from, std::string_view& out) {
+  if (from == npos) return false;
+  size_t end = lineEnd(m, from);
+  while (end > from && isSpace(m[end - 1])) --end;
+  out = m.substr(from, end - from);
+  return end > from;
+}
+
+// `(?P<x>\d+)` + `words` at `from`.
+bool digitsThen(std::string_view m, size_t from, std::string_view words, std::string_view& out) {
+  return digitsAt(m, from, out) && wordsAt(m, from + out.size(), words);
+}
+
+// `^words(?P<version>\d+(?:\.\d+)+)`.
+bool versionAfter(std::string_view m, std::string_view words, std::string_view& out) {
+  if (!wordsAt(m, 0, words)) return false;
+  const size_t from = words.size();
+  size_t end = digitsEnd(m, from);
+  if (end == from) return false;
+  bool dotted = false;
+  while (end + 1 < m.size() && m[end] == '.' && isDigit(m[end + 1])) {
+    end = digitsEnd(m, end + 1);
+    dotted = true;
+  }
+  out = m.substr(from, end - from);
+  return dotted;
+}
+
+}  // namespace
+
+bool scanRunStarted(std::string_view m, ScannedGroups& g) {
+  return digitsAt(m, after(m, "ccmsetup started in process "), g[0]);
+}
+
+bool scanCcmSetupVersion(std::string_view m, ScannedGroups& g) { return versionAfter(m, "ccmsetup version: ", g[0]); }
+
+bool scanVersion(std::string_view m, ScannedGroups& g) { return versionAfter(m, "version: ", g[0]); }
+
+bool scanLaunchFolder(std::string_view m, ScannedGroups& g) {
+  return restOfLineAt(m, after(m, "launch from folder "), g[0]);
+}
+
+bool scanCommandLine(std::string_view m, ScannedGroups& g) {
+  return restOfLineAt(m, after(m, "ccmsetup command line: "), g[0]);
+}
+
+// Running as user "(?P<user>[^"\r\n]+)"
+bool scanRunningAsUser(std::string_view m, ScannedGroups& g) {
+  const size_t from = after(m, "running as user \"");
+  if (from == npos) return false;
+  size_t end = from;
+  while (end < m.size() && m[end] != '"' && m[end] != '\r' && m[end] != '\n') ++end;
+  g[0] = m.substr(from, end - from);
+  return end > from && end < m.size() && m[end] == '"';
+}
+
+bool scanFreeDiskSpace(std::string_view m, ScannedGroups& g) {
+  return digitsThen(m, after(m, "detected "), " mb free disk space", g[0]);
+}
+
+// ^Downloading (?P<source>[^\r\n]+) to (?P<destination>[^\r\n]*\S)
+// The source is greedy: the last " to " of the first line that leaves a
+// destination (the last one does unless only spaces follow it).
+bool scanDownloadStarted(std::string_view m, ScannedGroups& g) {
+  constexpr std::string_view kHead = "downloading ", kTo = " to ";
+  if (!wordsAt(m, 0, kHead)) return false;
+  const size_t end = lineEnd(m, kHead.size());
+  for (size_t to = end; to-- > kHead.size() + 1;) {  // the source takes at least one byte
+    if (!wordsAt(m, to, kTo) || to + kTo.size() > end) continue;
+    g[0] = m.substr(kHead.size(), to - kHead.size());
+    return restOfLineAt(m, to + kTo.size(), g[1]);
+  }
+  return false;
+}
+
+// File download (?P<percent>\d+)% complete \((?P<done>\d+) of (?P<total>\d+) bytes\)
+bool scanDownloadProgress(std::string_view m, ScannedGroups& g) {
+  const size_t from = after(m, "file download ");
+  if (!digitsThen(m, from, "% complete (", g[0])) return false;
+  const size_t done = from + g[0].size() + 12;
+  if (!digitsThen(m, done, " of ", g[1])) return false;
+  return digitsThen(m, done + g[1].size() + 4, " bytes)", g[2]);
+}
+
+// Adding file '(?P<url>[^\r\n]+?)' to BITS job, saving as '(?P<destination>[^\r\n]+)'
+// The url is lazy: up to the first "' to BITS job…" (if that one leaves no
+// destination, no later one does); the destination is greedy: up to the last
+// quote of the line.
+bool scanBitsFileAdded(std::string_view m, ScannedGroups& g) {
+  constexpr std::string_view kMiddle = "' to bits job, saving as '";
+  const size_t url = after(m, "adding file '");
+  if (url == npos) return false;
+  const size_t end = lineEnd(m, url);
+  const size_t middle = findWords(m, kMiddle, url + 1);
+  if (middle == npos || middle + kMiddle.size() > end) return false;
+  const size_t destination = middle + kMiddle.size();
+  for (size_t quote = end; quote-- > destination + 1;) {
+    if (m[quote] != '\'') continue;
+    g[0] = m.substr(url, middle - url);
+    g[1] = m.substr(destination, quote - destination);
+    return true;
+  }
+  return false;
+}
+
+bool scanNextRetryIn(std::string_view m, ScannedGroups& g) {
+  return digitsThen(m, after(m, "next retry in "), " minute", g[0]);
+}
+
+// Retry time:\s*(?P<minutes>\d+) minute
+bool scanRetryTime(std::string_view m, ScannedGroups& g) {
+  size_t from = after(m, "retry time:");
+  if (from == npos) return false;
+  while (from < m.size() && isSpace(m[from])) ++from;
+  return digitsThen(m, from, " minute", g[0]);
+}
+
+// MSI: Action [\d:]+: (?P<action>\w+)\.
+// The run of digits and colons must end in ": " (no shorter run can: a
+// space never follows its other colons).
+bool scanMsiAction(std::string_view m, ScannedGroups& g) {
+  const size_t from = after(m, "msi: action ");
+  if (from == npos) return false;
+  size_t run = from;
+  while (run < m.size() && (isDigit(m[run]) || m[run] == ':')) ++run;
+  if (run - from < 2 || m[run - 1] != ':' || run >= m.size() || m[run] != ' ') return false;
+  size_t word = run + 1;
+  while (word < m.size() && isWordByte(m[word])) ++word;
+  g[0] = m.substr(run + 1, word - (run + 1));
+  return !g[0].empty() && word < m.size() && m[word] == '.';
+}
+
+// File '?(?P<file>[^\r\n]+?)'? installation succeeded
+// With the opening quote taken (RE2 tries that first), the shortest file
+// name followed by an optional quote and the words.
+bool scanInstallSucceeded(std::string_view m, ScannedGroups& g) {
+  constexpr std::string_view kTail = " installation succeeded";
+  size_t from = after(m, "file ");
+  if (from == npos) return false;
+  if (from < m.size() && m[from] == '\'') ++from;
+  const size_t end = lineEnd(m, from);
+  for (size_t at = from + 1; at <= end; ++at) {
+    if ((at < end && m[at] == '\'' && wordsAt(m, at + 1, kTail)) || wordsAt(m, at, kTail)) {
+      g[0] = m.substr(from, at - from);
+      return true;
+    }
+  }
+  return false;
+}
+
+// CcmSetup is exiting with return code (?P<code>-?\d+)
+bool scanExitCode(std::string_view m, ScannedGroups& g) {
+  const size_t from = after(m, "ccmsetup is exiting with return code ");
+  if (from == npos) return false;
+  const size_t digits = from < m.size() && m[from] == '-' ? from + 1 : from;
+  const size_t end = digitsEnd(m, digits);
+  g[0] = m.substr(from, end - from);
+  return end > digits;
+}
+
+}  // namespace ccmlog::detail
