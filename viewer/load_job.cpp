@@ -1,13 +1,20 @@
 #include "load_job.h"
 
+#include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <exception>
 #include <fstream>
 #include <optional>
 #include <system_error>
+#include <thread>
 
 #include "ccmlog/analysis.h"
+#include "ccmlog/piece_reader.h"
+#include "ccmlog/result.h"
+#include "parallel_map.h"
 
 namespace ccmlog::viewer {
 namespace {
@@ -51,10 +58,62 @@ bool readRecords(const std::filesystem::path& path, std::uint64_t from, std::opt
   return true;
 }
 
+// A piece of a file as a reading thread indexed it, waiting for its turn.
+struct IndexedPiece {
+  PieceResult analysis;
+  std::vector<IndexEntry> entries;               // lines counted from the piece's first; names as below
+  std::vector<std::string> components, threads;  // the piece's own name ids, in order of first use
+  std::exception_ptr failure;                    // what the reading thread caught, for the job to throw
+};
+
+// Reads, classifies and indexes piece `i` of a segment from byte 0 (on any
+// thread; what it throws, out of memory, is kept for the job's thread).
+IndexedPiece indexPiece(const LoadSegment& s, const PiecePlan& plan, std::size_t i) {
+  IndexedPiece piece;
+  try {
+    Interner components, threads;
+    piece.analysis = readPiece(s.path, plan, i, s.file, [&](const Record& r) {
+      IndexEntry& e = piece.entries.emplace_back(IndexEntry::from(
+          r, s.file, components.intern(r.component, piece.components), threads.intern(r.thread, piece.threads)));
+      e.offset += plan.starts[i];
+    });
+  } catch (...) {
+    piece.failure = std::current_exception();
+  }
+  return piece;
+}
+
+// The session's ids of a piece's names, in the piece's id order; new names go to `added`.
+std::vector<NameId> sessionIds(Interner& session, const std::vector<std::string>& names,
+                               std::vector<std::string>& added) {
+  std::vector<NameId> ids;
+  ids.reserve(names.size());
+  for (const std::string& name : names) ids.push_back(session.intern(name, added));
+  return ids;
+}
+
+// A piece's id in the session's; the piece's overflow id (past its names) stays the overflow id.
+NameId sessionId(const std::vector<NameId>& ids, NameId id) {
+  const auto i = static_cast<std::size_t>(id);
+  return i < ids.size() ? ids[i] : id;
+}
+
+// What reading a segment found, for its file's report.
+struct SegmentRead {
+  Format format = Format::Unknown;
+  Encoding encoding = Encoding::Unknown;
+  std::uint64_t bytes = 0;
+};
+
 class Job {
  public:
-  Job(LoadState& state, LoadSink& sink)
-      : state_(state), sink_(sink), started_(Clock::now()), lastFlush_(started_) {}
+  Job(LoadState& state, LoadSink& sink, const LoadOptions& options)
+      : state_(state),
+        sink_(sink),
+        options_(options),
+        threads_(options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency())),
+        started_(Clock::now()),
+        lastFlush_(started_) {}
 
   void run(std::span<const LoadSegment> segments) {
     if (state_.files.empty()) analyzer_.emplace();  // a fresh load: analyze while reading
@@ -89,14 +148,34 @@ class Job {
     file.report.path = s.path;
     file.role = s.role;
     if (analyzer_) analyzer_->beginFile(s.file, s.role);
+    const auto plan =
+        value(s.from) == 0 ? planPieces(s.path, s.reader, options_.pieceBytes) : std::nullopt;
+    const Result<SegmentRead> read = plan ? readInPieces(s, *plan) : readInOnePass(s);
+    if (!read) {
+      file.report.error = read.error().message;
+      batch_.errors.push_back(*file.report.error);
+      return;
+    }
+    file.report.error.reset();
+    if (value(s.from) == 0) {  // a resumed segment's reader knows only its own part
+      file.report.format = read->format;
+      file.report.encoding = read->encoding;
+      file.report.bytes = 0;
+    }
+    file.report.bytes += read->bytes;
+  }
+
+  Result<SegmentRead> readInOnePass(const LoadSegment& s) {
     RecordReader reader(s.reader);
     bool formatSent = false;
+    const auto sendFormat = [&] {
+      if (formatSent || reader.format() == Format::Unknown) return;
+      batch_.formats.push_back({s.file, reader.format(), reader.encoding()});
+      formatSent = true;
+    };
     const auto add = [&](const Record& r) {
       addRecord(s, r);
-      if (!formatSent && reader.format() != Format::Unknown) {
-        batch_.formats.push_back({s.file, reader.format(), reader.encoding()});
-        formatSent = true;
-      }
+      sendFormat();
     };
     std::uint64_t before = 0;
     const auto stop = [&] {
@@ -105,22 +184,80 @@ class Job {
       maybeFlush();
       return sink_.cancelled();
     };
-    if (!readRecords(s.path, value(s.from), std::nullopt, reader, add, stop)) {
-      file.report.error = openError(s.path);
-      batch_.errors.push_back(*file.report.error);
-      return;
-    }
+    if (!readRecords(s.path, value(s.from), std::nullopt, reader, add, stop)) return Error{openError(s.path)};
     stop();
-    file.report.error.reset();
-    if (value(s.from) == 0) {  // a resumed segment's reader knows only its own part
-      file.report.format = reader.format();
-      file.report.encoding = reader.encoding();
-      file.report.bytes = 0;
+    sendFormat();
+    return SegmentRead{reader.format(), reader.encoding(), reader.stats().bytes};
+  }
+
+  // The pieces are read on threads_ threads and laid in here, on the job's
+  // thread, in order. After a cancel or a failure the threads start no more
+  // pieces and the ones still coming are dropped; a failure is rethrown here.
+  Result<SegmentRead> readInPieces(const LoadSegment& s, const PiecePlan& plan) {
+    struct NoState {};
+    std::atomic<bool> stop = false;
+    std::exception_ptr failure;
+    std::optional<std::string> error;
+    SegmentRead read{plan.first.format, plan.encoding, 0};
+    LineNumber firstLine = s.firstLine;
+    const auto guarded = [&](auto step) {
+      if (stop) return;
+      try {
+        step();
+      } catch (...) {
+        failure = std::current_exception();
+        stop = true;
+      }
+    };
+    parallelMap<IndexedPiece, NoState>(
+        plan.starts.size(), threads_,
+        [&](NoState&, std::size_t i) { return stop ? IndexedPiece{} : indexPiece(s, plan, i); },
+        [&](std::size_t i, IndexedPiece& piece) {
+          guarded([&] {
+            if (piece.failure) std::rethrow_exception(piece.failure);
+            if (piece.analysis.error()) {
+              error = piece.analysis.error();
+              stop = true;
+              return;
+            }
+            if (i == 0) batch_.formats.push_back({s.file, read.format, read.encoding});
+            addPiece(s, piece, firstLine);
+            read.bytes += piece.analysis.stats().bytes;
+          });
+        },
+        [&](std::size_t) {
+          guarded([&] {
+            maybeFlush();
+            if (sink_.cancelled()) stop = true;
+          });
+        });
+    if (failure) std::rethrow_exception(failure);
+    if (error) return Error{*error};
+    return read;
+  }
+
+  // Lays a piece in after the one before it, whose next line is `firstLine` (moved past this one).
+  void addPiece(const LoadSegment& s, IndexedPiece& piece, LineNumber& firstLine) {
+    if (analyzer_) analyzer_->add(piece.analysis, firstLine);
+    const auto components = sessionIds(state_.components, piece.components, batch_.components);
+    const auto threads = sessionIds(state_.threads, piece.threads, batch_.threads);
+    LoadedFile& file = state_.files[value(s.file)];
+    for (IndexEntry& e : piece.entries) {
+      e.setFirstLine(LineNumber{value(firstLine) + e.line - 1});
+      e.component = sessionId(components, e.component);
+      e.thread = sessionId(threads, e.thread);
+      if (e.kind() == RecordKind::Unparsed || e.kind() == RecordKind::Orphan) ++file.report.unparsed;
     }
-    file.report.bytes += reader.stats().bytes;
-    if (!formatSent && reader.format() != Format::Unknown) {
-      batch_.formats.push_back({s.file, reader.format(), reader.encoding()});
+    file.report.records += piece.entries.size();
+    if (!piece.entries.empty()) file.end = piece.entries.back().end();
+    if (batch_.entries.empty()) {
+      batch_.entries = std::move(piece.entries);
+    } else {
+      batch_.entries.insert(batch_.entries.end(), piece.entries.begin(), piece.entries.end());
     }
+    firstLine = LineNumber{value(firstLine) + value(piece.analysis.nextLine()) - 1};
+    file.nextLine = firstLine;
+    batch_.bytesDone += piece.analysis.stats().bytes;
   }
 
   void addRecord(const LoadSegment& s, const Record& r) {
@@ -181,6 +318,8 @@ class Job {
 
   LoadState& state_;
   LoadSink& sink_;
+  LoadOptions options_;
+  unsigned threads_;
   std::optional<Analyzer> analyzer_;
   LoadBatch batch_;
   std::uint64_t total_ = 0, nextReportAt_ = 0;
@@ -189,8 +328,9 @@ class Job {
 
 }  // namespace
 
-void runLoad(std::span<const LoadSegment> segments, LoadState& state, LoadSink& sink) {
-  Job job(state, sink);
+void runLoad(std::span<const LoadSegment> segments, LoadState& state, LoadSink& sink,
+             const LoadOptions& options) {
+  Job job(state, sink, options);
   try {
     job.run(segments);
   } catch (const std::exception& e) {

@@ -6,6 +6,14 @@
 // to the LoadSink: new entries, new names, formats as they are detected, and
 // progress; so the first rows show while a large file is still loading.
 //
+// A whole UTF-8 CMTrace file of at least two pieces (LoadOptions) is read in
+// pieces on a few threads of the job's own (piece_reader.h, parallel_map.h):
+// each thread reads, indexes and classifies a piece, with names in ids of the
+// piece's own, and the job lays the pieces in file order: their names into
+// the session's ids, lines counted on from the piece before, entries into
+// the batch, classified events into the Analyzer. The entries, names and
+// report are those of one pass; at most four pieces a thread wait in memory.
+//
 // The analysis: a fresh load analyzes each record as it is read (Analyzer).
 // Findings known so far come from a snapshot of that analyzer (the rules run
 // on a copy of its bounded timeline; nothing is read again): first after a
@@ -78,8 +86,17 @@ class LoadSink {
   virtual bool cancelled() const = 0;
 };
 
+/// How a load reads its files.
+struct LoadOptions {
+  /// A segment from byte 0 of a UTF-8 CMTrace file at least twice this size is
+  /// read in pieces of about this size; 0 reads every file in one pass.
+  std::uint64_t pieceBytes = std::uint64_t{4} << 20;
+  unsigned threads = 0;  ///< that read pieces; 0: one per core
+};
+
 /// Reads the segments in order (growing `state`) and delivers to `sink`.
 /// Never throws: an unreadable file becomes an error in the batch.
-void runLoad(std::span<const LoadSegment> segments, LoadState& state, LoadSink& sink);
+void runLoad(std::span<const LoadSegment> segments, LoadState& state, LoadSink& sink,
+             const LoadOptions& options = {});
 
 }  // namespace ccmlog::viewer

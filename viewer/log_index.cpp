@@ -23,7 +23,7 @@ IndexEntry IndexEntry::from(const Record& record, FileIndex file, NameId compone
   IndexEntry e;
   e.offset = value(record.span.offset);
   e.length = saturate<std::uint32_t>(record.span.length);
-  e.line = saturate<std::uint32_t>(value(record.line));
+  e.setFirstLine(record.line);
   if (record.local) e.localTicks = record.local->ticks;
   // A bias is at most a day of minutes; anything else was rejected by the reader.
   if (record.bias && *record.bias > kNoBias && *record.bias <= std::numeric_limits<std::int16_t>::max()) {
@@ -36,6 +36,8 @@ IndexEntry IndexEntry::from(const Record& record, FileIndex file, NameId compone
                                      (static_cast<unsigned>(record.kind) << 2));
   return e;
 }
+
+void IndexEntry::setFirstLine(LineNumber first) { line = saturate<std::uint32_t>(value(first)); }
 
 std::optional<Timestamp> IndexEntry::local() const {
   if (localTicks == kNoTime) return std::nullopt;

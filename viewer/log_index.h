@@ -56,6 +56,8 @@ struct IndexEntry {
 
   /// The entry for `record` of file `file`, its names already interned.
   static IndexEntry from(const Record& record, FileIndex file, NameId component, NameId thread);
+  /// Sets the first line, saturating as from() does.
+  void setFirstLine(LineNumber first);
 
   ByteSpan span() const { return {ByteOffset{offset}, length}; }
   LineNumber firstLine() const { return LineNumber{line}; }

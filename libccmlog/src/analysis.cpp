@@ -8,15 +8,10 @@
 #include "ccmlog/log_files.h"
 #include "ccmlog/timeline_builder.h"
 #include "file_pieces.h"
+#include "shared_classifier.h"
 
 namespace ccmlog {
 namespace {
-
-// Compiling the patterns is the costly part; one classifier serves every analysis (classify() is const).
-const EventClassifier& classifier() {
-  static const EventClassifier instance;
-  return instance;
-}
 
 void fillCounts(FileReport& file, Format format, Encoding encoding, const ReaderStats& stats) {
   file.format = format;
@@ -55,7 +50,8 @@ void Analyzer::beginFile(FileIndex file, FileRole role) {
 
 void Analyzer::add(const Record& record) {
   Impl& d = *impl_;
-  const bool classified = classifier().classifyInto(record.message, RecordIndex{d.records++}, d.event);
+  const bool classified =
+      detail::sharedClassifier().classifyInto(record.message, RecordIndex{d.records++}, d.event);
   d.builder.addRecord(Location{d.file, record.line, record.local, record.bias}, record.message,
                       classified ? std::span<const Event>(&d.event, 1) : std::span<const Event>());
 }
@@ -95,30 +91,22 @@ class Pipeline {
   }
   void addRecord(const Record& record) { analyzer_.add(record); }
   // Reads the current file in the pieces of `plan` through `run`.
-  void addPieces(const std::filesystem::path& path, const detail::PiecePlan& plan, const PieceRunner& run) {
+  void addPieces(const std::filesystem::path& path, const PiecePlan& plan, const PieceRunner& run) {
     const FileIndex file{static_cast<std::uint32_t>(files_.size() - 1)};
     LineNumber firstLine{1};
     ReaderStats stats;
-    Format format = Format::Unknown;
-    Encoding encoding = Encoding::Unknown;
     FileReport& report = currentFile();
     run(
-        plan.starts.size(),
-        [&](size_t i) { return detail::readPiece(path, plan, i, file, classifier()); },
-        [&](size_t i, PieceResult& piece) {
-          const PieceResult::Impl& p = piece.impl();
-          if (p.error && !report.error) report.error = p.error;
+        plan.starts.size(), [&](size_t i) { return readPiece(path, plan, i, file); },
+        [&](size_t, PieceResult& piece) {
+          if (piece.error() && !report.error) report.error = piece.error();
           analyzer_.add(piece, firstLine);
-          firstLine = LineNumber{value(firstLine) + value(p.nextLine) - 1};
-          stats.bytes += p.stats.bytes;
-          stats.records += p.stats.records;
-          stats.unparsed += p.stats.unparsed;
-          if (i == 0) {
-            format = p.format;
-            encoding = p.encoding;
-          }
+          firstLine = LineNumber{value(firstLine) + value(piece.nextLine()) - 1};
+          stats.bytes += piece.stats().bytes;
+          stats.records += piece.stats().records;
+          stats.unparsed += piece.stats().unparsed;
         });
-    if (!report.error) fillCounts(report, format, encoding, stats);
+    if (!report.error) fillCounts(report, plan.first.format, plan.encoding, stats);
   }
   FileReport& currentFile() { return files_.back(); }
   Report finish() && { return std::move(analyzer_).finish(std::move(files_)); }
@@ -155,7 +143,7 @@ Result<Report> analyzeFiles(const std::vector<std::filesystem::path>& inputs,
   for (const auto& path : *files) {
     pipeline.beginFile(path);
     if (options.runPieces) {
-      if (const auto plan = detail::planPieces(path, options.reader, options.pieceBytes)) {
+      if (const auto plan = planPieces(path, options.reader, options.pieceBytes)) {
         pipeline.addPieces(path, *plan, options.runPieces);
         continue;
       }

@@ -6,6 +6,7 @@
 
 #include "cmtrace_format.h"
 #include "file_range_reader.h"
+#include "shared_classifier.h"
 
 namespace ccmlog {
 
@@ -14,11 +15,14 @@ PieceResult::PieceResult(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 PieceResult::~PieceResult() = default;
 PieceResult::PieceResult(PieceResult&&) noexcept = default;
 PieceResult& PieceResult::operator=(PieceResult&&) noexcept = default;
+const ReaderStats& PieceResult::stats() const { return impl_->stats; }
+LineNumber PieceResult::nextLine() const { return impl_->nextLine; }
+const std::optional<std::string>& PieceResult::error() const { return impl_->error; }
 
-namespace detail {
 namespace {
 
 constexpr std::uint64_t kBlockSize = 1 << 20;  // as readFile reads, so the format is decided alike
+constexpr std::uint64_t kShortWindow = 64 << 10;  // where a cut nearly always is
 
 std::string readAt(std::ifstream& in, std::uint64_t offset, std::uint64_t length) {
   std::string bytes(length, '\0');
@@ -29,7 +33,21 @@ std::string readAt(std::ifstream& in, std::uint64_t offset, std::uint64_t length
   return bytes;
 }
 
+// The first cut in the `length` bytes at `target`. It looks in a short window
+// first: a cut found there is the whole window's first (whether a place is a
+// cut depends only on the bytes before it and its opener), and reading 1 MiB
+// per piece of a large log would cost a quarter of the file again.
+std::optional<std::uint64_t> firstCut(std::ifstream& in, std::uint64_t target, std::uint64_t length) {
+  for (std::uint64_t window = std::min(length, kShortWindow);; window = length) {
+    const size_t cut = detail::pieceCut(readAt(in, target, window));
+    if (cut != std::string_view::npos) return target + cut;
+    if (window == length) return std::nullopt;
+  }
+}
+
 }  // namespace
+
+namespace detail {
 
 size_t pieceCut(std::string_view window) {
   constexpr auto npos = std::string_view::npos;
@@ -44,6 +62,8 @@ size_t pieceCut(std::string_view window) {
   }
   return npos;
 }
+
+}  // namespace detail
 
 std::optional<PiecePlan> planPieces(const std::filesystem::path& path, const ReaderOptions& options,
                                     std::uint64_t pieceBytes) {
@@ -66,24 +86,26 @@ std::optional<PiecePlan> planPieces(const std::filesystem::path& path, const Rea
   plan.first.format = Format::CMTrace;
   plan.rest = plan.first;
   plan.rest.encoding = Encoding::Utf8;  // no BOM in the middle of the file
+  plan.encoding = probe.encoding();
   plan.starts.push_back(0);
   for (std::uint64_t target = pieceBytes; target + pieceBytes / 2 < size; target += pieceBytes) {
     if (target <= plan.starts.back()) continue;
-    const size_t cut = pieceCut(readAt(in, target, std::min(pieceBytes, kBlockSize)));
-    if (cut != std::string_view::npos) plan.starts.push_back(target + cut);
+    if (const auto cut = firstCut(in, target, std::min(pieceBytes, kBlockSize))) plan.starts.push_back(*cut);
   }
   if (plan.starts.size() < 2) return std::nullopt;
   return plan;
 }
 
 PieceResult readPiece(const std::filesystem::path& path, const PiecePlan& plan, size_t index,
-                      FileIndex file, const EventClassifier& classifier) {
+                      FileIndex file, const RecordCallback& onRecord) {
+  const EventClassifier& classifier = detail::sharedClassifier();
   auto piece = std::make_unique<PieceResult::Impl>();
   const std::optional<std::uint64_t> to =
       index + 1 < plan.starts.size() ? std::optional(plan.starts[index + 1]) : std::nullopt;
   std::optional<Location> withoutEvents;  // the last record without events, not yet kept
   std::uint64_t records = 0;
   const auto add = [&](const Record& r) {
+    if (onRecord) onRecord(r);
     const size_t eventsStart = piece->events.size();
     classifier.classify(r.message, RecordIndex{records++}, piece->events);
     const Location where{file, r.line, r.local, r.bias};
@@ -99,7 +121,7 @@ PieceResult readPiece(const std::filesystem::path& path, const PiecePlan& plan, 
     piece->messages.append(r.message);
   };
   const auto summary =
-      readFileRange(path, plan.starts[index], to, add, index == 0 ? plan.first : plan.rest);
+      detail::readFileRange(path, plan.starts[index], to, add, index == 0 ? plan.first : plan.rest);
   if (withoutEvents) {
     piece->entries.push_back({*withoutEvents, 0, 0, piece->events.size(), piece->events.size()});
   }
@@ -107,11 +129,8 @@ PieceResult readPiece(const std::filesystem::path& path, const PiecePlan& plan, 
     piece->error = summary.error().message;
   } else {
     piece->stats = summary->stats;
-    piece->format = summary->format;
-    piece->encoding = summary->encoding;
   }
   return PieceResult(std::move(piece));
 }
 
-}  // namespace detail
 }  // namespace ccmlog

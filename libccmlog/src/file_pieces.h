@@ -1,5 +1,5 @@
 // file_pieces.h (internal): a large CMTrace log cut into pieces that read
-// alone exactly as they read in one pass, for AnalysisOptions::runPieces.
+// alone exactly as they read in one pass (piece_reader.h, AnalysisOptions::runPieces).
 //
 // A cut is made at a line start that opens a record ("<![LOG[") right after a
 // line holding a terminator ("]LOG]!><time=\""). The reader ends the record of
@@ -9,15 +9,15 @@
 // there, or stops there at the end of its input, cuts the same records.
 #pragma once
 
-#include <cstdint>
-#include <filesystem>
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "ccmlog/analysis.h"
-#include "ccmlog/event_classifier.h"
+#include "ccmlog/event.h"
+#include "ccmlog/piece_reader.h"
 
 namespace ccmlog {
 
@@ -35,8 +35,6 @@ struct PieceResult::Impl {
   std::string messages;                ///< of the records with events, one after another
   std::vector<Event> events;           ///< RecordIndex relative to the piece
   ReaderStats stats;
-  Format format = Format::Unknown;
-  Encoding encoding = Encoding::Unknown;
   LineNumber nextLine{1};              ///< the line after the piece, relative
   std::optional<std::string> error;    ///< the piece could not be read
 };
@@ -47,23 +45,6 @@ namespace detail {
 /// at a line start whose previous line lies in `window` and holds a
 /// terminator; npos when there is none.
 size_t pieceCut(std::string_view window);
-
-/// A plan to read a file in pieces.
-struct PiecePlan {
-  std::vector<std::uint64_t> starts;  ///< offsets, the first 0; a piece ends where the next starts
-  ReaderOptions first;                ///< for the piece at 0
-  ReaderOptions rest;                 ///< for the others (format and encoding forced)
-};
-
-/// The pieces of about pieceBytes that `path` can be read in, when it is a
-/// UTF-8 CMTrace log (as `options` reads it) of at least two; else nullopt.
-std::optional<PiecePlan> planPieces(const std::filesystem::path& path, const ReaderOptions& options,
-                                    std::uint64_t pieceBytes);
-
-/// Reads and classifies piece `index` of the plan (the last piece reads to
-/// the end of the file). Safe to call from several threads at once.
-PieceResult readPiece(const std::filesystem::path& path, const PiecePlan& plan, size_t index,
-                      FileIndex file, const EventClassifier& classifier);
 
 }  // namespace detail
 }  // namespace ccmlog

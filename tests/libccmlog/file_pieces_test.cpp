@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "ccmlog/analysis.h"
+#include "ccmlog/file_reader.h"
+#include "ccmlog/piece_reader.h"
 #include "ccmlog/report_json.h"
 #include "test_support.h"
 
@@ -96,9 +98,56 @@ TEST(FilePieces, RecordsCutShortAndStrayLinesReadAsInOnePass) {
   std::filesystem::remove(path);
 }
 
+// A record as text, its line and span moved by `line` and `offset` (a piece's, to the file's).
+std::string describe(const Record& r, std::uint64_t line = 1, std::uint64_t offset = 0) {
+  return std::to_string(value(r.line) + line - 1) + "+" + std::to_string(r.lines) + " @" +
+         std::to_string(value(r.span.offset) + offset) + "+" + std::to_string(r.span.length) + " " +
+         std::string(toString(r.kind)) + " " + std::string(r.component) + "/" + std::string(r.thread) + " " +
+         std::string(r.message);
+}
+
+TEST(FilePieces, APiecesRecordsInTurnAreTheRecordsOfOnePass) {
+  size_t cut = 0;
+  for (const auto& path : test::testdataFiles()) {
+    const auto plan = planPieces(path, {}, 400);
+    if (!plan) continue;
+    ++cut;
+    std::vector<std::string> expected, got;
+    ASSERT_TRUE(readFile(path, [&](const Record& r) { expected.push_back(describe(r)); }));
+    std::uint64_t firstLine = 1, bytes = 0, records = 0;
+    for (size_t i = 0; i < plan->starts.size(); ++i) {
+      const PieceResult piece = readPiece(path, *plan, i, FileIndex{0}, [&](const Record& r) {
+        got.push_back(describe(r, firstLine, plan->starts[i]));
+      });
+      EXPECT_FALSE(piece.error());
+      firstLine += value(piece.nextLine()) - 1;
+      bytes += piece.stats().bytes;
+      records += piece.stats().records;
+    }
+    EXPECT_EQ(got, expected) << path;
+    EXPECT_EQ(records, expected.size()) << path;
+    EXPECT_EQ(bytes, std::filesystem::file_size(path)) << path;
+  }
+  EXPECT_GT(cut, 5u);
+}
+
+TEST(FilePieces, APieceThatCannotBeReadSaysWhy) {
+  const auto path = std::filesystem::temp_directory_path() / ("ccmlog-gone-" + std::to_string(::getpid()) + ".log");
+  std::string log;
+  for (int i = 0; i < 20; ++i) log += test::cmtrace("record " + std::to_string(i));
+  { std::ofstream(path, std::ios::binary) << log; }
+  const auto plan = planPieces(path, {}, 300);
+  ASSERT_TRUE(plan);
+  EXPECT_EQ(plan->encoding, Encoding::Utf8);
+  std::filesystem::remove(path);
+  const PieceResult piece = readPiece(path, *plan, 1, FileIndex{0});
+  ASSERT_TRUE(piece.error());
+  EXPECT_NE(piece.error()->find("No such file"), std::string::npos) << *piece.error();
+}
+
 TEST(FilePieces, OnlyUtf8CmtraceLogsOfTwoPiecesAreCut) {
   const auto plan = [](const char* name, std::uint64_t pieceBytes) {
-    return detail::planPieces(std::filesystem::path(CCMLOG_TESTDATA_DIR) / "formats" / name, {}, pieceBytes);
+    return planPieces(std::filesystem::path(CCMLOG_TESTDATA_DIR) / "formats" / name, {}, pieceBytes);
   };
   EXPECT_TRUE(plan("cmtrace-utf8bom-crlf.log", 200));
   EXPECT_FALSE(plan("cmtrace-utf8bom-crlf.log", 1 << 20));  // too small to share

@@ -37,13 +37,18 @@
 namespace ccmlog {
 
 /// What reading and classifying one piece of a file found, kept until the
-/// pieces before it have been laid into the timeline. Opaque; movable.
+/// pieces before it have been laid into the timeline (piece_reader.h reads
+/// one). Opaque but for what a reader of pieces counts; movable.
 class CCMLOG_EXPORT PieceResult {
  public:
   PieceResult();
   ~PieceResult();
   PieceResult(PieceResult&&) noexcept;
   PieceResult& operator=(PieceResult&&) noexcept;
+
+  const ReaderStats& stats() const;               ///< the piece's bytes, records, unparsed records
+  LineNumber nextLine() const;                     ///< the line after the piece, its first line being 1
+  const std::optional<std::string>& error() const;  ///< why the piece could not be read, if it could not
 
   struct Impl;  ///< (the library's)
   explicit PieceResult(std::unique_ptr<Impl> impl);

@@ -70,6 +70,7 @@
 #include "ccmlog/log_files.h"
 #include "ccmlog/lookup_json.h"
 #include "ccmlog/numbers.h"
+#include "ccmlog/piece_reader.h"
 #include "ccmlog/record.h"
 #include "ccmlog/record_reader.h"
 #include "ccmlog/report_json.h"

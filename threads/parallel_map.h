@@ -1,5 +1,6 @@
 // parallel_map.h: work spread over threads, results taken in order on the
-// calling thread. This is where the CLI's threads live; the library has none.
+// calling thread. This is where the threads of the faces live (the CLI's
+// scan and analyze -j, the viewer's load); the library has none.
 //
 //   parallelMap<MachineScan, BundleReader>(machines.size(), jobs,
 //       [&](BundleReader& bundles, size_t i) {                      // on a worker thread, with
@@ -26,7 +27,7 @@
 #include <thread>
 #include <vector>
 
-namespace ccmlog::cli {
+namespace ccmlog {
 
 /// Runs work(state, i) for i in [0, count) on `threads` threads (at least
 /// one), each with a default-constructed State of its own. `take(i, result)`
@@ -82,4 +83,4 @@ void parallelMap(std::size_t count, unsigned threads, Work work, Take take, Tick
   }
 }
 
-}  // namespace ccmlog::cli
+}  // namespace ccmlog

@@ -1,0 +1,55 @@
+// ccmlog/piece_reader.h: a large CMTrace log read in pieces by a tool that
+// runs the pieces itself and wants each record too (a viewer indexing a file
+// while it analyzes it). analyzeFiles with AnalysisOptions::runPieces is this
+// plus running; use it when the report is all you need.
+//
+//   auto plan = ccmlog::planPieces(path, {}, 4 << 20);         // nullopt: read in one pass
+//   // any thread, any order, several at once:
+//   ccmlog::PieceResult piece = ccmlog::readPiece(path, *plan, i, file,
+//       [&](const ccmlog::Record& r) { index(r); });         // r.line counts from the piece's first line
+//   // one thread, i = 0, 1, 2, …:
+//   analyzer.add(piece, firstLine);
+//   firstLine = ccmlog::LineNumber{value(firstLine) + value(piece.nextLine()) - 1};
+//
+// A cut is made only where one pass has a record boundary too (see
+// ARCHITECTURE.md), so the pieces' records, one after another, are the
+// records of one pass, and the Analyzer fed the pieces in order gives the
+// report of one pass.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <vector>
+
+#include "ccmlog/analysis.h"
+#include "ccmlog/export.h"
+#include "ccmlog/file_reader.h"
+#include "ccmlog/location.h"
+#include "ccmlog/record_reader.h"
+
+namespace ccmlog {
+
+/// A plan to read a file in pieces.
+struct PiecePlan {
+  std::vector<std::uint64_t> starts;  ///< offsets, the first 0; a piece ends where the next starts
+  ReaderOptions first;                ///< for the piece at 0
+  ReaderOptions rest;                 ///< for the others (format and encoding forced)
+  Encoding encoding = Encoding::Unknown;  ///< the file's, as one pass detects it (UTF-8, with or without BOM)
+};
+
+/// The pieces of about pieceBytes that `path` can be read in, when it is a
+/// UTF-8 CMTrace log (as `options` reads it) of at least two; else nullopt.
+CCMLOG_EXPORT std::optional<PiecePlan> planPieces(const std::filesystem::path& path,
+                                                  const ReaderOptions& options, std::uint64_t pieceBytes);
+
+/// Reads and classifies piece `index` of the plan (the last piece reads to the
+/// end of the file), calling `onRecord` (when set) for each record in order,
+/// with its line counted from the piece's first line (1) and its span from
+/// the piece's first byte (0). Safe to call from several threads at once.
+CCMLOG_EXPORT PieceResult readPiece(const std::filesystem::path& path, const PiecePlan& plan,
+                                    std::size_t index, FileIndex file,
+                                    const RecordCallback& onRecord = {});
+
+}  // namespace ccmlog
