@@ -1,7 +1,9 @@
 #include "ccmlog/json_writer.h"
 
 #include <array>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 namespace ccmlog {
 
@@ -15,12 +17,29 @@ constexpr std::array<bool, 256> kEscaped = [] {
   return escaped;
 }();
 
+// Whether any of the eight bytes of `word` needs an escape (the classic
+// "has a byte less than n / equal to c" tests, exact as a yes or no).
+bool anyEscaped(std::uint64_t word) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+  const auto zeroByte = [](std::uint64_t x) { return (x - kOnes) & ~x & kHighs; };
+  const std::uint64_t control = (word - kOnes * 0x20) & ~word & kHighs;
+  return (control | zeroByte(word ^ (kOnes * '"')) | zeroByte(word ^ (kOnes * '\\'))) != 0;
+}
+
 }  // namespace
 
 void appendJsonString(std::string& out, std::string_view text) {
   out.push_back('"');
   size_t plain = 0;  // start of the bytes not yet appended, none of them escaped
   for (size_t i = 0; i < text.size(); ++i) {
+    if (i + 8 <= text.size()) {  // most text needs no escape: skip it eight bytes at a time
+      std::uint64_t word;
+      std::memcpy(&word, text.data() + i, 8);
+      if (!anyEscaped(word)) {
+        i += 7;
+        continue;
+      }
+    }
     const auto c = static_cast<unsigned char>(text[i]);
     if (!kEscaped[c]) continue;
     out.append(text.substr(plain, i - plain));  // runs of plain bytes in one append
