@@ -1,6 +1,7 @@
 #include "ccmlog/json_writer.h"
 
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -17,13 +18,16 @@ constexpr std::array<bool, 256> kEscaped = [] {
   return escaped;
 }();
 
-// Whether any of the eight bytes of `word` needs an escape (the classic
-// "has a byte less than n / equal to c" tests, exact as a yes or no).
-bool anyEscaped(std::uint64_t word) {
+// The bytes of `word` that need an escape, as their high bits (the classic
+// "has a byte less than n / equal to c" tests). Exact for the lowest such
+// byte, the first in the text on a little-endian machine: a borrow can only
+// mark bytes above a true one.
+static_assert(std::endian::native == std::endian::little);
+std::uint64_t escapedBytes(std::uint64_t word) {
   constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
   const auto zeroByte = [](std::uint64_t x) { return (x - kOnes) & ~x & kHighs; };
   const std::uint64_t control = (word - kOnes * 0x20) & ~word & kHighs;
-  return (control | zeroByte(word ^ (kOnes * '"')) | zeroByte(word ^ (kOnes * '\\'))) != 0;
+  return control | zeroByte(word ^ (kOnes * '"')) | zeroByte(word ^ (kOnes * '\\'));
 }
 
 }  // namespace
@@ -31,17 +35,21 @@ bool anyEscaped(std::uint64_t word) {
 void appendJsonString(std::string& out, std::string_view text) {
   out.push_back('"');
   size_t plain = 0;  // start of the bytes not yet appended, none of them escaped
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (i + 8 <= text.size()) {  // most text needs no escape: skip it eight bytes at a time
+  for (size_t i = 0; i < text.size();) {
+    if (i + 8 <= text.size()) {  // eight bytes at a time, to the first that needs an escape
       std::uint64_t word;
       std::memcpy(&word, text.data() + i, 8);
-      if (!anyEscaped(word)) {
-        i += 7;
+      const std::uint64_t escaped = escapedBytes(word);
+      if (!escaped) {
+        i += 8;
         continue;
       }
+      i += static_cast<size_t>(std::countr_zero(escaped) / 8);
+    } else if (!kEscaped[static_cast<unsigned char>(text[i])]) {
+      ++i;
+      continue;
     }
     const auto c = static_cast<unsigned char>(text[i]);
-    if (!kEscaped[c]) continue;
     out.append(text.substr(plain, i - plain));  // runs of plain bytes in one append
     plain = i + 1;
     switch (c) {
@@ -56,6 +64,7 @@ void appendJsonString(std::string& out, std::string_view text) {
         out += buf;
       }
     }
+    ++i;
   }
   out.append(text.substr(plain));
   out.push_back('"');
