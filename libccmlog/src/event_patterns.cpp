@@ -74,9 +74,10 @@ constexpr EventPattern kPatterns[] = {
     {EventKind::DownloadFailed,
      R"((?s)Failed to download files through BITS\. Error:?\s*)" CODE
      R"(,?\s*Description:?\s*(?P<text>.*\S))",
-     "Failed to download files through BITS. Error: 0x80190194, Description HTTP status 404: …"},
+     "Failed to download files through BITS. Error: 0x80190194, Description HTTP status 404: …",
+     scanFilesThroughBitsFailed},
     {EventKind::DownloadFailed, R"(Failed to download client files by BITS\. Error:?\s*)" CODE,
-     "Failed to download client files by BITS. Error 0x80190194"},  // filled: code
+     "Failed to download client files by BITS. Error 0x80190194", scanClientFilesByBitsFailed},  // filled: code
     {EventKind::BitsUnavailable,
      R"(CreateInstance of CLSID_BackgroundCopyManager failed with )" CODE,
      "CreateInstance of CLSID_BackgroundCopyManager failed with 8007042C"},
@@ -102,16 +103,16 @@ constexpr EventPattern kPatterns[] = {
     // the status is the first three-digit HTTP status after the URL, if any.
     {EventKind::UrlCheckFailed,
      R"(Failed to check url '?(?P<url>[^\s']*[^\s'.,])'?(?:[^\r\n]*?\b(?P<status>[1-5]\d\d)\b)?)",
-     "Failed to check url HTTP://server.dmz:80/CCM_Client … 401"},  // filled: url
+     "Failed to check url HTTP://server.dmz:80/CCM_Client … 401", scanUrlCheckFailed},  // filled: url
 
     // Source access and the retry loop. Source rows come before WaitingForRetry:
     // the 2009 line carries both phrases and is a source failure first.
     {EventKind::SourceAccessFailed,
      R"(Failed to access source file \((?P<path>[^\r\n]*)\))" TRAILING_CODE,
-     "Failed to access source file (…). Waiting for retry..."},
+     "Failed to access source file (…). Waiting for retry...", scanSourceFileFailed},
     {EventKind::SourceAccessFailed,
      R"(Source '?(?P<path>[^\r\n]+?)'? is inaccessible)" TRAILING_CODE,
-     R"(Source \\srv\share is inaccessible)"},  // filled: path
+     R"(Source \\srv\share is inaccessible)", scanSourceInaccessible},  // filled: path
     {EventKind::WaitingForRetry, R"(Waiting for retry)", "Waiting for retry..."},
     {EventKind::NextRetry, R"(Next retry in (?P<minutes>\d+) minute)",
      "Next retry in 10 minute(s)...", scanNextRetryIn},
@@ -167,7 +168,7 @@ constexpr EventPattern kPatterns[] = {
     {EventKind::ExitCode, R"(CcmSetup is exiting with return code (?P<code>-?\d+))",
      "CcmSetup is exiting with return code 0", scanExitCode},
     {EventKind::SetupFailed, R"(CcmSetup failed with error code )" CODE,
-     "CcmSetup failed with error code 0x80190194"},
+     "CcmSetup failed with error code 0x80190194", scanSetupFailed},
     {EventKind::DeploymentStatus, R"~(ClientDeploymentMessage\b[^>]*?\bErrorCode="(?P<code>-?\d+)")~",
      R"(ClientDeploymentMessage ErrorCode="-2145844844")"},
 

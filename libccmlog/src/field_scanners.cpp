@@ -1,5 +1,7 @@
 #include "field_scanners.h"
 
+#include <utility>
+
 #include "text_case.h"
 
 namespace ccmlog::detail {
@@ -62,6 +64,68 @@ bool versionAfter(std::string_view m, std::string_view words, std::string_view& 
   }
   out = m.substr(from, end - from);
   return dotted;
+}
+
+bool isHex(char c) { return isDigit(c) || (asciiLower(c) >= 'a' && asciiLower(c) <= 'f'); }
+
+size_t skipSpaces(std::string_view m, size_t from) {
+  while (from < m.size() && isSpace(m[from])) ++from;
+  return from;
+}
+
+// `words:?\s*` at `from`: where what follows starts, or npos.
+size_t afterWordsColonSpaces(std::string_view m, size_t from, std::string_view words) {
+  if (from == npos || !wordsAt(m, from, words)) return npos;
+  from += words.size();
+  if (from < m.size() && m[from] == ':') ++from;  // a ':' taken, then failing, fails without it too
+  return skipSpaces(m, from);
+}
+
+// CODE of event_patterns.cpp at `from`, `(?:0x[0-9a-f]+|-?\d[0-9a-f]*)\b`:
+// its end, or npos. The hex runs are greedy and a word boundary must follow,
+// so no shorter run can match where the longest does not.
+size_t codeEnd(std::string_view m, size_t from) {
+  if (from == npos) return npos;
+  const auto hexEnd = [&](size_t i) {
+    while (i < m.size() && isHex(m[i])) ++i;
+    return i;
+  };
+  const auto boundary = [&](size_t i) { return i == m.size() || !isWordByte(m[i]); };  // after a word byte
+  if (m.size() - from >= 3 && m[from] == '0' && asciiLower(m[from + 1]) == 'x' && isHex(m[from + 2])) {
+    const size_t end = hexEnd(from + 2);
+    if (boundary(end)) return end;  // else the second branch meets the 'x' and fails too
+  }
+  const size_t digit = from < m.size() && m[from] == '-' ? from + 1 : from;
+  if (digit == m.size() || !isDigit(m[digit])) return npos;
+  const size_t end = hexEnd(digit + 1);
+  return boundary(end) ? end : npos;
+}
+
+// TRAILING_CODE of event_patterns.cpp at `from`,
+// `(?:[^\r\n]*?\berror:?\s*CODE)?`: the code after the first "error" of the
+// line that has one, or a null view (the group takes no part).
+std::string_view trailingCode(std::string_view m, size_t from) {
+  const size_t end = lineEnd(m, from);
+  for (size_t at = from; at < end; ++at) {
+    if (at > 0 && isWordByte(m[at - 1])) continue;  // \b before 'e'
+    const size_t code = afterWordsColonSpaces(m, at, "error");
+    const size_t codeStop = codeEnd(m, code);
+    if (codeStop != npos) return m.substr(code, codeStop - code);
+  }
+  return {};
+}
+
+// The lazy `'?(?P<x>[^\r\n]+?)'?` + `words` at `from` (the opening quote taken
+// when there is one): where x ends and where the words end; npos when the
+// first reading fails (RE2 might then read it without the quote).
+std::pair<size_t, size_t> quotedThen(std::string_view m, size_t& from, std::string_view words) {
+  if (from < m.size() && m[from] == '\'') ++from;
+  const size_t end = lineEnd(m, from);
+  for (size_t at = from + 1; at <= end; ++at) {
+    if (at < end && m[at] == '\'' && wordsAt(m, at + 1, words)) return {at, at + 1 + words.size()};
+    if (wordsAt(m, at, words)) return {at, at + words.size()};
+  }
+  return {npos, npos};
 }
 
 }  // namespace
@@ -172,18 +236,12 @@ bool scanMsiAction(std::string_view m, ScannedGroups& g) {
 // With the opening quote taken (RE2 tries that first), the shortest file
 // name followed by an optional quote and the words.
 bool scanInstallSucceeded(std::string_view m, ScannedGroups& g) {
-  constexpr std::string_view kTail = " installation succeeded";
   size_t from = after(m, "file ");
   if (from == npos) return false;
-  if (from < m.size() && m[from] == '\'') ++from;
-  const size_t end = lineEnd(m, from);
-  for (size_t at = from + 1; at <= end; ++at) {
-    if ((at < end && m[at] == '\'' && wordsAt(m, at + 1, kTail)) || wordsAt(m, at, kTail)) {
-      g[0] = m.substr(from, at - from);
-      return true;
-    }
-  }
-  return false;
+  const auto [fileEnd, wordsEnd] = quotedThen(m, from, " installation succeeded");
+  if (fileEnd == npos) return false;
+  g[0] = m.substr(from, fileEnd - from);
+  return true;
 }
 
 // CcmSetup is exiting with return code (?P<code>-?\d+)
@@ -194,6 +252,92 @@ bool scanExitCode(std::string_view m, ScannedGroups& g) {
   const size_t end = digitsEnd(m, digits);
   g[0] = m.substr(from, end - from);
   return end > digits;
+}
+
+// CcmSetup failed with error code CODE
+bool scanSetupFailed(std::string_view m, ScannedGroups& g) {
+  const size_t from = after(m, "ccmsetup failed with error code ");
+  const size_t end = codeEnd(m, from);
+  if (end == npos) return false;
+  g[0] = m.substr(from, end - from);
+  return true;
+}
+
+// Failed to download client files by BITS\. Error:?\s*CODE
+bool scanClientFilesByBitsFailed(std::string_view m, ScannedGroups& g) {
+  constexpr std::string_view kWords = "failed to download client files by bits. error";
+  const size_t from = afterWordsColonSpaces(m, findWords(m, kWords), kWords);
+  const size_t end = codeEnd(m, from);
+  if (end == npos) return false;
+  g[0] = m.substr(from, end - from);
+  return true;
+}
+
+// (?s)Failed to download files through BITS\. Error:?\s*CODE,?\s*Description:?\s*(?P<text>.*\S)
+// The text runs to the last non-space of the message (`.` crosses lines).
+bool scanFilesThroughBitsFailed(std::string_view m, ScannedGroups& g) {
+  constexpr std::string_view kWords = "failed to download files through bits. error";
+  const size_t code = afterWordsColonSpaces(m, findWords(m, kWords), kWords);
+  const size_t codeStop = codeEnd(m, code);
+  if (codeStop == npos) return false;
+  size_t at = codeStop;
+  if (at < m.size() && m[at] == ',') ++at;  // without it, "description" cannot start at the ','
+  const size_t text = afterWordsColonSpaces(m, skipSpaces(m, at), "description");
+  if (text == npos) return false;
+  size_t end = m.size();
+  while (end > text && isSpace(m[end - 1])) --end;
+  if (end == text) return false;  // RE2 might give back the ':' as the text
+  g[0] = m.substr(code, codeStop - code);
+  g[1] = m.substr(text, end - text);
+  return true;
+}
+
+// Failed to access source file \((?P<path>[^\r\n]*)\)TRAILING_CODE
+// The path is greedy: up to the last ')' of the line (the code is optional).
+bool scanSourceFileFailed(std::string_view m, ScannedGroups& g) {
+  const size_t from = after(m, "failed to access source file (");
+  if (from == npos) return false;
+  size_t close = lineEnd(m, from);
+  while (close > from && m[close - 1] != ')') --close;
+  if (close == from) return false;  // no ')' on the line
+  g[0] = m.substr(from, close - 1 - from);
+  g[1] = trailingCode(m, close);
+  return true;
+}
+
+// Source '?(?P<path>[^\r\n]+?)'? is inaccessibleTRAILING_CODE
+bool scanSourceInaccessible(std::string_view m, ScannedGroups& g) {
+  size_t from = after(m, "source ");
+  if (from == npos) return false;
+  const auto [pathEnd, wordsEnd] = quotedThen(m, from, " is inaccessible");
+  if (pathEnd == npos) return false;
+  g[0] = m.substr(from, pathEnd - from);
+  g[1] = trailingCode(m, wordsEnd);
+  return true;
+}
+
+// Failed to check url '?(?P<url>[^\s']*[^\s'.,])'?(?:[^\r\n]*?\b(?P<status>[1-5]\d\d)\b)?
+// The url is the run of bytes that are no space and no quote, without the
+// '.' and ',' that end it; the status is the first fitting number of the line.
+bool scanUrlCheckFailed(std::string_view m, ScannedGroups& g) {
+  size_t from = after(m, "failed to check url ");
+  if (from == npos) return false;
+  if (from < m.size() && m[from] == '\'') ++from;
+  size_t end = from;
+  while (end < m.size() && !isSpace(m[end]) && m[end] != '\'') ++end;
+  while (end > from && (m[end - 1] == '.' || m[end - 1] == ',')) --end;
+  if (end == from) return false;
+  g[0] = m.substr(from, end - from);
+  const size_t status = end < m.size() && m[end] == '\'' ? end + 1 : end;
+  const size_t line = lineEnd(m, status);
+  g[1] = {};
+  for (size_t at = status; at + 3 <= line; ++at) {
+    if (m[at] < '1' || m[at] > '5' || !isDigit(m[at + 1]) || !isDigit(m[at + 2])) continue;
+    if ((at > 0 && isWordByte(m[at - 1])) || (at + 3 < m.size() && isWordByte(m[at + 3]))) continue;
+    g[1] = m.substr(at, 3);
+    break;
+  }
+  return true;
 }
 
 }  // namespace ccmlog::detail

@@ -48,5 +48,11 @@ bool scanRetryTime(std::string_view message, ScannedGroups& groups);            
 bool scanMsiAction(std::string_view message, ScannedGroups& groups);            ///< action
 bool scanInstallSucceeded(std::string_view message, ScannedGroups& groups);     ///< file
 bool scanExitCode(std::string_view message, ScannedGroups& groups);             ///< code
+bool scanSetupFailed(std::string_view message, ScannedGroups& groups);          ///< code
+bool scanClientFilesByBitsFailed(std::string_view message, ScannedGroups& groups);  ///< code
+bool scanFilesThroughBitsFailed(std::string_view message, ScannedGroups& groups);   ///< code, text
+bool scanSourceFileFailed(std::string_view message, ScannedGroups& groups);     ///< path, code (optional)
+bool scanSourceInaccessible(std::string_view message, ScannedGroups& groups);   ///< path, code (optional)
+bool scanUrlCheckFailed(std::string_view message, ScannedGroups& groups);       ///< url, status (optional)
 
 }  // namespace ccmlog::detail
