@@ -1,7 +1,5 @@
 #include "field_scanners.h"
 
-#include <utility>
-
 #include "text_case.h"
 
 namespace ccmlog::detail {
@@ -101,6 +99,14 @@ size_t codeEnd(std::string_view m, size_t from) {
   return boundary(end) ? end : npos;
 }
 
+// `(?P<code>CODE)` at `from` (npos: fails).
+bool codeAt(std::string_view m, size_t from, std::string_view& out) {
+  const size_t end = codeEnd(m, from);
+  if (end == npos) return false;
+  out = m.substr(from, end - from);
+  return true;
+}
+
 // TRAILING_CODE of event_patterns.cpp at `from`,
 // `(?:[^\r\n]*?\berror:?\s*CODE)?`: the code after the first "error" of the
 // line that has one, or a null view (the group takes no part).
@@ -108,24 +114,25 @@ std::string_view trailingCode(std::string_view m, size_t from) {
   const size_t end = lineEnd(m, from);
   for (size_t at = from; at < end; ++at) {
     if (at > 0 && isWordByte(m[at - 1])) continue;  // \b before 'e'
-    const size_t code = afterWordsColonSpaces(m, at, "error");
-    const size_t codeStop = codeEnd(m, code);
-    if (codeStop != npos) return m.substr(code, codeStop - code);
+    if (std::string_view code; codeAt(m, afterWordsColonSpaces(m, at, "error"), code)) return code;
   }
   return {};
 }
 
 // The lazy `'?(?P<x>[^\r\n]+?)'?` + `words` at `from` (the opening quote taken
-// when there is one): where x ends and where the words end; npos when the
-// first reading fails (RE2 might then read it without the quote).
-std::pair<size_t, size_t> quotedThen(std::string_view m, size_t& from, std::string_view words) {
+// when there is one): x in `out`, and where the words end; npos when that
+// first reading fails (RE2 might then read it without the quote) or from is npos.
+size_t quotedThen(std::string_view m, size_t from, std::string_view words, std::string_view& out) {
+  if (from == npos) return npos;
   if (from < m.size() && m[from] == '\'') ++from;
   const size_t end = lineEnd(m, from);
   for (size_t at = from + 1; at <= end; ++at) {
-    if (at < end && m[at] == '\'' && wordsAt(m, at + 1, words)) return {at, at + 1 + words.size()};
-    if (wordsAt(m, at, words)) return {at, at + words.size()};
+    const bool quoted = at < end && m[at] == '\'' && wordsAt(m, at + 1, words);
+    if (!quoted && !wordsAt(m, at, words)) continue;
+    out = m.substr(from, at - from);
+    return at + (quoted ? 1 : 0) + words.size();
   }
-  return {npos, npos};
+  return npos;
 }
 
 }  // namespace
@@ -236,12 +243,7 @@ bool scanMsiAction(std::string_view m, ScannedGroups& g) {
 // With the opening quote taken (RE2 tries that first), the shortest file
 // name followed by an optional quote and the words.
 bool scanInstallSucceeded(std::string_view m, ScannedGroups& g) {
-  size_t from = after(m, "file ");
-  if (from == npos) return false;
-  const auto [fileEnd, wordsEnd] = quotedThen(m, from, " installation succeeded");
-  if (fileEnd == npos) return false;
-  g[0] = m.substr(from, fileEnd - from);
-  return true;
+  return quotedThen(m, after(m, "file "), " installation succeeded", g[0]) != npos;
 }
 
 // CcmSetup is exiting with return code (?P<code>-?\d+)
@@ -256,38 +258,27 @@ bool scanExitCode(std::string_view m, ScannedGroups& g) {
 
 // CcmSetup failed with error code CODE
 bool scanSetupFailed(std::string_view m, ScannedGroups& g) {
-  const size_t from = after(m, "ccmsetup failed with error code ");
-  const size_t end = codeEnd(m, from);
-  if (end == npos) return false;
-  g[0] = m.substr(from, end - from);
-  return true;
+  return codeAt(m, after(m, "ccmsetup failed with error code "), g[0]);
 }
 
 // Failed to download client files by BITS\. Error:?\s*CODE
 bool scanClientFilesByBitsFailed(std::string_view m, ScannedGroups& g) {
   constexpr std::string_view kWords = "failed to download client files by bits. error";
-  const size_t from = afterWordsColonSpaces(m, findWords(m, kWords), kWords);
-  const size_t end = codeEnd(m, from);
-  if (end == npos) return false;
-  g[0] = m.substr(from, end - from);
-  return true;
+  return codeAt(m, afterWordsColonSpaces(m, findWords(m, kWords), kWords), g[0]);
 }
 
 // (?s)Failed to download files through BITS\. Error:?\s*CODE,?\s*Description:?\s*(?P<text>.*\S)
 // The text runs to the last non-space of the message (`.` crosses lines).
 bool scanFilesThroughBitsFailed(std::string_view m, ScannedGroups& g) {
   constexpr std::string_view kWords = "failed to download files through bits. error";
-  const size_t code = afterWordsColonSpaces(m, findWords(m, kWords), kWords);
-  const size_t codeStop = codeEnd(m, code);
-  if (codeStop == npos) return false;
-  size_t at = codeStop;
+  if (!codeAt(m, afterWordsColonSpaces(m, findWords(m, kWords), kWords), g[0])) return false;
+  size_t at = static_cast<size_t>(g[0].data() - m.data()) + g[0].size();
   if (at < m.size() && m[at] == ',') ++at;  // without it, "description" cannot start at the ','
   const size_t text = afterWordsColonSpaces(m, skipSpaces(m, at), "description");
   if (text == npos) return false;
   size_t end = m.size();
   while (end > text && isSpace(m[end - 1])) --end;
   if (end == text) return false;  // RE2 might give back the ':' as the text
-  g[0] = m.substr(code, codeStop - code);
   g[1] = m.substr(text, end - text);
   return true;
 }
@@ -307,12 +298,9 @@ bool scanSourceFileFailed(std::string_view m, ScannedGroups& g) {
 
 // Source '?(?P<path>[^\r\n]+?)'? is inaccessibleTRAILING_CODE
 bool scanSourceInaccessible(std::string_view m, ScannedGroups& g) {
-  size_t from = after(m, "source ");
-  if (from == npos) return false;
-  const auto [pathEnd, wordsEnd] = quotedThen(m, from, " is inaccessible");
-  if (pathEnd == npos) return false;
-  g[0] = m.substr(from, pathEnd - from);
-  g[1] = trailingCode(m, wordsEnd);
+  const size_t end = quotedThen(m, after(m, "source "), " is inaccessible", g[0]);
+  if (end == npos) return false;
+  g[1] = trailingCode(m, end);
   return true;
 }
 
