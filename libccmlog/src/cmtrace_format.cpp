@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "byte_words.h"
 #include "field_parsers.h"
 #include "line_formats.h"
 #include "text_lines.h"
@@ -59,17 +60,13 @@ void assign(Attributes& a, std::string_view name, std::string_view value) {
 
 enum class EnvelopeEnd { Closed, Open, NeedMore };
 
-// Whether `text` holds a line end: eight bytes at a time, without a branch
-// per byte (zero bytes of word ^ '\r'..., the classic test, exact as a yes/no).
+// Whether `text` holds a line end: eight bytes at a time, without a branch per byte.
 bool hasLineEnd(std::string_view text) {
-  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
-  const auto zeroByte = [](std::uint64_t x) { return (x - kOnes) & ~x & kHighs; };
   std::uint64_t found = 0;
   size_t i = 0;
   for (; i + 8 <= text.size(); i += 8) {
-    std::uint64_t word;
-    std::memcpy(&word, text.data() + i, 8);
-    found |= zeroByte(word ^ (kOnes * '\r')) | zeroByte(word ^ (kOnes * '\n'));
+    const std::uint64_t word = loadWord(text.data() + i);
+    found |= bytesEqual(word, '\r') | bytesEqual(word, '\n');
   }
   for (; i < text.size(); ++i) found |= text[i] == '\r' || text[i] == '\n';
   return found != 0;

@@ -4,7 +4,8 @@
 #include <bit>
 #include <cstdint>
 #include <cstdio>
-#include <cstring>
+
+#include "byte_words.h"
 
 namespace ccmlog {
 
@@ -18,16 +19,9 @@ constexpr std::array<bool, 256> kEscaped = [] {
   return escaped;
 }();
 
-// The bytes of `word` that need an escape, as their high bits (the classic
-// "has a byte less than n / equal to c" tests). Exact for the lowest such
-// byte, the first in the text on a little-endian machine: a borrow can only
-// mark bytes above a true one.
-static_assert(std::endian::native == std::endian::little);
+// The bytes of `word` that need an escape, marked as byte_words.h marks them.
 std::uint64_t escapedBytes(std::uint64_t word) {
-  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
-  const auto zeroByte = [](std::uint64_t x) { return (x - kOnes) & ~x & kHighs; };
-  const std::uint64_t control = (word - kOnes * 0x20) & ~word & kHighs;
-  return control | zeroByte(word ^ (kOnes * '"')) | zeroByte(word ^ (kOnes * '\\'));
+  return detail::bytesBelow(word, 0x20) | detail::bytesEqual(word, '"') | detail::bytesEqual(word, '\\');
 }
 
 }  // namespace
@@ -37,9 +31,7 @@ void appendJsonString(std::string& out, std::string_view text) {
   size_t plain = 0;  // start of the bytes not yet appended, none of them escaped
   for (size_t i = 0; i < text.size();) {
     if (i + 8 <= text.size()) {  // eight bytes at a time, to the first that needs an escape
-      std::uint64_t word;
-      std::memcpy(&word, text.data() + i, 8);
-      const std::uint64_t escaped = escapedBytes(word);
+      const std::uint64_t escaped = escapedBytes(detail::loadWord(text.data() + i));
       if (!escaped) {
         i += 8;
         continue;

@@ -1,7 +1,5 @@
 #include "pattern_prefilter.h"
 
-#include "text_case.h"
-
 #include <re2/filtered_re2.h>
 
 #include <algorithm>
@@ -9,6 +7,9 @@
 #include <cstdlib>
 #include <cstring>
 #include <map>
+
+#include "text_case.h"
+#include "utf8.h"
 
 namespace ccmlog::detail {
 namespace {

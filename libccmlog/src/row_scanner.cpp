@@ -1,6 +1,7 @@
 #include "row_scanner.h"
 
 #include "text_case.h"
+#include "utf8.h"
 
 namespace ccmlog::detail {
 namespace {

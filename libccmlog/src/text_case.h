@@ -4,10 +4,7 @@
 #pragma once
 
 #include <algorithm>
-#include <cctype>
 #include <cstddef>
-#include <cstdint>
-#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -21,19 +18,6 @@ inline std::string asciiLower(std::string_view text) {
   std::string out(text);
   std::transform(out.begin(), out.end(), out.begin(), [](char c) { return asciiLower(c); });
   return out;
-}
-
-/// Whether every byte of `text` is ASCII (below 0x80); a word at a time.
-inline bool isAscii(std::string_view text) {
-  std::uint64_t any = 0;
-  std::size_t i = 0;
-  for (; i + 8 <= text.size(); i += 8) {
-    std::uint64_t word;
-    std::memcpy(&word, text.data() + i, 8);
-    any |= word;
-  }
-  for (; i < text.size(); ++i) any |= static_cast<unsigned char>(text[i]);
-  return (any & 0x8080808080808080ull) == 0;
 }
 
 /// RE2's \w: an ASCII letter, digit or underscore.

@@ -1,6 +1,6 @@
 #include "utf8.h"
 
-#include <cstring>
+#include "byte_words.h"
 
 namespace ccmlog::detail {
 namespace {
@@ -25,19 +25,14 @@ size_t sequenceLength(std::string_view text, size_t i) {
   return 0;
 }
 
-// Skips the ASCII prefix eight bytes at a time; most log text is ASCII.
+}  // namespace
+
 size_t asciiPrefix(std::string_view text) {
   size_t i = 0;
-  for (; i + 8 <= text.size(); i += 8) {
-    std::uint64_t word;
-    std::memcpy(&word, text.data() + i, 8);
-    if (word & 0x8080808080808080ull) break;
-  }
+  while (i + 8 <= text.size() && !(loadWord(text.data() + i) & kHighBits)) i += 8;
   while (i < text.size() && static_cast<unsigned char>(text[i]) < 0x80) ++i;
   return i;
 }
-
-}  // namespace
 
 bool isValidUtf8(std::string_view text) {
   for (size_t i = asciiPrefix(text); i < text.size();) {

@@ -1,6 +1,7 @@
 // utf8.h (internal): checking and repairing UTF-8 text.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -11,6 +12,12 @@ namespace ccmlog::detail {
 inline constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
 /// U+FEFF in UTF-8: a byte-order mark, found at file starts and sometimes at line starts.
 inline constexpr std::string_view kBom = "\xEF\xBB\xBF";
+
+/// Length of the ASCII bytes `text` starts with (eight at a time: most log text is ASCII).
+size_t asciiPrefix(std::string_view text);
+
+/// Whether every byte of `text` is ASCII.
+inline bool isAscii(std::string_view text) { return asciiPrefix(text) == text.size(); }
 
 /// Whether `text` is well-formed UTF-8 (no overlongs, surrogates or values above U+10FFFF).
 bool isValidUtf8(std::string_view text);
