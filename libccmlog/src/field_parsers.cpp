@@ -3,7 +3,7 @@
 namespace ccmlog::detail {
 namespace {
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
+using common_shape::isDigit;
 
 // Reads 1..maxDigits digits at text[i], advancing i.
 std::optional<int> readNumber(std::string_view text, size_t& i, size_t maxDigits) {

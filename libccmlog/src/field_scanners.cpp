@@ -1,6 +1,7 @@
 #include "field_scanners.h"
 
 #include "text_case.h"
+#include "text_lines.h"
 
 namespace ccmlog::detail {
 namespace {
@@ -17,10 +18,8 @@ size_t after(std::string_view m, std::string_view words) {
   return at == npos ? npos : at + words.size();
 }
 
-size_t lineEnd(std::string_view m, size_t from) {
-  while (from < m.size() && m[from] != '\r' && m[from] != '\n') ++from;
-  return from;
-}
+// Where the line holding m[from] ends (its first CR or LF, or the end).
+size_t lineEnd(std::string_view m, size_t from) { return lineAt(m, from, true).contentEnd; }
 
 size_t digitsEnd(std::string_view m, size_t from) {
   while (from < m.size() && isDigit(m[from])) ++from;

@@ -21,7 +21,6 @@ const std::optional<std::string>& PieceResult::error() const { return impl_->err
 
 namespace {
 
-constexpr std::uint64_t kBlockSize = 1 << 20;  // as readFile reads, so the format is decided alike
 constexpr std::uint64_t kShortWindow = 64 << 10;  // where a cut nearly always is
 
 std::string readAt(std::ifstream& in, std::uint64_t offset, std::uint64_t length) {
@@ -74,7 +73,7 @@ std::optional<PiecePlan> planPieces(const std::filesystem::path& path, const Rea
   if (!in) return std::nullopt;
   // The format and encoding one pass would decide on, from its first block.
   RecordReader probe(options);
-  probe.feed(readAt(in, 0, std::min(size, kBlockSize)));
+  probe.feed(readAt(in, 0, std::min<std::uint64_t>(size, detail::kReadBlockSize)));
   Record record;
   probe.next(record);
   if (probe.format() != Format::CMTrace ||
@@ -90,7 +89,8 @@ std::optional<PiecePlan> planPieces(const std::filesystem::path& path, const Rea
   plan.starts.push_back(0);
   for (std::uint64_t target = pieceBytes; target + pieceBytes / 2 < size; target += pieceBytes) {
     if (target <= plan.starts.back()) continue;
-    if (const auto cut = firstCut(in, target, std::min(pieceBytes, kBlockSize))) plan.starts.push_back(*cut);
+    const std::uint64_t window = std::min<std::uint64_t>(pieceBytes, detail::kReadBlockSize);
+    if (const auto cut = firstCut(in, target, window)) plan.starts.push_back(*cut);
   }
   if (plan.starts.size() < 2) return std::nullopt;
   return plan;

@@ -2,12 +2,18 @@
 // for reading a large log in pieces (file_pieces.h).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 
 #include "ccmlog/file_reader.h"
 
 namespace ccmlog::detail {
+
+/// How much readFile and readFileRange read at a time. The reader decides the
+/// format from what its first block holds, so whatever predicts that decision
+/// (planPieces) must look at a block of the same size.
+inline constexpr std::size_t kReadBlockSize = std::size_t{1} << 20;
 
 /// Reads `path` from byte `from` up to byte `to` (or its end), as readFile
 /// reads a whole file: read-only, in large blocks, calling `onRecord` for

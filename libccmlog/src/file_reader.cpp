@@ -15,8 +15,6 @@
 namespace ccmlog {
 namespace {
 
-constexpr size_t kBlockSize = 1 << 20;
-
 Error ioError(const std::filesystem::path& path, std::string_view what, int err) {
   return Error{"cannot " + std::string(what) + " '" + path.string() + "': " + std::strerror(err)};
 }
@@ -53,7 +51,7 @@ Result<FileSummary> readFileRange(const std::filesystem::path& path, std::uint64
   // left uninitialised: zeroing 1 MiB per file cost more than reading it.
   const std::uint64_t size = static_cast<std::uint64_t>(info.st_size);
   const std::uint64_t end = to ? *to : size;
-  const size_t blockSize = std::min<std::uint64_t>(kBlockSize, (end > from ? end - from : 0) + 1);
+  const size_t blockSize = std::min<std::uint64_t>(kReadBlockSize, (end > from ? end - from : 0) + 1);
   const auto block = std::make_unique_for_overwrite<char[]>(blockSize);
   for (std::uint64_t at = from; !to || at < *to;) {
     const size_t want = to ? std::min<std::uint64_t>(blockSize, *to - at) : blockSize;
