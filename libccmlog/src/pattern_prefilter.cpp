@@ -16,19 +16,31 @@ namespace {
 
 // Atoms are at least this long (shorter words would be in nearly every
 // message)...
-constexpr int kMinAtomLength = 4;
-// ...so the scan looks at every kStride-th place only: each atom is listed at
-// kStride consecutive places (anchors), and one of them is always looked at.
-constexpr size_t kStride = kMinAtomLength - 1;
+constexpr size_t kMinAtomLength = 4;
+// ...and a row is keyed on atoms at least this long (see keys())...
+constexpr size_t kMinKeyLength = 6;
+// ...which are looked for by a window of their bytes: three bytes, with ASCII
+// case folded away (b | 0x20), hashed to a 16-bit key. Three bytes tell words
+// apart far better than two (a pair such as "in" or "er" is everywhere), so
+// most places a message is looked at rule every row out at one bit test...
+constexpr size_t kWindow = 3;
+constexpr unsigned kKeyBits = 16;
+// ...and the scan looks at every kStride-th place only: each key is listed at
+// kStride consecutive windows (anchors), one of which is always looked at.
+constexpr size_t kStride = kMinKeyLength - kWindow + 1;
 
-unsigned char upper(unsigned char c) { return c >= 'a' && c <= 'z' ? c & ~0x20 : c; }
-
-// A pair of bytes as a 16-bit key: one load, no hashing, no collisions.
-unsigned pairKey(const unsigned char* at) { return unsigned{at[0]} | unsigned{at[1]} << 8; }
+// The key of the window whose bytes are the low three of `bytes` (in the byte
+// order a load from memory has). Folding also makes some punctuation alike
+// ('[' and '{'): a key only says where to look, the atom is then compared.
+unsigned windowKey(std::uint32_t bytes) {
+  return ((bytes | 0x20202020u) & 0xFFFFFFu) * 0x9E3779B1u >> (32 - kKeyBits);
+}
+unsigned windowKeyAt(const unsigned char* at) {
+  return windowKey(std::uint32_t{at[0]} | std::uint32_t{at[1]} << 8 | std::uint32_t{at[2]} << 16);
+}
 
 // How often a byte occurs in log messages, roughly: letters by English
-// frequency, then digits and '.', other punctuation rarely. It only decides
-// where an atom is looked for, so it affects speed, never the result.
+// frequency, then digits and '.', other punctuation rarely.
 int commonness(unsigned char c) {
   constexpr std::string_view kByFrequency = "zqjxkvbywgpfmucdlhrsnioate ";  // rarest first
   if (const size_t at = kByFrequency.find(static_cast<char>(c)); at != std::string_view::npos) {
@@ -38,16 +50,40 @@ int commonness(unsigned char c) {
   return 1;
 }
 
+// How many of the table's samples (each a message as ccmsetup writes it) have
+// each window key: a window in many of them ("ccm", "ion", "dow") is in many
+// messages of a real log too.
+std::map<unsigned, int> samplesWithKey(std::span<const EventPattern> table) {
+  std::map<unsigned, int> count;
+  std::vector<unsigned> keys;
+  for (const EventPattern& row : table) {
+    const auto* s = reinterpret_cast<const unsigned char*>(row.sample.data());
+    keys.clear();
+    for (size_t i = 0; i + kWindow <= row.sample.size(); ++i) keys.push_back(windowKeyAt(s + i));
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    for (const unsigned key : keys) ++count[key];
+  }
+  return count;
+}
+
 // Where the atom's anchors start: the first of the kStride consecutive
-// pairs of bytes (kStride + 1 bytes) that are least common together.
-std::uint32_t anchorOffset(std::string_view atom) {
+// windows (kStride + kWindow - 1 bytes) that are least common together, by the
+// samples, then by their bytes. It only decides where an atom is looked for,
+// so it affects speed, never the result.
+std::uint32_t anchorOffset(std::string_view atom, const std::map<unsigned, int>& samplesWith) {
+  const auto* a = reinterpret_cast<const unsigned char*>(atom.data());
   const auto cost = [&](size_t i) {
     int sum = 0;
-    for (size_t k = i; k < i + kStride + 1; ++k) sum += commonness(static_cast<unsigned char>(atom[k]));
+    for (size_t k = i; k < i + kStride; ++k) {
+      const auto found = samplesWith.find(windowKeyAt(a + k));
+      sum += 100 * (found == samplesWith.end() ? 0 : found->second);
+    }
+    for (size_t k = i; k < i + kStride + kWindow - 1; ++k) sum += commonness(a[k]);
     return sum;
   };
   size_t best = 0;
-  for (size_t i = 1; i + kStride + 1 <= atom.size(); ++i)
+  for (size_t i = 1; i + kStride + kWindow - 1 <= atom.size(); ++i)
     if (cost(i) < cost(best)) best = i;
   return static_cast<std::uint32_t>(best);
 }
@@ -69,53 +105,63 @@ PatternPrefilter::PatternPrefilter(std::span<const EventPattern> table, const RE
   filter.Compile(&atoms_);
   // An atom is needed by the rows that do not pass RE2's filter when every atom but it is found.
   // The filter is monotone (more atoms never fail a row), so a row passes only with all it needs.
-  needed_.assign(table.size(), {});
-  std::vector<int> allBut, rows;
+  const auto rowsPassingWithout = [&](std::initializer_list<size_t> missing) {
+    std::vector<int> present, rows;
+    for (size_t atom = 0; atom < atoms_.size(); ++atom)
+      if (std::find(missing.begin(), missing.end(), atom) == missing.end()) present.push_back(static_cast<int>(atom));
+    filter.AllPotentials(present, &rows);
+    return rows;
+  };
+  const auto passes = [](const std::vector<int>& rows, size_t row) {
+    return std::find(rows.begin(), rows.end(), static_cast<int>(row)) != rows.end();
+  };
+  std::vector<std::vector<int>> needed(table.size());
   for (size_t atom = 0; atom < atoms_.size(); ++atom) {
-    allBut.clear();
-    for (size_t other = 0; other < atoms_.size(); ++other)
-      if (other != atom) allBut.push_back(static_cast<int>(other));
-    filter.AllPotentials(allBut, &rows);
-    for (size_t row = 0; row < table.size(); ++row) {
-      if (std::find(rows.begin(), rows.end(), static_cast<int>(row)) != rows.end()) continue;
-      needed_[row].push_back(static_cast<int>(atom));
-    }
+    const std::vector<int> rows = rowsPassingWithout({atom});
+    for (size_t row = 0; row < table.size(); ++row)
+      if (!passes(rows, row)) needed[row].push_back(static_cast<int>(atom));
   }
   // One needed atom is enough to rule a row out, and the fewer and longer the
   // words looked for, the fewer places in a message resemble one by chance
   // (" to ", " of ", "file " are everywhere): each row is keyed on its longest.
-  rowsKeyedOn_.assign(atoms_.size(), {});
-  for (size_t row = 0; row < needed_.size(); ++row) {
-    const std::vector<int>& needed = needed_[row];
-    if (needed.empty()) {
-      rowsNeedingNothing_.push_back(static_cast<int>(row));
-      continue;
-    }
-    const int key = *std::max_element(needed.begin(), needed.end(), [&](int a, int b) {
+  // A row that needs no long atom alone may need one of two ("doesn't match" or
+  // "does not match"): one of them is in its sample, which it matches.
+  keys_.assign(table.size(), {});
+  for (size_t row = 0; row < table.size(); ++row) {
+    const auto longest = std::max_element(needed[row].begin(), needed[row].end(), [&](int a, int b) {
       return atoms_[static_cast<size_t>(a)].size() < atoms_[static_cast<size_t>(b)].size();
     });
-    rowsKeyedOn_[static_cast<size_t>(key)].push_back(static_cast<int>(row));
+    if (longest != needed[row].end() && atoms_[static_cast<size_t>(*longest)].size() >= kMinKeyLength) {
+      keys_[row] = {*longest};
+      continue;
+    }
+    const std::string sample = asciiLower(table[row].sample);
+    for (size_t a = 0; a < atoms_.size() && keys_[row].empty(); ++a) {
+      if (atoms_[a].size() < kMinKeyLength || sample.find(atoms_[a]) == std::string::npos) continue;
+      for (size_t b = 0; b < atoms_.size() && keys_[row].empty(); ++b) {
+        if (b == a || atoms_[b].size() < kMinKeyLength) continue;
+        if (!passes(rowsPassingWithout({a, b}), row)) keys_[row] = {static_cast<int>(a), static_cast<int>(b)};
+      }
+    }
   }
-  // Every casing of an anchor is listed, so that the scan reads the bytes as written.
+  rowsKeyedOn_.assign(atoms_.size(), {});
+  for (size_t row = 0; row < table.size(); ++row) {
+    if (keys_[row].empty()) rowsNeedingNothing_.push_back(static_cast<int>(row));
+    for (const int atom : keys_[row]) rowsKeyedOn_[static_cast<size_t>(atom)].push_back(static_cast<int>(row));
+  }
+  const std::map<unsigned, int> samplesWith = samplesWithKey(table);
   std::map<unsigned, std::vector<Anchor>> byKey;
   for (size_t atom = 0; atom < atoms_.size(); ++atom) {
     const std::string& a = atoms_[atom];
     if (rowsKeyedOn_[atom].empty()) continue;  // no row is keyed on it: not looked for
-    if (a.size() < kMinAtomLength) cannotFilter();  // FilteredRE2 rules this out
     unsigned char letters[4];
     for (size_t k = 0; k < 4; ++k) letters[k] = a[k] >= 'a' && a[k] <= 'z' ? 0x20 : 0;
     std::uint32_t head, caseBits;  // in the byte order a load from the message has
     std::memcpy(&head, a.data(), 4);
     std::memcpy(&caseBits, letters, 4);
-    for (std::uint32_t offset = anchorOffset(a), end = offset + kStride; offset < end; ++offset) {
-      const auto* at = reinterpret_cast<const unsigned char*>(a.data()) + offset;
-      for (const unsigned char x : {at[0], upper(at[0])})
-        for (const unsigned char y : {at[1], upper(at[1])}) {
-          const unsigned char casing[] = {x, y};
-          std::vector<Anchor>& anchors = byKey[pairKey(casing)];
-          const Anchor anchor{static_cast<int>(atom), offset, static_cast<std::uint32_t>(a.size()), head, caseBits};
-          if (std::find(anchors.begin(), anchors.end(), anchor) == anchors.end()) anchors.push_back(anchor);
-        }
+    for (std::uint32_t offset = anchorOffset(a, samplesWith), end = offset + kStride; offset < end; ++offset) {
+      std::vector<Anchor>& anchors = byKey[windowKeyAt(reinterpret_cast<const unsigned char*>(a.data()) + offset)];
+      anchors.push_back({static_cast<int>(atom), offset, static_cast<std::uint32_t>(a.size()), head, caseBits});
     }
   }
   bucketStart_.push_back(0);
@@ -136,9 +182,8 @@ bool PatternPrefilter::candidateRows(std::string_view message, std::vector<int>&
   const auto* m = reinterpret_cast<const unsigned char*>(message.data());
   const size_t n = message.size();
   bool several = false;  // an atom found twice, or rows of several atoms: sort them out at the end
-  for (size_t i = 0; i + 1 < n; i += kStride) {
-    const unsigned key = pairKey(m + i);
-    if (!(isAnchor_[key / 64] >> (key % 64) & 1)) continue;  // most places: one look in 8 KiB
+  const auto isAnchor = [&](unsigned key) { return isAnchor_[key / 64] >> (key % 64) & 1; };
+  const auto lookAt = [&](size_t i, unsigned key) {  // an anchor's key: are its atoms here?
     const std::uint16_t bucket = anchorBucket_[key];
     for (std::uint32_t k = bucketStart_[bucket - 1]; k < bucketStart_[bucket]; ++k) {
       const Anchor& anchor = anchors_[k];
@@ -152,7 +197,16 @@ bool PatternPrefilter::candidateRows(std::string_view message, std::vector<int>&
       several = several || !rows.empty();
       rows.insert(rows.end(), keyed.begin(), keyed.end());
     }
+  };
+  size_t i = 0;
+  for (; i + 4 <= n; i += kStride) {  // a four-byte load, of which the key takes three
+    std::uint32_t bytes;
+    std::memcpy(&bytes, m + i, 4);
+    // Most places: one look in 8 KiB.
+    if (const unsigned key = windowKey(bytes); isAnchor(key)) [[unlikely]] lookAt(i, key);
   }
+  for (; i + kWindow <= n; i += kStride)
+    if (const unsigned key = windowKeyAt(m + i); isAnchor(key)) lookAt(i, key);
   if (several) {
     std::sort(rows.begin(), rows.end());
     rows.erase(std::unique(rows.begin(), rows.end()), rows.end());

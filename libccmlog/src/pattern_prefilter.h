@@ -11,8 +11,9 @@
 // RE2, the prefilter looks for the literal words ("atoms") that RE2's own
 // analysis (re2::FilteredRE2) finds a match of each pattern must contain. Of
 // the atoms a row needs (it cannot pass RE2's filter without them) it is keyed
-// on the longest, and it is a candidate when that atom is in the message. The
-// words come from the table, never written by hand, so a new row cannot be missed.
+// on the longest, or, when no long one is needed alone, on two of which it
+// needs one; it is a candidate when a key is in the message. The words come
+// from the table, never written by hand, so a new row cannot be missed.
 //
 // The contract is one-sided: a row left out cannot match (checked by
 // pattern_prefilter_test.cpp on every test log); a row listed may still not
@@ -43,27 +44,26 @@ class PatternPrefilter {
   /// which is when, and only when, the message has a byte beyond ASCII.
   bool candidateRows(std::string_view message, std::vector<int>& rows) const;
 
-  /// The lower-case words RE2 found, and for each row the indexes of those it needs (it is keyed on the longest).
-  const std::vector<std::string>& atoms() const { return atoms_; }
-  const std::vector<std::vector<int>>& neededAtoms() const { return needed_; }
+  /// For each row, the atoms (words RE2 found) it is keyed on, as indexes;
+  /// empty when it is a candidate for every message.
+  const std::vector<std::vector<int>>& keys() const { return keys_; }
 
  private:
-  std::vector<std::string> atoms_;
-  std::vector<std::vector<int>> needed_;       ///< per row
+  std::vector<std::string> atoms_;             ///< lower case
+  std::vector<std::vector<int>> keys_;         ///< per row
   std::vector<std::vector<int>> rowsKeyedOn_;  ///< per atom
   std::vector<int> rowsNeedingNothing_;        ///< candidates for every message
-  /// Each atom is looked for at its least common pair of bytes (its anchor):
-  /// anchorBucket_[pair] = k > 0 names anchors_[bucketStart_[k - 1] .. bucketStart_[k]).
+  /// Each atom is looked for at its least common windows of bytes (its anchors):
+  /// anchorBucket_[key] = k > 0 names anchors_[bucketStart_[k - 1] .. bucketStart_[k]).
   struct Anchor {
     int atom;
-    std::uint32_t offset;  ///< of the pair within the atom
+    std::uint32_t offset;  ///< of the window within the atom
     std::uint32_t length;  ///< of the atom
     /// The atom's first four bytes, and 0x20 where they are letters: four
     /// message bytes b are those letters in any casing when (b | caseBits) == head.
     std::uint32_t head, caseBits;
-    bool operator==(const Anchor&) const = default;
   };
-  std::array<std::uint64_t, (1 << 16) / 64> isAnchor_{};  ///< a bit per pair: some atom's anchor
+  std::array<std::uint64_t, (1 << 16) / 64> isAnchor_{};  ///< a bit per key: some atom's anchor
   std::array<std::uint16_t, 1 << 16> anchorBucket_{};
   std::vector<std::uint32_t> bucketStart_;
   std::vector<Anchor> anchors_;

@@ -80,15 +80,33 @@ TEST(PatternPrefilter, NeverRulesOutARowThatMatchesAMessageOfTheTestLogs) {
   EXPECT_GT(messages, 1000u);
 }
 
-TEST(PatternPrefilter, EveryRowNeedsAWordSoOrdinaryLinesSkipRe2) {
-  for (size_t row = 0; row < prefilter().neededAtoms().size(); ++row) {
-    EXPECT_FALSE(prefilter().neededAtoms()[row].empty()) << "row " << row << " would be tried on every message";
+TEST(PatternPrefilter, EveryRowIsKeyedOnAWordSoOrdinaryLinesSkipRe2) {
+  for (size_t row = 0; row < prefilter().keys().size(); ++row) {
+    EXPECT_FALSE(prefilter().keys()[row].empty()) << "row " << row << " would be tried on every message";
   }
   std::vector<int> rows{7};
   EXPECT_TRUE(prefilter().candidateRows("Checking Write Filter Status.", rows));
   EXPECT_TRUE(rows.empty());
   EXPECT_TRUE(prefilter().candidateRows("", rows));
   EXPECT_TRUE(rows.empty());
+}
+
+TEST(PatternPrefilter, ARowKeyedOnEitherOfTwoWordingsIsFoundWithEach) {
+  // The hash row needs "hash", too short to be looked for, and one of
+  // "... doesn't match" and "... does not match"; its sample has the first.
+  const auto table = eventPatterns();
+  const auto row = std::find_if(table.begin(), table.end(),
+                                [](const EventPattern& p) { return p.kind == EventKind::HashMismatch; });
+  ASSERT_NE(row, table.end());
+  const size_t index = static_cast<size_t>(row - table.begin());
+  EXPECT_EQ(prefilter().keys()[index].size(), 2u);
+  for (const std::string text : {"'client.msi' hash value from manifest doesn't match the file",
+                                 "'client.msi' hash value from manifest does not match the file"}) {
+    ASSERT_TRUE(RE2::PartialMatch(text, *compiledRows()[index])) << text;
+    std::vector<int> rows;
+    ASSERT_TRUE(prefilter().candidateRows(text, rows));
+    EXPECT_TRUE(listed(rows, index)) << text;
+  }
 }
 
 TEST(PatternPrefilter, CannotTellBeyondAsciiWhereRe2FoldsCaseByUnicode) {
