@@ -213,10 +213,7 @@ void TimelineBuilder::Impl::apply(BuildingRun& b, const Event& event, const Loca
   switch (event.kind) {
     case EventKind::Version: run.version = event.get("version"); break;
     case EventKind::LaunchFolder: run.launchFolder = event.get("folder"); break;
-    case EventKind::CommandLine:
-      run.commandLineText = event.get("commandline");
-      run.commandLine = parseCommandLine(run.commandLineText);
-      break;
+    case EventKind::CommandLine: run.commandLineText = event.get("commandline"); break;  // parsed by assemble()
     case EventKind::RunningAsUser: run.user = event.get("user"); break;
     case EventKind::InServiceMain: note.inServiceMain = true; break;
     case EventKind::ServiceCreated:
@@ -285,6 +282,7 @@ Timeline TimelineBuilder::Impl::assemble() const {
   std::sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.second->seq < b.second->seq; });
   for (const BuildingRun& b : runs) {
     timeline.runs.push_back(b.run);
+    timeline.runs.back().commandLine = parseCommandLine(b.run.commandLineText);  // only the runs kept
     notes.push_back(b.notes);
   }
   timeline.events.reserve(all.size());
