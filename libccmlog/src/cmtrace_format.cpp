@@ -197,6 +197,22 @@ size_t cutStrayLine(std::string_view text, size_t limit, Record& out) {
   return line.end;
 }
 
+// The usual record, when the text starts with an opener and the first '!'
+// after it is a terminator's: then that is the first terminator, and the
+// opener is the only one before it (every opener holds a '!', and none can
+// overlap the first), which is what the general search would find, in one
+// memchr. npos for any other text.
+size_t terminatorAfterOpener(std::string_view text, size_t start) {
+  constexpr auto npos = std::string_view::npos;
+  constexpr size_t bang = kTerminator.find('!');
+  if (text.substr(start, kOpener.size()) != kOpener) return npos;
+  const size_t from = start + kOpener.size();
+  const void* found = std::memchr(text.data() + from, '!', text.size() - from);
+  if (!found) return npos;
+  const size_t at = static_cast<size_t>(static_cast<const char*>(found) - text.data());
+  return at - bang >= from && text.substr(at - bang, kTerminator.size()) == kTerminator ? at - bang : npos;
+}
+
 }  // namespace
 
 void CmtraceScan::shift(size_t length) {
@@ -212,24 +228,32 @@ void CmtraceScan::shift(size_t length) {
 
 std::optional<size_t> cutCmtrace(std::string_view text, bool atEnd, CmtraceScan& scan,
                                  Record& out) {
-  const size_t terminator = find(text, kTerminator, scan.searchFrom);
+  constexpr auto npos = std::string_view::npos;
+  const size_t start = skipBom(text, 0);
+  size_t terminator = scan.searchFrom == 0 && !scan.openerKnown ? terminatorAfterOpener(text, start) : npos;
+  if (terminator != npos) {
+    scan.opener = start;
+    scan.openerLimit = terminator;
+    scan.openerKnown = true;
+  } else {
+    terminator = find(text, kTerminator, scan.searchFrom);
+  }
   // Remember where no terminator is, for the next call (more input, or the
   // rest of the text after a stray line is cut).
-  scan.searchFrom = terminator != std::string_view::npos ? terminator
+  scan.searchFrom = terminator != npos ? terminator
                     : text.size() >= kTerminator.size() ? text.size() - kTerminator.size() + 1
                                                         : 0;
-  if (terminator == std::string_view::npos && !atEnd) return std::nullopt;
-  const size_t limit = terminator == std::string_view::npos ? text.size() : terminator;
+  if (terminator == npos && !atEnd) return std::nullopt;
+  const size_t limit = terminator == npos ? text.size() : terminator;
   if (!scan.openerKnown || scan.openerLimit != limit) {
     scan.opener = chooseOpener(text.substr(0, limit));
     scan.openerLimit = limit;
     scan.openerKnown = true;
   }
   const size_t opener = scan.opener;
-  const size_t start = skipBom(text, 0);
-  if (opener != std::string_view::npos && opener > start) return cutStrayLine(text, opener, out);
-  if (terminator == std::string_view::npos) {
-    if (opener == std::string_view::npos) return cutStrayLine(text, text.size(), out);
+  if (opener != npos && opener > start) return cutStrayLine(text, opener, out);
+  if (terminator == npos) {
+    if (opener == npos) return cutStrayLine(text, text.size(), out);
     // A record cut off by the end of the file: keep it whole, as Unparsed.
     out.kind = RecordKind::Unparsed;
     out.message = withoutLineEnd(text.substr(opener + kOpener.size()));
@@ -251,8 +275,8 @@ std::optional<size_t> cutCmtrace(std::string_view text, bool atEnd, CmtraceScan&
     i = rest.end;
   }
 
-  const size_t messageStart = opener == std::string_view::npos ? start : opener + kOpener.size();
-  out.kind = opener == std::string_view::npos ? RecordKind::Orphan : RecordKind::CMTrace;
+  const size_t messageStart = opener == npos ? start : opener + kOpener.size();
+  out.kind = opener == npos ? RecordKind::Orphan : RecordKind::CMTrace;
   out.message = text.substr(messageStart, terminator - messageStart);
   out.component = attributes.component;
   out.context = attributes.context;
