@@ -1,5 +1,7 @@
 #include "ccmlog/record_reader.h"
 
+#include <functional>
+
 #include "cmtrace_format.h"
 #include "format_detector.h"
 #include "line_formats.h"
@@ -53,7 +55,7 @@ struct RecordReader::Impl {
   std::optional<size_t> cutSingleLine(std::string_view rest, Record& out);
   std::optional<size_t> cutSms(std::string_view rest, Record& out);
   std::optional<size_t> cutMsi(std::string_view rest, Record& out);
-  void repairText(Record& out);
+  void repairText(Record& out, std::string_view piece);
 };
 
 std::optional<size_t> RecordReader::Impl::cut(std::string_view rest, Record& out) {
@@ -147,14 +149,21 @@ std::optional<size_t> RecordReader::Impl::cutMsi(std::string_view rest, Record& 
 
 // Text fields are views into the decoded text; ill-formed UTF-8 in them is
 // replaced, in a buffer of their own, so that outputs are always valid UTF-8.
-void RecordReader::Impl::repairText(Record& out) {
+// Most records are ASCII throughout: one look at the record's bytes (`piece`)
+// then answers for every field cut from them.
+void RecordReader::Impl::repairText(Record& out, std::string_view piece) {
   std::string_view* fields[] = {&out.component, &out.context, &out.thread, &out.source,
                                 &out.message};
+  const bool asciiPiece = isAscii(piece);
+  const auto inPiece = [&](std::string_view field) {
+    const std::less_equal<const char*> atOrBefore;
+    return atOrBefore(piece.data(), field.data()) && atOrBefore(field.data() + field.size(), piece.data() + piece.size());
+  };
   size_t needed = 0;
   bool valid = true;
   for (auto* field : fields) {
     needed += field->size() * kReplacement.size();
-    valid = valid && isValidUtf8(*field);
+    valid = valid && ((asciiPiece && inPiece(*field)) || isValidUtf8(*field));
   }
   if (valid) return;
   out.flags |= kInvalidText;
@@ -212,7 +221,7 @@ bool RecordReader::next(Record& out) {
   out.line = LineNumber{d.lineNumber};
   out.lines = static_cast<std::uint32_t>(lineEnds + 1 - (endsLine ? 1 : 0));
   if (d.decoder.encoding() == Encoding::Utf8 || d.decoder.encoding() == Encoding::Utf8Bom) {
-    d.repairText(out);
+    d.repairText(out, piece);
   }
   d.pos += *length;
   d.sourceOffset += sourceLength;
