@@ -36,6 +36,7 @@ struct Analyzer::Impl {
   FileIndex file{};
   std::uint64_t records = 0;
   Event event;  // reused for every record: its fields keep their memory
+  std::vector<Event> pieceEvents;  // reused for every record of a piece, likewise
 };
 
 Analyzer::Analyzer() : impl_(std::make_unique<Impl>()) {}
@@ -59,13 +60,23 @@ void Analyzer::add(const Record& record) {
 void Analyzer::add(PieceResult& piece, LineNumber firstLine) {
   Impl& d = *impl_;
   PieceResult::Impl& p = piece.impl();
-  for (Event& event : p.events) event.record = RecordIndex{d.records + value(event.record)};
-  const std::span<const Event> events = p.events;
-  const std::string_view messages = p.messages;
+  const std::string_view messages = p.messages, values = p.values;
   for (PieceEntry& entry : p.entries) {
     entry.where.line = LineNumber{value(firstLine) + value(entry.where.line) - 1};
-    d.builder.addRecord(entry.where, messages.substr(entry.messageStart, entry.messageLength),
-                        events.subspan(entry.eventsStart, entry.eventsEnd - entry.eventsStart));
+    d.pieceEvents.resize(entry.eventsEnd - entry.eventsStart);
+    for (size_t k = 0; k < d.pieceEvents.size(); ++k) {
+      const PieceEvent& kept = p.events[entry.eventsStart + k];
+      Event& event = d.pieceEvents[k];
+      event.kind = kept.kind;
+      event.record = RecordIndex{d.records + kept.record};
+      event.fields.resize(kept.fieldsEnd - kept.fieldsStart);
+      for (size_t f = 0; f < event.fields.size(); ++f) {
+        const PieceField& field = p.fields[kept.fieldsStart + f];
+        event.fields[f].name = field.name;
+        event.fields[f].value.assign(values.substr(field.valueStart, field.valueLength));
+      }
+    }
+    d.builder.addRecord(entry.where, messages.substr(entry.messageStart, entry.messageLength), d.pieceEvents);
   }
   d.records += p.stats.records;
 }

@@ -104,10 +104,19 @@ PieceResult readPiece(const std::filesystem::path& path, const PiecePlan& plan, 
       index + 1 < plan.starts.size() ? std::optional(plan.starts[index + 1]) : std::nullopt;
   std::optional<Location> withoutEvents;  // the last record without events, not yet kept
   std::uint64_t records = 0;
+  Event event;  // reused: its fields keep their memory
   const auto add = [&](const Record& r) {
     if (onRecord) onRecord(r);
     const size_t eventsStart = piece->events.size();
-    classifier.classify(r.message, RecordIndex{records++}, piece->events);
+    if (classifier.classifyInto(r.message, RecordIndex{records}, event)) {
+      const size_t fieldsStart = piece->fields.size();
+      for (const EventField& f : event.fields) {
+        piece->fields.push_back({f.name, piece->values.size(), f.value.size()});
+        piece->values += f.value;
+      }
+      piece->events.push_back({event.kind, records, fieldsStart, piece->fields.size()});
+    }
+    ++records;
     const Location where{file, r.line, r.local, r.bias};
     piece->nextLine = LineNumber{value(r.line) + r.lines};
     if (piece->events.size() == eventsStart) {

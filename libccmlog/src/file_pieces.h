@@ -30,10 +30,25 @@ struct PieceEntry {
   size_t eventsStart = 0, eventsEnd = 0;       ///< in PieceResult::Impl::events
 };
 
+/// An event as a piece keeps it: flat, its field values in
+/// PieceResult::Impl::values, so that keeping one allocates nothing (and the
+/// thread that lays the piece into the timeline frees nothing).
+struct PieceEvent {
+  EventKind kind{};
+  std::uint64_t record = 0;               ///< relative to the piece
+  size_t fieldsStart = 0, fieldsEnd = 0;  ///< in PieceResult::Impl::fields
+};
+struct PieceField {
+  std::string_view name;                   ///< static storage, as EventField::name
+  size_t valueStart = 0, valueLength = 0;  ///< in PieceResult::Impl::values
+};
+
 struct PieceResult::Impl {
   std::vector<PieceEntry> entries;
   std::string messages;                ///< of the records with events, one after another
-  std::vector<Event> events;           ///< RecordIndex relative to the piece
+  std::vector<PieceEvent> events;
+  std::vector<PieceField> fields;
+  std::string values;
   ReaderStats stats;
   LineNumber nextLine{1};              ///< the line after the piece, relative
   std::optional<std::string> error;    ///< the piece could not be read
