@@ -7,6 +7,7 @@
 #include "byte_words.h"
 #include "field_parsers.h"
 #include "line_formats.h"
+#include "message_scan.h"
 #include "text_lines.h"
 
 namespace ccmlog::detail {
@@ -60,16 +61,24 @@ void assign(Attributes& a, std::string_view name, std::string_view value) {
 
 enum class EnvelopeEnd { Closed, Open, NeedMore };
 
-// Whether `text` holds a line end: eight bytes at a time, without a branch per byte.
-bool hasLineEnd(std::string_view text) {
-  std::uint64_t found = 0;
+// Whether `text` holds a line end, and a byte beyond ASCII: eight bytes at a
+// time, without a branch per byte.
+struct ByteFacts {
+  bool lineEnd = false, beyondAscii = false;
+};
+ByteFacts factsOf(std::string_view text) {
+  std::uint64_t ends = 0, high = 0;
   size_t i = 0;
   for (; i + 8 <= text.size(); i += 8) {
     const std::uint64_t word = loadWord(text.data() + i);
-    found |= bytesEqual(word, '\r') | bytesEqual(word, '\n');
+    ends |= bytesEqual(word, '\r') | bytesEqual(word, '\n');
+    high |= word & kHighBits;
   }
-  for (; i < text.size(); ++i) found |= text[i] == '\r' || text[i] == '\n';
-  return found != 0;
+  for (; i < text.size(); ++i) {
+    ends |= text[i] == '\r' || text[i] == '\n';
+    high |= static_cast<unsigned char>(text[i]) >= 0x80;
+  }
+  return {ends != 0, high != 0};
 }
 
 // The attribute list as ConfigMgr writes it, from text[i] (just after the
@@ -77,9 +86,9 @@ bool hasLineEnd(std::string_view text) {
 //   …" date="…" component="…" context="…" type="…" thread="…" file="…">
 // read with one memchr per value, where a scan byte by byte would stop (and
 // mispredict its exit branch) fifteen times. Leaves i after the '>' and gives
-// what readAttributes would; false, with `a` and i as they were, for any
-// other list (readAttributes reads those).
-bool readUsualAttributes(std::string_view text, size_t& i, Attributes& a) {
+// what readAttributes would, and whether the list is ASCII; false, with `a`
+// and i as they were, for any other list (readAttributes reads those).
+bool readUsualAttributes(std::string_view text, size_t& i, Attributes& a, bool& ascii) {
   Attributes read;
   size_t at = i;
   // The value up to the next quote, which `after` (a literal: its length is a
@@ -99,9 +108,11 @@ bool readUsualAttributes(std::string_view text, size_t& i, Attributes& a) {
         value(read.type, "\" thread=\"") && value(read.thread, "\" file=\"") && value(read.file, "\">"))) {
     return false;
   }
-  if (hasLineEnd(text.substr(i, at - i))) return false;  // a value cut by a line end: the list is open
+  const ByteFacts facts = factsOf(text.substr(i, at - i));
+  if (facts.lineEnd) return false;  // a value cut by a line end: the list is open
   a = read;
   i = at;
+  ascii = !facts.beyondAscii;
   return true;
 }
 
@@ -201,16 +212,22 @@ size_t cutStrayLine(std::string_view text, size_t limit, Record& out) {
 // after it is a terminator's: then that is the first terminator, and the
 // opener is the only one before it (every opener holds a '!', and none can
 // overlap the first), which is what the general search would find, in one
-// memchr. npos for any other text.
-size_t terminatorAfterOpener(std::string_view text, size_t start) {
-  constexpr auto npos = std::string_view::npos;
+// pass that also looks at the message's bytes. terminator is npos for any
+// other text.
+struct UsualStart {
+  size_t terminator = std::string_view::npos;
+  MessageScan message;
+};
+UsualStart usualStart(std::string_view text, size_t start) {
   constexpr size_t bang = kTerminator.find('!');
-  if (text.substr(start, kOpener.size()) != kOpener) return npos;
+  if (text.substr(start, kOpener.size()) != kOpener) return {};
   const size_t from = start + kOpener.size();
-  const void* found = std::memchr(text.data() + from, '!', text.size() - from);
-  if (!found) return npos;
-  const size_t at = static_cast<size_t>(static_cast<const char*>(found) - text.data());
-  return at - bang >= from && text.substr(at - bang, kTerminator.size()) == kTerminator ? at - bang : npos;
+  const MessageScan scan = scanToBang(text, from);
+  if (scan.bang == std::string_view::npos || scan.bang - bang < from ||
+      text.substr(scan.bang - bang, kTerminator.size()) != kTerminator) {
+    return {};
+  }
+  return {scan.bang - bang, scan};
 }
 
 }  // namespace
@@ -227,10 +244,11 @@ void CmtraceScan::shift(size_t length) {
 }
 
 std::optional<size_t> cutCmtrace(std::string_view text, bool atEnd, CmtraceScan& scan,
-                                 Record& out) {
+                                 Record& out, CutFacts& facts) {
   constexpr auto npos = std::string_view::npos;
   const size_t start = skipBom(text, 0);
-  size_t terminator = scan.searchFrom == 0 && !scan.openerKnown ? terminatorAfterOpener(text, start) : npos;
+  const UsualStart usual = scan.searchFrom == 0 && !scan.openerKnown ? usualStart(text, start) : UsualStart{};
+  size_t terminator = usual.terminator;
   if (terminator != npos) {
     scan.opener = start;
     scan.openerLimit = terminator;
@@ -263,16 +281,23 @@ std::optional<size_t> cutCmtrace(std::string_view text, bool atEnd, CmtraceScan&
 
   Attributes attributes;
   size_t i = terminator + kTerminator.size();
-  const EnvelopeEnd end =
-      readUsualAttributes(text, i, attributes) ? EnvelopeEnd::Closed : readAttributes(text, i, atEnd, attributes);
+  bool asciiAttributes = false;
+  const bool usualAttributes = readUsualAttributes(text, i, attributes, asciiAttributes);
+  const EnvelopeEnd end = usualAttributes ? EnvelopeEnd::Closed : readAttributes(text, i, atEnd, attributes);
   if (end == EnvelopeEnd::NeedMore) return std::nullopt;
   if (end == EnvelopeEnd::Open) out.flags |= kOpenEnvelope;
-  // The line end after the record belongs to it.
+  // The line end after the record belongs to it (a CR last in the text may
+  // be half a CRLF, unless atEnd).
   if (i == text.size() && !atEnd) return std::nullopt;
+  std::uint64_t lineEnds = 0;
   if (i < text.size() && (text[i] == '\r' || text[i] == '\n')) {
-    const LineRange rest = lineAt(text, i, atEnd);
-    if (!rest.complete && !atEnd) return std::nullopt;
-    i = rest.end;
+    if (text[i] == '\r' && i + 1 == text.size() && !atEnd) return std::nullopt;
+    i += text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n' ? 2 : 1;
+    lineEnds = 1;
+  }
+  if (usual.terminator != npos && usualAttributes && !usual.message.lineEnd) {
+    facts.lineEnds = lineEnds;  // none in the opener, the message or the list
+    facts.ascii = !usual.message.beyondAscii && asciiAttributes && start == 0;
   }
 
   const size_t messageStart = opener == npos ? start : opener + kOpener.size();

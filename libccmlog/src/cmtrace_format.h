@@ -10,6 +10,7 @@
 // record whose start was lost to rotation or truncation).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string_view>
 
@@ -34,10 +35,17 @@ struct CmtraceScan {
   void shift(size_t length);
 };
 
+/// What cutting a record learned of its bytes on the way, so that the reader
+/// need not look at them again.
+struct CutFacts {
+  std::optional<std::uint64_t> lineEnds;  ///< in the record, when known
+  bool ascii = false;                     ///< every byte of it is ASCII (false: not, or not known)
+};
+
 /// Cuts the first record off `text` (which starts where the previous record
-/// ended). Returns its length and fills `out` (kind, fields, message), or
-/// nullopt when the record may continue past the text and !atEnd.
+/// ended). Returns its length and fills `out` (kind, fields, message) and
+/// `facts`, or nullopt when the record may continue past the text and !atEnd.
 std::optional<size_t> cutCmtrace(std::string_view text, bool atEnd, CmtraceScan& scan,
-                                 Record& out);
+                                 Record& out, CutFacts& facts);
 
 }  // namespace ccmlog::detail

@@ -51,16 +51,16 @@ struct RecordReader::Impl {
   std::string repaired;            // text fields with ill-formed UTF-8 replaced
   ReaderStats stats;
 
-  std::optional<size_t> cut(std::string_view rest, Record& out);
+  std::optional<size_t> cut(std::string_view rest, Record& out, CutFacts& facts);
   std::optional<size_t> cutSingleLine(std::string_view rest, Record& out);
   std::optional<size_t> cutSms(std::string_view rest, Record& out);
   std::optional<size_t> cutMsi(std::string_view rest, Record& out);
   void repairText(Record& out, std::string_view piece);
 };
 
-std::optional<size_t> RecordReader::Impl::cut(std::string_view rest, Record& out) {
+std::optional<size_t> RecordReader::Impl::cut(std::string_view rest, Record& out, CutFacts& facts) {
   switch (format) {
-    case Format::CMTrace: return cutCmtrace(rest, finished, cmtraceScan, out);
+    case Format::CMTrace: return cutCmtrace(rest, finished, cmtraceScan, out, facts);
     case Format::Sms: return cutSms(rest, out);
     case Format::Msi: return cutMsi(rest, out);
     default: return cutSingleLine(rest, out);
@@ -209,18 +209,19 @@ bool RecordReader::next(Record& out) {
     if (d.format == Format::Unknown) return false;
   }
   out = Record{};
-  const auto length = d.cut(rest, out);
+  CutFacts facts;
+  const auto length = d.cut(rest, out, facts);
   if (!length) return false;
   const std::string_view piece = rest.substr(0, *length);
   const bool last = d.finished && *length == rest.size();
   const std::uint64_t sourceLength =
       last ? d.stats.bytes - d.sourceOffset : d.decoder.sourceLength(piece);
-  const std::uint64_t lineEnds = countLineEnds(piece);
+  const std::uint64_t lineEnds = facts.lineEnds ? *facts.lineEnds : countLineEnds(piece);
   const bool endsLine = withoutLineEnd(piece).size() != piece.size();
   out.span = ByteSpan{ByteOffset{d.sourceOffset}, sourceLength};
   out.line = LineNumber{d.lineNumber};
   out.lines = static_cast<std::uint32_t>(lineEnds + 1 - (endsLine ? 1 : 0));
-  if (d.decoder.encoding() == Encoding::Utf8 || d.decoder.encoding() == Encoding::Utf8Bom) {
+  if ((d.decoder.encoding() == Encoding::Utf8 || d.decoder.encoding() == Encoding::Utf8Bom) && !facts.ascii) {
     d.repairText(out, piece);
   }
   d.pos += *length;

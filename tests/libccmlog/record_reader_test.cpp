@@ -295,6 +295,19 @@ TEST(RecordReader, InvalidUtf8IsReplacedVisiblyAndFlagged) {
   EXPECT_EQ(at(r, 0).span.length, input.size());
 }
 
+TEST(RecordReader, InvalidUtf8InAnAttributeOfAnAsciiMessageIsReplacedToo) {
+  // An ASCII message on one line reads in one pass over it (message_scan.h);
+  // the attribute list is looked at on its own.
+  std::string input = cmtrace("plain message");
+  input.replace(input.find("ccmsetup\""), 8, "ccm\xE9setup");
+  const auto r = readAll(input);
+  ASSERT_EQ(r.records.size(), 1u);
+  EXPECT_EQ(at(r, 0).component, "ccm\xEF\xBF\xBDsetup");
+  EXPECT_EQ(at(r, 0).message, "plain message");
+  EXPECT_TRUE(at(r, 0).flags & kInvalidText);
+  expectChunkingIrrelevant(input);
+}
+
 TEST(RecordReader, SmsFormatWithMultiLineMessage) {
   const std::string input =
       "SMS_EXECUTIVE started SMS_FALLBACK_STATUS_POINT as thread ID 6156 (0x180C).  "
