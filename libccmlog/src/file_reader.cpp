@@ -48,7 +48,7 @@ Result<FileSummary> readFileRange(const std::filesystem::path& path, std::uint64
   RecordReader reader(options);
   Record record;
   // Sized to what is to be read (most logs are far smaller than a block) and
-  // left uninitialised: zeroing 1 MiB per file cost more than reading it.
+  // left uninitialised: zeroing a block per file cost more than reading it.
   const std::uint64_t size = static_cast<std::uint64_t>(info.st_size);
   const std::uint64_t end = to ? *to : size;
   const size_t blockSize = std::min<std::uint64_t>(kReadBlockSize, (end > from ? end - from : 0) + 1);
