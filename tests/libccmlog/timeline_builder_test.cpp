@@ -206,6 +206,58 @@ TEST(TimelineBuilder, RepeatedLinesAreCountedButOnlyTheFirstAndLastAreKept) {
   EXPECT_EQ(value(r.events.back().where.line), 5001u);  // and the last
 }
 
+TEST(TimelineBuilder, TheKeptEventsOfALongRunAreTheFirstAndLastOfEachKindWithTheirOwnTexts) {
+  // Thousands of two kinds, interleaved: the ring drops events and memory is
+  // swept many times over; what is kept must still be the right lines, in
+  // order, each with its own message and fields.
+  std::string log = test::cmtrace("==========[ ccmsetup started in process 700 ]==========");
+  const auto source = [](int i) { return "\\\\srv\\share\\file" + std::to_string(i) + ".msi"; };
+  for (int i = 0; i < 3000; ++i) {
+    log += test::cmtrace("Failed to access source file (" + source(i) + "). Error 0x80070005");
+    log += test::cmtrace("Downloading " + source(i) + " to C:\\Windows\\ccmsetup\\file" + std::to_string(i) + ".msi");
+  }
+  const Report r = analyze({{"ccmsetup.log", log}});
+  ASSERT_EQ(r.runs.size(), 1u);
+  std::vector<int> failures, downloads;  // the i of each kept event, in order
+  for (const TimelineEvent& e : r.events) {
+    const auto line = static_cast<int>(value(e.where.line));
+    if (e.event.kind == EventKind::SourceAccessFailed) {
+      const int i = (line - 2) / 2;
+      EXPECT_EQ(e.event.get("path"), source(i)) << line;
+      EXPECT_EQ(e.text, "Failed to access source file (" + source(i) + "). Error 0x80070005") << line;
+      failures.push_back(i);
+    }
+    if (e.event.kind == EventKind::DownloadStarted) {
+      const int i = (line - 3) / 2;
+      EXPECT_EQ(e.event.get("source"), source(i)) << line;
+      downloads.push_back(i);
+    }
+  }
+  std::vector<int> expected;
+  for (int i = 0; i < 64; ++i) expected.push_back(i);
+  for (int i = 3000 - 64; i < 3000; ++i) expected.push_back(i);
+  EXPECT_EQ(failures, expected);
+  EXPECT_EQ(downloads, expected);
+  ASSERT_EQ(r.runs[0].downloads.size(), 128u);
+  EXPECT_EQ(r.runs[0].downloads.back().source, source(2999));
+}
+
+TEST(TimelineBuilder, ADownloadCompletesOnlyWhenTheRunSaysSoAfterIt) {
+  const Report r = analyze({{"ccmsetup.log", logOf({
+      "==========[ ccmsetup started in process 600 ]==========",
+      "Downloading \\\\srv\\share\\a.exe to C:\\Windows\\ccmsetup\\a.exe",
+      "Download complete.",
+      "Downloading \\\\srv\\share\\b.exe to C:\\Windows\\ccmsetup\\b.exe",
+      "Failed to download client files by BITS. Error 0x80190194",
+  })}});
+  ASSERT_EQ(r.runs.size(), 1u);
+  ASSERT_EQ(r.runs[0].downloads.size(), 2u);
+  EXPECT_TRUE(r.runs[0].downloads[0].completed);
+  EXPECT_FALSE(r.runs[0].downloads[0].errorCode);
+  EXPECT_FALSE(r.runs[0].downloads[1].completed);
+  EXPECT_EQ(r.runs[0].downloads[1].errorCode, 0x80190194u);
+}
+
 // A machine that retried all week: 10^6 lines, streamed through the public
 // Analyzer, cost what 128 do; the counts stay exact and the findings cite them.
 TEST(TimelineBuilder, AMillionRetryLinesKeepTheirCountNotTheirEvents) {
