@@ -1,11 +1,10 @@
 #include "ccmlog/timeline_builder.h"
 
-#include <boost/container/small_vector.hpp>
-
 #include <algorithm>
 #include <array>
 #include <deque>
 #include <memory>
+#include <type_traits>
 
 #include "event_phases.h"
 #include "text_case.h"
@@ -52,45 +51,25 @@ constexpr size_t kKeptPerKind = 64;
 constexpr size_t kMaxRuns = 1000;
 constexpr size_t kMaxKeptEvents = 20000;
 
-// A kept event, compact: its evidence text and field values are in its run's
-// RunEvents::text. assemble() turns it into the TimelineEvent (and Download)
-// it stands for.
+// A kept event, compact: its evidence text and fields are in its run's
+// RunEvents, and it owns no memory, so that dropping a run's events costs
+// nothing per event (and touches none of them).
 struct KeptEvent {
-  struct Field {
-    std::string_view name;  // static storage, as EventField::name
-    size_t offset = 0, length = 0;  // in RunEvents::text
-  };
   std::uint64_t seq = 0;  // arrival order across all runs
   EventKind kind{};
   bool dead = false;  // overwritten in its kind's ring: not kept after all
   RecordIndex record{};
   Location where;
-  size_t messageOffset = 0, messageLength = 0;  // the message's first kEvidenceTextLimit bytes
-  boost::container::small_vector<Field, 3> fields;
+  size_t messageOffset = 0, messageLength = 0;  // the message's first kEvidenceTextLimit bytes, in RunEvents' text
+  size_t fieldsStart = 0, fieldsEnd = 0;        // in RunEvents' fields
   // For DownloadStarted / BitsFileAdded: what became of the download. It
   // completed when its run says "download complete" after it.
   std::uint64_t completionsBefore = 0;  // the run's DownloadComplete events before this one
   std::optional<std::uint32_t> errorCode;
 
   bool isDownload() const { return kind == EventKind::DownloadStarted || kind == EventKind::BitsFileAdded; }
-  // As Event::get: the first field of that name, or empty.
-  std::string_view get(std::string_view name, std::string_view text) const {
-    for (const Field& f : fields)
-      if (f.name == name) return text.substr(f.offset, f.length);
-    return {};
-  }
-
-  TimelineEvent timelineEvent(std::string_view text) const {
-    TimelineEvent e{Event{kind, record, {}}, where, std::string(text.substr(messageOffset, messageLength))};
-    for (const Field& f : fields) e.event.fields.push_back({f.name, std::string(text.substr(f.offset, f.length))});
-    return e;
-  }
-  // `completions`: the run's DownloadComplete events in all.
-  Download download(EventIndex started, std::string_view text, std::uint64_t completions) const {
-    return Download{std::string(get(kind == EventKind::BitsFileAdded ? "url" : "source", text)),
-                    std::string(get("destination", text)), completions > completionsBefore, errorCode, started};
-  }
 };
+static_assert(std::is_trivially_destructible_v<KeptEvent>);
 
 // A run's kept events in arrival order, their texts one after another in one
 // string. Keeping an event appends to both, so the memory it writes follows
@@ -106,6 +85,7 @@ class RunEvents {
   std::pair<KeptEvent*, bool> keep(std::uint64_t seq, const Event& event, const Location& at, std::string_view message) {
     Kind& kind = kinds_[static_cast<size_t>(event.kind)];
     bool grew = true;
+    if (kind.heads == 0 && kind.recent.empty()) usedKinds_.push_back(event.kind);
     if (kind.heads == kKeptPerKind) {
       if (kind.recent.size() < kKeptPerKind) {
         kind.recent.push_back(events_.size());
@@ -128,10 +108,12 @@ class RunEvents {
     e.messageOffset = text_.size();
     e.messageLength = message.size();
     text_ += message;
+    e.fieldsStart = fields_.size();
     for (const EventField& f : event.fields) {
-      e.fields.push_back({f.name, text_.size(), f.value.size()});
+      fields_.push_back({f.name, text_.size(), f.value.size()});
       text_ += f.value;
     }
+    e.fieldsEnd = fields_.size();
     if (dead_ > kSweepAtLeast && dead_ * 2 > events_.size()) sweep();
     return {&events_.back(), grew};
   }
@@ -146,50 +128,90 @@ class RunEvents {
                                      [](const KeptEvent& e, std::uint64_t s) { return e.seq < s; });
     return at != events_.end() && at->seq == seq && !at->dead ? &*at : nullptr;
   }
-  std::string_view text() const { return text_; }
   // Empties it for another run, keeping its memory.
   void clear() {
     events_.clear();
+    fields_.clear();
     text_.clear();
-    kinds_ = {};
+    for (const EventKind used : usedKinds_) {
+      Kind& kind = kinds_[static_cast<size_t>(used)];
+      kind.heads = kind.nextRecent = 0;
+      kind.recent.clear();
+    }
+    usedKinds_.clear();
     dead_ = 0;
+  }
+
+  // As Event::get: the first field of that name, or empty.
+  std::string_view get(const KeptEvent& e, std::string_view name) const {
+    for (size_t f = e.fieldsStart; f < e.fieldsEnd; ++f)
+      if (fields_[f].name == name) return value(fields_[f]);
+    return {};
+  }
+  TimelineEvent timelineEvent(const KeptEvent& e) const {
+    TimelineEvent out{Event{e.kind, e.record, {}}, e.where, std::string(text_, e.messageOffset, e.messageLength)};
+    for (size_t f = e.fieldsStart; f < e.fieldsEnd; ++f)
+      out.event.fields.push_back({fields_[f].name, std::string(value(fields_[f]))});
+    return out;
+  }
+  // `completions`: the run's DownloadComplete events in all.
+  Download download(const KeptEvent& e, EventIndex started, std::uint64_t completions) const {
+    return Download{std::string(get(e, e.kind == EventKind::BitsFileAdded ? "url" : "source")),
+                    std::string(get(e, "destination")), completions > e.completionsBefore, e.errorCode, started};
   }
 
  private:
   static constexpr size_t kSweepAtLeast = 256;
+  struct Field {
+    std::string_view name;  // static storage, as EventField::name
+    size_t offset = 0, length = 0;  // in text_
+  };
   struct Kind {
     size_t heads = 0;
     std::vector<size_t> recent;  // indexes in events_, a ring once full
     size_t nextRecent = 0;       // the ring slot to overwrite next
   };
+  std::string_view value(const Field& f) const { return std::string_view(text_).substr(f.offset, f.length); }
+  // Moves the living events (and their texts and fields) together, in order.
   void sweep() {
     std::vector<size_t> newIndex(events_.size());
+    std::vector<Field> fields;
     std::string text;
     text.reserve(text_.size() / 2);
     size_t n = 0;
     for (size_t i = 0; i < events_.size(); ++i) {
-      KeptEvent& e = events_[i];
+      KeptEvent e = events_[i];
       if (e.dead) continue;
-      const size_t base = text.size();
-      const size_t end = e.fields.empty() ? e.messageOffset + e.messageLength
-                                          : e.fields.back().offset + e.fields.back().length;
-      text.append(text_, e.messageOffset, end - e.messageOffset);
-      for (KeptEvent::Field& f : e.fields) f.offset = f.offset - e.messageOffset + base;
-      e.messageOffset = base;
+      const size_t fieldsStart = fields.size();
+      const auto move = [&](size_t& offset, size_t length) {
+        const size_t moved = text.size();
+        text.append(text_, offset, length);
+        offset = moved;
+      };
+      move(e.messageOffset, e.messageLength);
+      for (size_t f = e.fieldsStart; f < e.fieldsEnd; ++f) {
+        Field field = fields_[f];
+        move(field.offset, field.length);
+        fields.push_back(field);
+      }
+      e.fieldsStart = fieldsStart;
+      e.fieldsEnd = fields.size();
       newIndex[i] = n;
-      if (n != i) events_[n] = std::move(e);
-      ++n;
+      events_[n++] = e;
     }
     events_.resize(n);
+    fields_ = std::move(fields);
     text_ = std::move(text);
-    for (Kind& kind : kinds_)
-      for (size_t& index : kind.recent) index = newIndex[index];
+    for (const EventKind used : usedKinds_)
+      for (size_t& index : kinds_[static_cast<size_t>(used)].recent) index = newIndex[index];
     dead_ = 0;
   }
 
   std::vector<KeptEvent> events_;
+  std::vector<Field> fields_;
   std::string text_;
   std::array<Kind, kEventKindCount> kinds_{};
+  std::vector<EventKind> usedKinds_;  // the kinds with events: what clear() resets
   size_t dead_ = 0;
 };
 
@@ -325,12 +347,12 @@ Timeline TimelineBuilder::Impl::assemble() const {
   for (const auto& [r, e] : all) {
     const EventIndex index{static_cast<std::uint32_t>(timeline.events.size())};
     Run& run = timeline.runs[r];
-    const std::string_view text = runs[r].events->text();
+    const RunEvents& runEvents = *runs[r].events;
     run.events.push_back(index);
     if (e->isDownload()) {
-      run.downloads.push_back(e->download(index, text, run.eventCounts[static_cast<size_t>(EventKind::DownloadComplete)]));
+      run.downloads.push_back(runEvents.download(*e, index, run.eventCounts[static_cast<size_t>(EventKind::DownloadComplete)]));
     }
-    timeline.events.push_back(e->timelineEvent(text));
+    timeline.events.push_back(runEvents.timelineEvent(*e));
   }
   closePhases(timeline, notes);
   decideOutcome(timeline);
