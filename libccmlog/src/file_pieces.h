@@ -52,6 +52,8 @@ struct PieceResult::Impl {
   ReaderStats stats;
   LineNumber nextLine{1};              ///< the line after the piece, relative
   std::optional<std::string> error;    ///< the piece could not be read
+
+  void clear();  ///< as new, keeping the memory
 };
 
 namespace detail {
