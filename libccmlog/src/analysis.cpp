@@ -63,8 +63,9 @@ void Analyzer::add(PieceResult& piece, LineNumber firstLine) {
   const std::string_view messages = p.messages, values = p.values;
   for (PieceEntry& entry : p.entries) {
     entry.where.line = LineNumber{value(firstLine) + value(entry.where.line) - 1};
-    d.pieceEvents.resize(entry.eventsEnd - entry.eventsStart);
-    for (size_t k = 0; k < d.pieceEvents.size(); ++k) {
+    const size_t count = entry.eventsEnd - entry.eventsStart;
+    if (d.pieceEvents.size() < count) d.pieceEvents.resize(count);  // never shrinks: no Event is freed
+    for (size_t k = 0; k < count; ++k) {
       const PieceEvent& kept = p.events[entry.eventsStart + k];
       Event& event = d.pieceEvents[k];
       event.kind = kept.kind;
@@ -76,7 +77,8 @@ void Analyzer::add(PieceResult& piece, LineNumber firstLine) {
         event.fields[f].value.assign(values.substr(field.valueStart, field.valueLength));
       }
     }
-    d.builder.addRecord(entry.where, messages.substr(entry.messageStart, entry.messageLength), d.pieceEvents);
+    d.builder.addRecord(entry.where, messages.substr(entry.messageStart, entry.messageLength),
+                        std::span<const Event>(d.pieceEvents.data(), count));
   }
   d.records += p.stats.records;
 }
