@@ -1,13 +1,14 @@
 #include "cmtrace_format.h"
 
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 
 #include "byte_words.h"
 #include "field_parsers.h"
 #include "line_formats.h"
-#include "message_scan.h"
+#include "record_scans.h"
 #include "text_lines.h"
 
 namespace ccmlog::detail {
@@ -61,43 +62,66 @@ void assign(Attributes& a, std::string_view name, std::string_view value) {
 
 enum class EnvelopeEnd { Closed, Open, NeedMore };
 
-// Whether `text` holds a line end, and a byte beyond ASCII: eight bytes at a
-// time, without a branch per byte.
-struct ByteFacts {
-  bool lineEnd = false, beyondAscii = false;
+// The quotes of text[from..], found 64 bytes at a time (masksOf64), along
+// with whether the bytes before a place hold a line end or a byte >= 0x80.
+class QuoteScan {
+ public:
+  QuoteScan(std::string_view text, size_t from) : text_(text), base_(from) { load(); }
+
+  // The first quote at or after `at` (no earlier than any asked before), or
+  // npos when the text runs out first (its last 64 bytes are never looked at).
+  size_t next(size_t at) {
+    for (; loaded_; advance()) {
+      if (at >= base_ + 64) continue;
+      if (const std::uint64_t quotes = masks_.quotes >> (at - base_)) return at + std::countr_zero(quotes);
+    }
+    return std::string_view::npos;
+  }
+  // Whether text[from, end) holds a line end, a byte >= 0x80; `end` at most
+  // 64 bytes past the last quote found.
+  bool lineEndBefore(size_t end) const { return (lineEnds_ | (masks_.lineEnds & below(end))) != 0; }
+  bool beyondAsciiBefore(size_t end) const { return (high_ | (masks_.high & below(end))) != 0; }
+
+ private:
+  void load() {
+    loaded_ = text_.size() >= 64 && base_ <= text_.size() - 64;
+    if (loaded_) masks_ = masksOf64(text_.data() + base_);
+  }
+  void advance() {
+    lineEnds_ |= masks_.lineEnds;
+    high_ |= masks_.high;
+    base_ += 64;
+    load();
+  }
+  std::uint64_t below(size_t end) const {
+    return end - base_ >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << (end - base_)) - 1;
+  }
+
+  std::string_view text_;
+  size_t base_;  // of the 64 bytes masks_ describes
+  bool loaded_ = false;
+  ByteMasks masks_;
+  std::uint64_t lineEnds_ = 0, high_ = 0;  // of the bytes before base_
 };
-ByteFacts factsOf(std::string_view text) {
-  std::uint64_t ends = 0, high = 0;
-  size_t i = 0;
-  for (; i + 8 <= text.size(); i += 8) {
-    const std::uint64_t word = loadWord(text.data() + i);
-    ends |= bytesEqual(word, '\r') | bytesEqual(word, '\n');
-    high |= word & kHighBits;
-  }
-  for (; i < text.size(); ++i) {
-    ends |= text[i] == '\r' || text[i] == '\n';
-    high |= static_cast<unsigned char>(text[i]) >= 0x80;
-  }
-  return {ends != 0, high != 0};
-}
 
 // The attribute list as ConfigMgr writes it, from text[i] (just after the
 // terminator's `time="`):
 //   …" date="…" component="…" context="…" type="…" thread="…" file="…">
-// read with one memchr per value, where a scan byte by byte would stop (and
+// read by its quotes (QuoteScan), where a scan byte by byte would stop (and
 // mispredict its exit branch) fifteen times. Leaves i after the '>' and gives
 // what readAttributes would, and whether the list is ASCII; false, with `a`
-// and i as they were, for any other list (readAttributes reads those).
+// and i as they were, for any other list, or one that ends within 64 bytes
+// of the text's end (readAttributes reads those).
 bool readUsualAttributes(std::string_view text, size_t& i, Attributes& a, bool& ascii) {
   Attributes read;
   size_t at = i;
+  QuoteScan quotes(text, i);
   // The value up to the next quote, which `after` (a literal: its length is a
   // constant, so the comparison compiles to a few loads) must follow.
   const auto value = [&](std::string_view& out, const auto& after) {
     constexpr size_t n = sizeof(after) - 1;
-    const void* quote = std::memchr(text.data() + at, '"', text.size() - at);
-    if (!quote) return false;
-    const size_t end = static_cast<size_t>(static_cast<const char*>(quote) - text.data());
+    const size_t end = quotes.next(at);
+    if (end == std::string_view::npos) return false;
     if (text.size() - end < n || std::memcmp(text.data() + end, after, n) != 0) return false;
     out = text.substr(at, end - at);
     at = end + n;
@@ -108,11 +132,10 @@ bool readUsualAttributes(std::string_view text, size_t& i, Attributes& a, bool& 
         value(read.type, "\" thread=\"") && value(read.thread, "\" file=\"") && value(read.file, "\">"))) {
     return false;
   }
-  const ByteFacts facts = factsOf(text.substr(i, at - i));
-  if (facts.lineEnd) return false;  // a value cut by a line end: the list is open
+  if (quotes.lineEndBefore(at)) return false;  // a value cut by a line end: the list is open
   a = read;
   i = at;
-  ascii = !facts.beyondAscii;
+  ascii = !quotes.beyondAsciiBefore(at);
   return true;
 }
 

@@ -296,12 +296,14 @@ TEST(RecordReader, InvalidUtf8IsReplacedVisiblyAndFlagged) {
 }
 
 TEST(RecordReader, InvalidUtf8InAnAttributeOfAnAsciiMessageIsReplacedToo) {
-  // An ASCII message on one line reads in one pass over it (message_scan.h);
-  // the attribute list is looked at on its own.
+  // An ASCII message on one line reads in one pass over it (record_scans.h);
+  // the attribute list is looked at on its own, 64 bytes at a time when as
+  // many follow it (here, the next record).
   std::string input = cmtrace("plain message");
   input.replace(input.find("ccmsetup\""), 8, "ccm\xE9setup");
+  input += cmtrace("the next record");
   const auto r = readAll(input);
-  ASSERT_EQ(r.records.size(), 1u);
+  ASSERT_EQ(r.records.size(), 2u);
   EXPECT_EQ(at(r, 0).component, "ccm\xEF\xBF\xBDsetup");
   EXPECT_EQ(at(r, 0).message, "plain message");
   EXPECT_TRUE(at(r, 0).flags & kInvalidText);

@@ -1,4 +1,4 @@
-#include "message_scan.h"
+#include "record_scans.h"
 
 #include <bit>
 #include <cstdint>
@@ -49,6 +49,18 @@ MessageScan scanToBangInWords(std::string_view text, std::size_t from) {
   scan.beyondAscii = high != 0;
   scanBytes(text, i, scan);
   return scan;
+}
+
+ByteMasks masksOf64InBytes(const char* p) {
+  ByteMasks m;
+  for (unsigned k = 0; k < 64; ++k) {
+    const auto c = static_cast<unsigned char>(p[k]);
+    const std::uint64_t bit = std::uint64_t{1} << k;
+    if (c == '"') m.quotes |= bit;
+    if (c == '\r' || c == '\n') m.lineEnds |= bit;
+    if (c >= 0x80) m.high |= bit;
+  }
+  return m;
 }
 
 #if defined(__SSE2__)

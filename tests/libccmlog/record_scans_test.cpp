@@ -1,6 +1,7 @@
 // scanToBang (SSE2 where there is SSE2) and scanToBangInWords must both say
-// what a byte-by-byte look says: the first '!' and what lies before it.
-#include "message_scan.h"
+// what a byte-by-byte look says: the first '!' and what lies before it; and
+// masksOf64 what masksOf64InBytes says.
+#include "record_scans.h"
 
 #include <gtest/gtest.h>
 
@@ -29,7 +30,7 @@ std::string describe(const MessageScan& s) {
          " lineEnd " + std::to_string(s.lineEnd) + " beyondAscii " + std::to_string(s.beyondAscii);
 }
 
-TEST(MessageScan, FindsTheFirstBangAndWhatIsBeforeIt) {
+TEST(RecordScans, ScanToBangFindsTheFirstBangAndWhatIsBeforeIt) {
   const std::string text = "<![LOG[caf\xC3\xA9\r\nline two]LOG]!><time=\"";
   const MessageScan scan = scanToBang(text, 7);
   EXPECT_EQ(scan.bang, text.find('!', 7));
@@ -43,7 +44,7 @@ TEST(MessageScan, FindsTheFirstBangAndWhatIsBeforeIt) {
   EXPECT_TRUE(scanToBang("no bang at all\n", 0).lineEnd);
 }
 
-TEST(MessageScan, AgreesWithAByteByByteLookOnRandomText) {
+TEST(RecordScans, ScanToBangAgreesWithAByteByByteLookOnRandomText) {
   // Bytes that matter ('!', CR, LF, high bytes, and the bytes one above and
   // below them, where word tricks go wrong) in every position and length.
   const std::string alphabet = std::string("!\r\n\x80\xFF\x7F \"ab") + '\x0B' + '\x0C' + '\x20' + '\x22' + '\x00';
@@ -55,6 +56,32 @@ TEST(MessageScan, AgreesWithAByteByByteLookOnRandomText) {
     const std::string expected = describe(byteByByte(text, from));
     ASSERT_EQ(describe(scanToBang(text, from)), expected) << round;
     ASSERT_EQ(describe(scanToBangInWords(text, from)), expected) << round;
+  }
+}
+
+TEST(RecordScans, MasksOf64MarkQuotesLineEndsAndHighBytesWhereTheyAre) {
+  std::string block(64, 'a');
+  block[0] = '"';
+  block[17] = '\r';
+  block[18] = '\n';
+  block[40] = '\xC3';
+  block[63] = '"';
+  const ByteMasks m = masksOf64(block.data());
+  EXPECT_EQ(m.quotes, (std::uint64_t{1} << 0) | (std::uint64_t{1} << 63));
+  EXPECT_EQ(m.lineEnds, (std::uint64_t{3} << 17));
+  EXPECT_EQ(m.high, std::uint64_t{1} << 40);
+}
+
+TEST(RecordScans, MasksOf64AgreeWithAByteByByteLookOnRandomBlocks) {
+  const std::string alphabet = std::string("\"\r\n\x80\xFF\x7F!#\x0B\x0C") + '\x00';
+  std::mt19937 random(1130);
+  for (int round = 0; round < 20000; ++round) {
+    std::string block(64, ' ');
+    for (char& c : block) c = random() % 3 == 0 ? alphabet[random() % alphabet.size()] : static_cast<char>('a' + random() % 26);
+    const ByteMasks fast = masksOf64(block.data()), slow = masksOf64InBytes(block.data());
+    ASSERT_EQ(fast.quotes, slow.quotes) << round;
+    ASSERT_EQ(fast.lineEnds, slow.lineEnds) << round;
+    ASSERT_EQ(fast.high, slow.high) << round;
   }
 }
 
