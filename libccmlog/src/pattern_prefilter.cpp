@@ -3,11 +3,13 @@
 #include <re2/filtered_re2.h>
 
 #include <algorithm>
+#include <bit>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <map>
 
+#include "byte_words.h"
 #include "text_case.h"
 #include "utf8.h"
 
@@ -165,12 +167,42 @@ PatternPrefilter::PatternPrefilter(std::span<const EventPattern> table, const RE
     }
   }
   bucketStart_.push_back(0);
-  for (const auto& [key, anchors] : byKey) {
+  for (const auto& [key, anchors] : byKey) {  // in key order: a key's bucket is its rank
     anchors_.insert(anchors_.end(), anchors.begin(), anchors.end());
     bucketStart_.push_back(static_cast<std::uint32_t>(anchors_.size()));
-    anchorBucket_[key] = static_cast<std::uint16_t>(bucketStart_.size() - 1);
     isAnchor_[key / 64] |= std::uint64_t{1} << (key % 64);
   }
+  for (size_t word = 1; word < isAnchor_.size(); ++word) {
+    keysBefore_[word] = static_cast<std::uint16_t>(keysBefore_[word - 1] + std::popcount(isAnchor_[word - 1]));
+  }
+  // Each keyed atom as words to compare: its bytes, and 0x20 where they are letters.
+  for (const std::string& atom : atoms_) {
+    std::string caseBits(atom.size(), '\0');
+    for (size_t k = 0; k < atom.size(); ++k) caseBits[k] = atom[k] >= 'a' && atom[k] <= 'z' ? 0x20 : 0;
+    atomCaseBits_.push_back(std::move(caseBits));
+  }
+}
+
+// Whether atom `atom` (kMinKeyLength bytes or more) is at m[start..), whose
+// first four bytes already matched: the rest eight bytes at a time, the last
+// word overlapping the one before.
+bool PatternPrefilter::atomAt(const unsigned char* m, size_t start, int atom) const {
+  const std::string& word = atoms_[static_cast<size_t>(atom)];
+  const std::string& caseBits = atomCaseBits_[static_cast<size_t>(atom)];
+  const char* text = reinterpret_cast<const char*>(m) + start;
+  const size_t n = word.size();
+  const auto matches = [&](size_t at, auto load) {
+    return (load(text + at) | load(caseBits.data() + at)) == load(word.data() + at);
+  };
+  const auto load4 = [](const char* p) {
+    std::uint32_t v;
+    std::memcpy(&v, p, 4);
+    return v;
+  };
+  if (n < 8) return matches(n - 4, load4);  // and the head: all of it
+  for (size_t at = 0; at + 8 < n; at += 8)
+    if (!matches(at, loadWord)) return false;
+  return matches(n - 8, loadWord);
 }
 
 bool PatternPrefilter::candidateRows(std::string_view message, std::vector<int>& rows) const {
@@ -184,15 +216,16 @@ bool PatternPrefilter::candidateRows(std::string_view message, std::vector<int>&
   bool several = false;  // an atom found twice, or rows of several atoms: sort them out at the end
   const auto isAnchor = [&](unsigned key) { return isAnchor_[key / 64] >> (key % 64) & 1; };
   const auto lookAt = [&](size_t i, unsigned key) {  // an anchor's key: are its atoms here?
-    const std::uint16_t bucket = anchorBucket_[key];
-    for (std::uint32_t k = bucketStart_[bucket - 1]; k < bucketStart_[bucket]; ++k) {
+    const std::uint64_t word = isAnchor_[key / 64];
+    const size_t bucket = keysBefore_[key / 64] + static_cast<size_t>(std::popcount(word & ((std::uint64_t{1} << (key % 64)) - 1)));
+    for (std::uint32_t k = bucketStart_[bucket]; k < bucketStart_[bucket + 1]; ++k) {
       const Anchor& anchor = anchors_[k];
       if (anchor.offset > i || i - anchor.offset + anchor.length > n) continue;
       const size_t start = i - anchor.offset;
       std::uint32_t head;  // most anchors found by chance differ here
       std::memcpy(&head, m + start, 4);
       if ((head | anchor.caseBits) != anchor.head) continue;
-      if (!wordsAt(message, start, atoms_[static_cast<size_t>(anchor.atom)])) continue;
+      if (!atomAt(m, start, anchor.atom)) continue;
       const std::vector<int>& keyed = rowsKeyedOn_[static_cast<size_t>(anchor.atom)];
       several = several || !rows.empty();
       rows.insert(rows.end(), keyed.begin(), keyed.end());

@@ -44,17 +44,19 @@ class PatternPrefilter {
   /// which is when, and only when, the message has a byte beyond ASCII.
   bool candidateRows(std::string_view message, std::vector<int>& rows) const;
 
-  /// For each row, the atoms (words RE2 found) it is keyed on, as indexes;
-  /// empty when it is a candidate for every message.
+  /// For each row, the atoms (words RE2 found) it is keyed on, as indexes
+  /// into atoms(); empty when it is a candidate for every message.
   const std::vector<std::vector<int>>& keys() const { return keys_; }
+  const std::vector<std::string>& atoms() const { return atoms_; }  ///< lower case
 
  private:
   std::vector<std::string> atoms_;             ///< lower case
   std::vector<std::vector<int>> keys_;         ///< per row
   std::vector<std::vector<int>> rowsKeyedOn_;  ///< per atom
   std::vector<int> rowsNeedingNothing_;        ///< candidates for every message
-  /// Each atom is looked for at its least common windows of bytes (its anchors):
-  /// anchorBucket_[key] = k > 0 names anchors_[bucketStart_[k - 1] .. bucketStart_[k]).
+  /// Each atom is looked for at its least common windows of bytes (its
+  /// anchors). The anchors of the k-th key set in isAnchor_ (its rank, from
+  /// keysBefore_ and a popcount) are anchors_[bucketStart_[k] .. bucketStart_[k + 1]).
   struct Anchor {
     int atom;
     std::uint32_t offset;  ///< of the window within the atom
@@ -64,9 +66,12 @@ class PatternPrefilter {
     std::uint32_t head, caseBits;
   };
   std::array<std::uint64_t, (1 << 16) / 64> isAnchor_{};  ///< a bit per key: some atom's anchor
-  std::array<std::uint16_t, 1 << 16> anchorBucket_{};
+  std::array<std::uint16_t, (1 << 16) / 64> keysBefore_{};  ///< keys set in the words before
   std::vector<std::uint32_t> bucketStart_;
   std::vector<Anchor> anchors_;
+  std::vector<std::string> atomCaseBits_;  ///< per atom: 0x20 where it has a letter, else 0
+
+  bool atomAt(const unsigned char* m, size_t start, int atom) const;
 };
 
 }  // namespace ccmlog::detail

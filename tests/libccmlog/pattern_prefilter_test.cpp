@@ -13,6 +13,7 @@
 #include "ccmlog/event_classifier.h"
 #include "ccmlog/file_reader.h"
 #include "event_patterns.h"
+#include "text_case.h"
 #include "test_support.h"
 
 namespace ccmlog::detail {
@@ -78,6 +79,42 @@ TEST(PatternPrefilter, NeverRulesOutARowThatMatchesAMessageOfTheTestLogs) {
     ASSERT_TRUE(summary) << summary.error().message;
   }
   EXPECT_GT(messages, 1000u);
+}
+
+// The rows whose key words are in `message`, in any casing, as a plain search finds them.
+std::vector<int> rowsWithKeyWords(std::string_view message) {
+  std::vector<int> rows;
+  for (size_t row = 0; row < prefilter().keys().size(); ++row) {
+    for (const int atom : prefilter().keys()[row]) {
+      if (findWords(message, prefilter().atoms()[static_cast<size_t>(atom)]) != std::string_view::npos) {
+        rows.push_back(static_cast<int>(row));
+        break;
+      }
+    }
+  }
+  return rows;
+}
+
+TEST(PatternPrefilter, ListsExactlyTheRowsWhoseKeyWordsAreInTheMessage) {
+  // Samples, their casings, and each with a byte of its key words changed.
+  const auto table = eventPatterns();
+  size_t checked = 0;
+  for (const EventPattern& row : table) {
+    const std::string sample = asciiSample(row.sample);
+    std::vector<std::string> texts{sample, withCase(sample, true), withCase(sample, false)};
+    for (size_t at = 0; at < sample.size(); ++at) {
+      std::string edited = sample;
+      edited[at] = edited[at] == 'x' ? 'y' : 'x';
+      texts.push_back(edited);
+    }
+    for (const std::string& text : texts) {
+      std::vector<int> rows;
+      ASSERT_TRUE(prefilter().candidateRows(text, rows)) << text;
+      EXPECT_EQ(rows, rowsWithKeyWords(text)) << text;
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 3000u);
 }
 
 TEST(PatternPrefilter, EveryRowIsKeyedOnAWordSoOrdinaryLinesSkipRe2) {
