@@ -204,6 +204,15 @@ Severity severityOf(std::string_view type, std::string_view message) {
 }
 
 void fillTime(const Attributes& a, Record& out) {
+  ClockTime clock;
+  CalendarDate day;
+  std::int32_t bias = 0;
+  if (readUsualBiasedTime(a.time, clock, bias) && readUsualMonthDayYear(a.date, '-', day)) {  // most records
+    out.local = toTimestamp(day, clock);
+    if (!out.local) out.flags |= kBadTime;
+    out.bias = bias;
+    return;
+  }
   const auto time = parseBiasedTime(a.time);
   const auto date = parseMonthDayYear(a.date, '-');
   if (!time || !date) {

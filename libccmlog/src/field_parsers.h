@@ -34,8 +34,8 @@ struct BiasedTime {
 };
 
 /// parseBiasedTime and parseMonthDayYear (inline, below) read the shape
-/// ccmsetup writes ("11:07:45.642+240", "01-17-2023") themselves, so that the
-/// caller's compiler keeps the fields in registers, and leave any other shape
+/// ccmsetup writes ("11:07:45.642+240", "01-17-2023") themselves (with
+/// readUsualBiasedTime and readUsualMonthDayYear), and leave any other shape
 /// to these, which read every shape (the same result for the common one).
 std::optional<BiasedTime> parseAnyBiasedTime(std::string_view text);
 std::optional<CalendarDate> parseAnyMonthDayYear(std::string_view text, char separator);
@@ -52,37 +52,54 @@ inline int twoDigits(std::string_view text, std::size_t at) {
 
 }  // namespace common_shape
 
-inline std::optional<BiasedTime> parseBiasedTime(std::string_view text) {
+/// The shape ccmsetup writes, "HH:MM:SS.fff+B" with one to three bias
+/// digits, into `clock` and `bias` (what the general rules make of it, with
+/// neither oddSign nor badBias); false, leaving them as they were, for any
+/// other text. Plain values, not an optional struct: the caller keeps them
+/// in registers.
+inline bool readUsualBiasedTime(std::string_view text, ClockTime& clock, std::int32_t& bias) {
   using common_shape::isDigit, common_shape::twoDigits;
-  // "HH:MM:SS.fff+B" with one to three bias digits; what the general rules make of it.
-  if (text.size() >= 14 && text.size() <= 16 && text[2] == ':' && text[5] == ':' && text[8] == '.' &&
-      (text[12] == '+' || text[12] == '-')) {
-    const int hour = twoDigits(text, 0), minute = twoDigits(text, 3), second = twoDigits(text, 6);
-    const int milli = twoDigits(text, 9), third = isDigit(text[11]) ? text[11] - '0' : -1;
-    std::int32_t bias = 0;
-    bool digits = hour >= 0 && minute >= 0 && second >= 0 && milli >= 0 && third >= 0;
-    for (std::size_t i = 13; i < text.size() && digits; ++i) {
-      digits = isDigit(text[i]);
-      bias = bias * 10 + (text[i] - '0');
-    }
-    if (digits) {
-      BiasedTime t;
-      t.clock = {hour, minute, second, (milli * 10 + third) * std::int64_t{10000}};
-      t.bias = text[12] == '-' ? -bias : bias;
-      return t;
-    }
+  if (text.size() < 14 || text.size() > 16 || text[2] != ':' || text[5] != ':' || text[8] != '.' ||
+      (text[12] != '+' && text[12] != '-')) {
+    return false;
   }
-  return parseAnyBiasedTime(text);
+  const int hour = twoDigits(text, 0), minute = twoDigits(text, 3), second = twoDigits(text, 6);
+  const int milli = twoDigits(text, 9), third = isDigit(text[11]) ? text[11] - '0' : -1;
+  std::int32_t minutes = 0;
+  bool digits = hour >= 0 && minute >= 0 && second >= 0 && milli >= 0 && third >= 0;
+  for (std::size_t i = 13; i < text.size() && digits; ++i) {
+    digits = isDigit(text[i]);
+    minutes = minutes * 10 + (text[i] - '0');
+  }
+  if (!digits) return false;
+  clock = {hour, minute, second, (milli * 10 + third) * std::int64_t{10000}};
+  bias = text[12] == '-' ? -minutes : minutes;
+  return true;
+}
+
+/// "MM-DD-YYYY" with the given separator into `date`; false for any other text.
+inline bool readUsualMonthDayYear(std::string_view text, char separator, CalendarDate& date) {
+  using common_shape::twoDigits;
+  if (text.size() != 10 || text[2] != separator || text[5] != separator) return false;
+  const int month = twoDigits(text, 0), day = twoDigits(text, 3), century = twoDigits(text, 6),
+            year = twoDigits(text, 8);
+  if (month < 0 || day < 0 || century < 0 || year < 0) return false;
+  date = {century * 100 + year, month, day};
+  return true;
+}
+
+inline std::optional<BiasedTime> parseBiasedTime(std::string_view text) {
+  BiasedTime t;
+  std::int32_t bias = 0;
+  if (!readUsualBiasedTime(text, t.clock, bias)) return parseAnyBiasedTime(text);
+  t.bias = bias;
+  return t;
 }
 
 /// "MM-DD-YYYY" or unpadded "M-D-YYYY" with the given separator.
 inline std::optional<CalendarDate> parseMonthDayYear(std::string_view text, char separator) {
-  using common_shape::twoDigits;
-  if (text.size() == 10 && text[2] == separator && text[5] == separator) {  // "MM-DD-YYYY"
-    const int month = twoDigits(text, 0), day = twoDigits(text, 3), century = twoDigits(text, 6),
-              year = twoDigits(text, 8);
-    if (month >= 0 && day >= 0 && century >= 0 && year >= 0) return CalendarDate{century * 100 + year, month, day};
-  }
+  CalendarDate date;
+  if (readUsualMonthDayYear(text, separator, date)) return date;
   return parseAnyMonthDayYear(text, separator);
 }
 
