@@ -1,5 +1,6 @@
 #include "cmtrace_format.h"
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cstdint>
@@ -18,7 +19,7 @@ namespace {
 // XML message is full of): memchr to each '!', then compare. This beats
 // memmem, whose setup per call costs more than the short search after it.
 static_assert(kOpener.find('!') != std::string_view::npos && kTerminator.find('!') != std::string_view::npos);
-size_t find(std::string_view text, std::string_view needle, size_t from) {
+size_t findMarker(std::string_view text, std::string_view needle, size_t from) {
   const size_t bang = needle.find('!');
   for (size_t at = from + bang; at < text.size();) {
     const void* found = std::memchr(text.data() + at, '!', text.size() - at);
@@ -35,8 +36,8 @@ size_t find(std::string_view text, std::string_view needle, size_t from) {
 // a new line), else the first one anywhere; npos when there is none.
 size_t chooseOpener(std::string_view region) {
   size_t first = std::string_view::npos, lastAtLineStart = std::string_view::npos;
-  for (size_t at = find(region, kOpener, 0); at != std::string_view::npos;
-       at = find(region, kOpener, at + 1)) {
+  for (size_t at = findMarker(region, kOpener, 0); at != std::string_view::npos;
+       at = findMarker(region, kOpener, at + 1)) {
     if (first == std::string_view::npos) first = at;
     const bool bomBefore = at >= kBom.size() && region.substr(at - kBom.size(), kBom.size()) == kBom;
     if (atLineStart(region, at) || (bomBefore && atLineStart(region, at - kBom.size()))) {
@@ -73,7 +74,8 @@ class QuoteScan {
   size_t next(size_t at) {
     for (; loaded_; advance()) {
       if (at >= base_ + 64) continue;
-      if (const std::uint64_t quotes = masks_.quotes >> (at - base_)) return at + std::countr_zero(quotes);
+      const size_t from = std::max(at, base_);  // `at` may lie in a block already passed
+      if (const std::uint64_t quotes = masks_.quotes >> (from - base_)) return from + std::countr_zero(quotes);
     }
     return std::string_view::npos;
   }
@@ -286,7 +288,7 @@ std::optional<size_t> cutCmtrace(std::string_view text, bool atEnd, CmtraceScan&
     scan.openerLimit = terminator;
     scan.openerKnown = true;
   } else {
-    terminator = find(text, kTerminator, scan.searchFrom);
+    terminator = findMarker(text, kTerminator, scan.searchFrom);
   }
   // Remember where no terminator is, for the next call (more input, or the
   // rest of the text after a stray line is cut).

@@ -210,6 +210,24 @@ TEST(RecordReader, AValueCutByALineEndLeavesTheUsualEnvelopeOpen) {
   expectChunkingIrrelevant(input);
 }
 
+TEST(RecordReader, LongAttributeValuesAreReadWhole) {
+  // Values longer than the 64 bytes the usual list is looked at in a time,
+  // with a record after them (so that the fast path is taken).
+  const std::string component(150, 'c'), file(100, 'f');
+  std::string input = cmtrace("long values");
+  input.replace(input.find("ccmsetup\""), 8, component);
+  input.replace(input.find("ccmsetup.cpp:1234"), 17, file);
+  input += cmtrace("next");
+  const auto r = readAll(input);
+  ASSERT_EQ(r.records.size(), 2u);
+  EXPECT_EQ(at(r, 0).component, component);
+  EXPECT_EQ(at(r, 0).source, file);
+  EXPECT_EQ(at(r, 0).thread, "3264");
+  EXPECT_FALSE(at(r, 0).flags & kOpenEnvelope);
+  EXPECT_EQ(at(r, 1).message, "next");
+  expectChunkingIrrelevant(input);
+}
+
 TEST(RecordReader, OddAttributesAreKeptAsWritten) {
   const std::string input =
       "<![LOG[Property LogPath is now = X:\\MININT]LOG]!><time=\"16:52:13.000+000\" date=\"02-07-2024\" "
