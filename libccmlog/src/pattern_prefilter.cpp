@@ -96,54 +96,56 @@ std::uint32_t anchorOffset(std::string_view atom, const std::map<unsigned, int>&
   std::abort();
 }
 
+// The atoms a row is keyed on (see the header); empty when it needs none.
+// RE2's filter for the row alone (its atoms do not depend on the other rows)
+// says which atoms it cannot pass without. The filter is monotone (more atoms
+// never fail a row), so a row passes only with all it needs.
+std::vector<std::string> keysOf(const EventPattern& row, const RE2::Options& options) {
+  re2::FilteredRE2 filter(kMinAtomLength);
+  int id = 0;
+  if (filter.Add(row.pattern, options, &id) != RE2::NoError) cannotFilter();
+  std::vector<std::string> atoms;
+  filter.Compile(&atoms);
+  const auto passesWithout = [&](std::initializer_list<size_t> missing) {
+    std::vector<int> present, rows;
+    for (size_t atom = 0; atom < atoms.size(); ++atom)
+      if (std::find(missing.begin(), missing.end(), atom) == missing.end()) present.push_back(static_cast<int>(atom));
+    filter.AllPotentials(present, &rows);
+    return !rows.empty();
+  };
+  // One needed atom is enough to rule a row out, and the fewer and longer the
+  // words looked for, the fewer places in a message resemble one by chance
+  // (" to ", " of ", "file " are everywhere): a row is keyed on its longest.
+  std::optional<size_t> longest;
+  for (size_t atom = 0; atom < atoms.size(); ++atom) {
+    if (atoms[atom].size() >= kMinKeyLength && (!longest || atoms[atom].size() > atoms[*longest].size()) &&
+        !passesWithout({atom})) {
+      longest = atom;
+    }
+  }
+  if (longest) return {atoms[*longest]};
+  // A row that needs no long atom alone may need one of two ("doesn't match" or
+  // "does not match"): one of them is in its sample, which it matches.
+  const std::string sample = asciiLower(row.sample);
+  for (size_t a = 0; a < atoms.size(); ++a) {
+    if (atoms[a].size() < kMinKeyLength || sample.find(atoms[a]) == std::string::npos) continue;
+    for (size_t b = 0; b < atoms.size(); ++b) {
+      if (b != a && atoms[b].size() >= kMinKeyLength && !passesWithout({a, b})) return {atoms[a], atoms[b]};
+    }
+  }
+  return {};
+}
+
 }  // namespace
 
 PatternPrefilter::PatternPrefilter(std::span<const EventPattern> table, const RE2::Options& options) {
-  re2::FilteredRE2 filter(kMinAtomLength);
-  for (const EventPattern& row : table) {
-    int id = 0;
-    if (filter.Add(row.pattern, options, &id) != RE2::NoError) cannotFilter();
-  }
-  filter.Compile(&atoms_);
-  // An atom is needed by the rows that do not pass RE2's filter when every atom but it is found.
-  // The filter is monotone (more atoms never fail a row), so a row passes only with all it needs.
-  const auto rowsPassingWithout = [&](std::initializer_list<size_t> missing) {
-    std::vector<int> present, rows;
-    for (size_t atom = 0; atom < atoms_.size(); ++atom)
-      if (std::find(missing.begin(), missing.end(), atom) == missing.end()) present.push_back(static_cast<int>(atom));
-    filter.AllPotentials(present, &rows);
-    return rows;
-  };
-  const auto passes = [](const std::vector<int>& rows, size_t row) {
-    return std::find(rows.begin(), rows.end(), static_cast<int>(row)) != rows.end();
-  };
-  std::vector<std::vector<int>> needed(table.size());
-  for (size_t atom = 0; atom < atoms_.size(); ++atom) {
-    const std::vector<int> rows = rowsPassingWithout({atom});
-    for (size_t row = 0; row < table.size(); ++row)
-      if (!passes(rows, row)) needed[row].push_back(static_cast<int>(atom));
-  }
-  // One needed atom is enough to rule a row out, and the fewer and longer the
-  // words looked for, the fewer places in a message resemble one by chance
-  // (" to ", " of ", "file " are everywhere): each row is keyed on its longest.
-  // A row that needs no long atom alone may need one of two ("doesn't match" or
-  // "does not match"): one of them is in its sample, which it matches.
+  std::map<std::string, int> atomIndex;
   keys_.assign(table.size(), {});
   for (size_t row = 0; row < table.size(); ++row) {
-    const auto longest = std::max_element(needed[row].begin(), needed[row].end(), [&](int a, int b) {
-      return atoms_[static_cast<size_t>(a)].size() < atoms_[static_cast<size_t>(b)].size();
-    });
-    if (longest != needed[row].end() && atoms_[static_cast<size_t>(*longest)].size() >= kMinKeyLength) {
-      keys_[row] = {*longest};
-      continue;
-    }
-    const std::string sample = asciiLower(table[row].sample);
-    for (size_t a = 0; a < atoms_.size() && keys_[row].empty(); ++a) {
-      if (atoms_[a].size() < kMinKeyLength || sample.find(atoms_[a]) == std::string::npos) continue;
-      for (size_t b = 0; b < atoms_.size() && keys_[row].empty(); ++b) {
-        if (b == a || atoms_[b].size() < kMinKeyLength) continue;
-        if (!passes(rowsPassingWithout({a, b}), row)) keys_[row] = {static_cast<int>(a), static_cast<int>(b)};
-      }
+    for (std::string& atom : keysOf(table[row], options)) {
+      const auto [at, added] = atomIndex.emplace(atom, static_cast<int>(atoms_.size()));
+      if (added) atoms_.push_back(std::move(atom));
+      keys_[row].push_back(at->second);
     }
   }
   rowsKeyedOn_.assign(atoms_.size(), {});

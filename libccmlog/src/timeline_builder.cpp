@@ -150,6 +150,7 @@ class RunEvents {
   }
   TimelineEvent timelineEvent(const KeptEvent& e) const {
     TimelineEvent out{Event{e.kind, e.record, {}}, e.where, std::string(text_, e.messageOffset, e.messageLength)};
+    out.event.fields.reserve(e.fieldsEnd - e.fieldsStart);
     for (size_t f = e.fieldsStart; f < e.fieldsEnd; ++f)
       out.event.fields.push_back({fields_[f].name, std::string(value(fields_[f]))});
     return out;
@@ -348,18 +349,25 @@ Timeline TimelineBuilder::Impl::assemble() const {
   timeline.omittedRuns = omittedRuns;
   std::vector<RunNotes> notes;
   // Every kept event, tagged with its run, in arrival order.
-  std::vector<std::pair<size_t, const KeptEvent*>> all;
+  struct Tagged {
+    std::uint64_t seq;
+    size_t run;
+    const KeptEvent* event;
+  };
+  std::vector<Tagged> all;
   for (size_t r = 0; r < runs.size(); ++r) {
-    if (runs[r].events) runs[r].events->forEach([&](const KeptEvent& e) { all.emplace_back(r, &e); });
+    if (runs[r].events) runs[r].events->forEach([&](const KeptEvent& e) { all.push_back({e.seq, r, &e}); });
   }
-  std::sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.second->seq < b.second->seq; });
+  // Runs one after another are already in order; auxiliary files' events are not.
+  const auto bySeq = [](const Tagged& a, const Tagged& b) { return a.seq < b.seq; };
+  if (!std::is_sorted(all.begin(), all.end(), bySeq)) std::sort(all.begin(), all.end(), bySeq);
   for (const BuildingRun& b : runs) {
     timeline.runs.push_back(b.run);
     timeline.runs.back().commandLine = parseCommandLine(b.run.commandLineText);  // only the runs kept
     notes.push_back(b.notes);
   }
   timeline.events.reserve(all.size());
-  for (const auto& [r, e] : all) {
+  for (const auto& [arrival, r, e] : all) {
     const EventIndex index{static_cast<std::uint32_t>(timeline.events.size())};
     Run& run = timeline.runs[r];
     const RunEvents& runEvents = *runs[r].events;
@@ -368,6 +376,7 @@ Timeline TimelineBuilder::Impl::assemble() const {
       run.downloads.push_back(runEvents.download(*e, index, run.eventCounts[static_cast<size_t>(EventKind::DownloadComplete)]));
     }
     timeline.events.push_back(runEvents.timelineEvent(*e));
+    timeline.events.back().run = r;
   }
   closePhases(timeline, notes);
   decideOutcome(timeline);

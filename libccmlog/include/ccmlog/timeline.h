@@ -31,6 +31,7 @@ struct TimelineEvent {
   Event event;
   Location where;
   std::string text;  ///< the record's message (its first 1 KiB)
+  std::size_t run = 0;  ///< the index in Timeline::runs of the run it belongs to
 };
 
 /// Index into Timeline::events.

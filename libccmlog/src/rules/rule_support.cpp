@@ -43,9 +43,13 @@ std::optional<EventIndex> firstAfter(const Timeline& t, EventKind kind, EventInd
 }
 
 std::optional<size_t> runOf(const Timeline& t, EventIndex i) {
+  // The event says (a Timeline built by hand may not: then every run is asked).
+  const auto inRun = [&](size_t r) { return std::binary_search(t.runs[r].events.begin(), t.runs[r].events.end(), i); };
+  if (value(i) < t.events.size()) {
+    if (const size_t r = eventAt(t, i).run; r < t.runs.size() && inRun(r)) return r;
+  }
   for (size_t r = 0; r < t.runs.size(); ++r) {
-    const auto& events = t.runs[r].events;  // in order (timeline.h): a run is asked in log time
-    if (std::binary_search(events.begin(), events.end(), i)) return r;
+    if (inRun(r)) return r;  // a run's events are in order (timeline.h)
   }
   return std::nullopt;
 }
