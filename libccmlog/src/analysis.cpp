@@ -61,12 +61,13 @@ void Analyzer::add(PieceResult& piece, LineNumber firstLine) {
   Impl& d = *impl_;
   PieceResult::Impl& p = piece.impl();
   const std::string_view messages = p.messages, values = p.values;
+  size_t nextEvent = 0, nextMessage = 0;  // entries take events and message bytes in turn
   for (PieceEntry& entry : p.entries) {
     entry.where.line = LineNumber{value(firstLine) + value(entry.where.line) - 1};
-    const size_t count = entry.eventsEnd - entry.eventsStart;
+    const size_t count = entry.events;
     if (d.pieceEvents.size() < count) d.pieceEvents.resize(count);  // never shrinks: no Event is freed
     for (size_t k = 0; k < count; ++k) {
-      const PieceEvent& kept = p.events[entry.eventsStart + k];
+      const PieceEvent& kept = p.events[nextEvent++];
       Event& event = d.pieceEvents[k];
       event.kind = kept.kind;
       event.record = RecordIndex{d.records + kept.record};
@@ -77,8 +78,9 @@ void Analyzer::add(PieceResult& piece, LineNumber firstLine) {
         event.fields[f].value.assign(values.substr(field.valueStart, field.valueLength));
       }
     }
-    d.builder.addRecord(entry.where, messages.substr(entry.messageStart, entry.messageLength),
+    d.builder.addRecord(entry.where, messages.substr(nextMessage, entry.messageLength),
                         std::span<const Event>(d.pieceEvents.data(), count));
+    nextMessage += entry.messageLength;
   }
   d.records += p.stats.records;
 }

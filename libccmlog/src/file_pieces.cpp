@@ -183,16 +183,15 @@ PieceResult readPiece(const std::filesystem::path& path, const PiecePlan& plan, 
       withoutEvents = where;
       return;
     }
-    if (withoutEvents) piece->entries.push_back({*withoutEvents, 0, 0, eventsStart, eventsStart});
+    if (withoutEvents) piece->entries.push_back({*withoutEvents, 0, 0});
     withoutEvents.reset();
-    piece->entries.push_back(
-        {where, piece->messages.size(), r.message.size(), eventsStart, piece->events.size()});
+    piece->entries.push_back({where, static_cast<std::uint32_t>(piece->events.size() - eventsStart), r.message.size()});
     piece->messages.append(r.message);
   };
   const auto summary =
       detail::readFileRange(path, plan.starts[index], to, add, index == 0 ? plan.first : plan.rest);
   if (withoutEvents) {
-    piece->entries.push_back({*withoutEvents, 0, 0, piece->events.size(), piece->events.size()});
+    piece->entries.push_back({*withoutEvents, 0, 0});
   }
   if (!summary) {
     piece->error = summary.error().message;

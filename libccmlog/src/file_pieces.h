@@ -25,9 +25,9 @@ namespace ccmlog {
 /// only the last one is kept (all the builder takes from such a record is
 /// the end of the current run, which the next record moves again).
 struct PieceEntry {
-  Location where;                ///< line relative to the piece (its first line is 1)
-  size_t messageStart = 0, messageLength = 0;  ///< in PieceResult::Impl::messages
-  size_t eventsStart = 0, eventsEnd = 0;       ///< in PieceResult::Impl::events
+  Location where;                 ///< line relative to the piece (its first line is 1)
+  std::uint32_t events = 0;       ///< its events, the next ones in PieceResult::Impl::events
+  std::size_t messageLength = 0;  ///< its message, the next bytes of PieceResult::Impl::messages
 };
 
 /// An event as a piece keeps it: flat, its field values in
