@@ -77,8 +77,8 @@ static_assert(std::is_trivially_destructible_v<KeptEvent>);
 // every cache, and in order the hardware fetches it ahead (a slot per event,
 // scattered, cost a tenth of analyze in cache misses). Of each kind the first
 // kKeptPerKind events are kept, then a ring of the kKeptPerKind most recent:
-// an event the ring drops is marked dead, and the dead are swept out once
-// they are as many as the living, so memory stays bounded.
+// an event the ring drops is marked dead, and the dead are swept out before
+// they are many (kSweepAtLeast), so memory stays bounded.
 class RunEvents {
  public:
   // Keeps `event`; returns it, and whether it grew the number of kept events.
@@ -114,7 +114,7 @@ class RunEvents {
       text_ += f.value;
     }
     e.fieldsEnd = fields_.size();
-    if (dead_ > kSweepAtLeast && dead_ * 2 > events_.size()) sweep();
+    if (dead_ >= kSweepAtLeast && dead_ * 4 >= events_.size() - dead_) sweep();
     return {&events_.back(), grew};
   }
   template <typename F>
@@ -162,7 +162,10 @@ class RunEvents {
   }
 
  private:
-  static constexpr size_t kSweepAtLeast = 256;
+  // The dead are swept out once they are a quarter of the living (and at
+  // least this many): sweeping copies the living, four times an event at
+  // most, and the dead add at most a quarter to what a run keeps.
+  static constexpr size_t kSweepAtLeast = 32;
   struct Field {
     std::string_view name;  // static storage, as EventField::name
     size_t offset = 0, length = 0;  // in text_
