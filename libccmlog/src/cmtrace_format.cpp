@@ -6,7 +6,6 @@
 #include <cstdint>
 #include <cstring>
 
-#include "byte_words.h"
 #include "field_parsers.h"
 #include "line_formats.h"
 #include "record_scans.h"

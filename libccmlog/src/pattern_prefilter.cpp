@@ -153,16 +153,19 @@ PatternPrefilter::PatternPrefilter(std::span<const EventPattern> table, const RE
     if (keys_[row].empty()) rowsNeedingNothing_.push_back(static_cast<int>(row));
     for (const int atom : keys_[row]) rowsKeyedOn_[static_cast<size_t>(atom)].push_back(static_cast<int>(row));
   }
+  // Each atom (every one a key) as words to compare: its bytes, and 0x20 where they are letters.
+  for (const std::string& atom : atoms_) {
+    std::string caseBits(atom.size(), '\0');
+    for (size_t k = 0; k < atom.size(); ++k) caseBits[k] = atom[k] >= 'a' && atom[k] <= 'z' ? 0x20 : 0;
+    atomCaseBits_.push_back(std::move(caseBits));
+  }
   const std::map<unsigned, int> samplesWith = samplesWithKey(table);
   std::map<unsigned, std::vector<Anchor>> byKey;
   for (size_t atom = 0; atom < atoms_.size(); ++atom) {
     const std::string& a = atoms_[atom];
-    if (rowsKeyedOn_[atom].empty()) continue;  // no row is keyed on it: not looked for
-    unsigned char letters[4];
-    for (size_t k = 0; k < 4; ++k) letters[k] = a[k] >= 'a' && a[k] <= 'z' ? 0x20 : 0;
-    std::uint32_t head, caseBits;  // in the byte order a load from the message has
+    std::uint32_t head, caseBits;  // the first four of each, in the byte order a load from the message has
     std::memcpy(&head, a.data(), 4);
-    std::memcpy(&caseBits, letters, 4);
+    std::memcpy(&caseBits, atomCaseBits_[atom].data(), 4);
     for (std::uint32_t offset = anchorOffset(a, samplesWith), end = offset + kStride; offset < end; ++offset) {
       std::vector<Anchor>& anchors = byKey[windowKeyAt(reinterpret_cast<const unsigned char*>(a.data()) + offset)];
       anchors.push_back({static_cast<int>(atom), offset, static_cast<std::uint32_t>(a.size()), head, caseBits});
@@ -176,12 +179,6 @@ PatternPrefilter::PatternPrefilter(std::span<const EventPattern> table, const RE
   }
   for (size_t word = 1; word < isAnchor_.size(); ++word) {
     keysBefore_[word] = static_cast<std::uint16_t>(keysBefore_[word - 1] + std::popcount(isAnchor_[word - 1]));
-  }
-  // Each keyed atom as words to compare: its bytes, and 0x20 where they are letters.
-  for (const std::string& atom : atoms_) {
-    std::string caseBits(atom.size(), '\0');
-    for (size_t k = 0; k < atom.size(); ++k) caseBits[k] = atom[k] >= 'a' && atom[k] <= 'z' ? 0x20 : 0;
-    atomCaseBits_.push_back(std::move(caseBits));
   }
 }
 
