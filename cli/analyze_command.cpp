@@ -26,16 +26,21 @@ rotated ccmsetup.lo_, client.msi.log, ...). History is read before the
 current log; other files are placed on the timeline by time.
 
 Options:
-  --format FMT     text (default) or json (schema ccmlog.report.v1)
-  --time ZONE      local (default: times as written in the log) or utc
+  --format FMT     text (default) or json (schema ccmlog.report.v2)
+  --time ZONE      local (default: times as written in the log) or utc, for
+                   every time shown, the findings' explanations too
   --color WHEN     auto (default), always or never
   -j, --jobs N     threads that read a large CMTrace log in pieces
                    (default: the number of cores; the report is the same)
   -h, --help       show this help
 
+The first finding is the headline: the most specific, most certain root
+cause. Findings that follow from it are shown under it. Failures of earlier
+attempts that a later one superseded are history, never errors.
+
 Exit status:
-  0  no error finding and the install did not fail
-  1  an error finding, or the install failed
+  0  the latest attempt did not fail and no error finding stands for it
+  1  the latest attempt failed, or an error finding stands for it
   2  usage error
   3  an input could not be read (the others were still analyzed)
 )";
@@ -73,6 +78,8 @@ int runAnalyze(Words args) {
   const std::vector<std::filesystem::path> inputs(options->positionals.begin(), options->positionals.end());
   AnalysisOptions analysis;
   if (*jobs > 1) analysis.runPieces = piecesOnThreads(*jobs);
+  const Clock clock = options->get("time") == "utc" ? Clock::Utc : Clock::Local;
+  analysis.diagnosis.clock = clock;
   const auto report = analyzeFiles(inputs, analysis);
   if (!report) {
     std::fprintf(stderr, "ccmlog: %s\n", report.error().message.c_str());
@@ -84,7 +91,7 @@ int runAnalyze(Words args) {
   } else {
     TextOptions text;
     text.color = useColor(options->get("color"), stdout);
-    text.time = options->get("time") == "utc" ? TimeDisplay::Utc : TimeDisplay::Local;
+    text.clock = clock;
     out = reportToText(*report, text);
   }
   std::fwrite(out.data(), 1, out.size(), stdout);

@@ -14,10 +14,12 @@ void fill(MachineScan& scan, const Report& report) {
   scan.outcome = report.outcome.status;
   scan.exitCode = report.outcome.exitCode;
   scan.errorCode = report.outcome.errorCode;
+  // The machine's state is its latest attempt's: history is left to the findings.
   for (const Finding& f : report.findings) {
+    if (f.history) continue;
+    if (scan.topTitle.empty()) scan.topTitle = f.title;
     if (f.severity != FindingSeverity::Info) scan.rules.push_back(f.rule);
   }
-  if (!report.findings.empty()) scan.topTitle = report.findings.front().title;
   scan.failed = hasErrors(report);
 }
 

@@ -26,8 +26,8 @@ struct MachineScan {
   std::optional<OutcomeStatus> outcome;   ///< empty when no log could be read
   std::optional<std::int64_t> exitCode;   ///< ccmsetup's return code
   std::optional<std::uint32_t> errorCode; ///< the error it failed with
-  std::vector<std::string> rules;         ///< ids of the warning and error findings, most serious first
-  std::string topTitle;                   ///< the title of the first finding (any severity)
+  std::vector<std::string> rules;         ///< ids of the warning and error findings but history, headline first
+  std::string topTitle;                   ///< the title of the headline finding (any severity, not history)
   std::optional<std::string> error;       ///< why (some of) the logs could not be read
   bool failed = false;                    ///< the install failed or a finding is an error
   std::string ndjson;                     ///< the NDJSON line with findings, when asked for

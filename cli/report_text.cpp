@@ -58,12 +58,8 @@ class Text {
   }
 
   std::string time(const Location& where) const {
-    if (options_.time == TimeDisplay::Utc) {
-      if (const auto utc = where.utc()) return formatIso(*utc, Zone::Utc);
-      if (where.local) return formatIso(*where.local) + " (zone unknown)";
-      return "-";
-    }
-    return where.local ? formatIso(*where.local) : "-";
+    const std::string t = formatTime(where, options_.clock);
+    return t.empty() ? "-" : t;
   }
 
  private:
@@ -76,25 +72,45 @@ std::string padded(std::string s, size_t width) {
   return s;
 }
 
+std::string upper(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  return out;
+}
+
+// The Windows Installer product a lone MSI log is about, as a person reads it.
+bool isClient(std::string_view product) { return product == "Configuration Manager Client"; }
+
 void outcomeLine(Text& text, const Report& report) {
   const Outcome& o = report.outcome;
   const OutcomeStatus status = o.status;
   const std::string_view style = status == OutcomeStatus::Success ? kGreen
                                  : status == OutcomeStatus::Failed ? kRed
                                                                    : kYellow;
-  std::string label(toString(status));
-  std::transform(label.begin(), label.end(), label.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-  text.put("Outcome: ").styled(style, label);
+  text.put("Outcome: ").styled(style, upper(toString(status)));
   if (o.errorCode) {
     const ErrorInfo info = lookupError(*o.errorCode);
     text.put("  ").put(formatErrorCode(info.code));
     if (info.known()) text.put(" (").put(info.name.empty() ? "" : std::string(info.name) + ": ").put(info.text).put(")");
   }
-  if (o.exitCode) text.put("  return code ").put(std::to_string(*o.exitCode));
+  if (o.exitCode) text.put(o.product.empty() ? "  return code " : "  Windows Installer status ").put(std::to_string(*o.exitCode));
   if (status == OutcomeStatus::InProgress) text.put("  (the log ends while setup is still running)");
-  if (status == OutcomeStatus::Unknown && report.runs.empty()) text.put("  (no ccmsetup run in these logs)");
+  if (status == OutcomeStatus::Unknown) {
+    text.put(report.runs.empty() ? "  (no ccmsetup run in these logs)"
+                                 : "  (these lines do not say how setup ended)");
+  }
   text.put("\n");
+  if (o.operation) text.put("Operation: ").put(toString(*o.operation)).put("\n");
+  if (!o.product.empty()) {
+    text.put("Product: ").put(o.product)
+        .put(isClient(o.product) ? "  (from its Windows Installer log)"
+                                 : "  (from its Windows Installer log; not the Configuration Manager client)")
+        .put("\n");
+  }
+  if (!report.findings.empty()) {
+    const Finding& headline = report.findings.front();
+    text.put(headline.severity == FindingSeverity::Error ? "Cause: " : "Note: ").styled(kBold, headline.title).put("\n");
+  }
 }
 
 void fileLines(Text& text, const Report& report) {
@@ -117,10 +133,13 @@ void runTable(Text& text, const Report& report) {
   if (report.runs.empty()) return;
   text.put("\n").styled(kBold, "Runs").put("\n");
   if (report.omittedRuns) text.put("  (" + std::to_string(report.omittedRuns) + " earlier runs not shown)\n");
-  size_t userWidth = 4;
-  for (const Run& run : report.runs) userWidth = std::max(userWidth, run.user.size());
+  size_t userWidth = 4, timeWidth = 5;
+  for (const Run& run : report.runs) {
+    userWidth = std::max(userWidth, run.user.size());
+    timeWidth = std::max({timeWidth, text.time(run.start).size(), text.time(run.end).size()});
+  }
   text.put("  " + padded("#", 3) + padded("pid", 8) + padded("user", userWidth + 2) + padded("service", 9) +
-           padded("start", 25) + padded("end", 25) + "exit\n");
+           padded("operation", 11) + padded("start", timeWidth + 2) + padded("end", timeWidth + 2) + "exit\n");
   for (size_t i = 0; i < report.runs.size(); ++i) {
     const Run& run = report.runs[i];
     std::string exit = run.errorCode ? formatErrorCode(*run.errorCode)
@@ -128,7 +147,49 @@ void runTable(Text& text, const Report& report) {
                                       : "-";
     text.put("  " + padded(std::to_string(i + 1), 3) + padded(run.pid ? std::to_string(*run.pid) : "?", 8) +
              padded(run.user.empty() ? "?" : run.user, userWidth + 2) + padded(run.service ? "yes" : "no", 9) +
-             padded(text.time(run.start), 25) + padded(text.time(run.end), 25) + exit + "\n");
+             padded(run.operation ? std::string(toString(*run.operation)) : "?", 11) +
+             padded(text.time(run.start), timeWidth + 2) + padded(text.time(run.end), timeWidth + 2) + exit + "\n");
+  }
+}
+
+void evidenceLines(Text& text, const Report& report, const Finding& f, size_t indent) {
+  if (f.evidence.empty()) return;
+  text.put(std::string(indent, ' ')).styled(kBold, "Evidence:").put("\n");
+  for (const Evidence& e : f.evidence) {
+    const std::string file = value(e.where.file) < report.files.size()
+                                 ? report.files[value(e.where.file)].path.filename().string()
+                                 : "?";
+    std::string line = e.text.substr(0, e.text.find_first_of("\r\n"));
+    if (line.size() > 160) line = line.substr(0, 157) + "...";
+    text.put(std::string(indent + 2, ' '))
+        .styled(kDim, file + ":" + std::to_string(value(e.where.line)) + " " + text.time(e.where))
+        .put("  ").put(line).put("\n");
+  }
+}
+
+std::string_view styleOf(const Finding& f) {
+  return f.severity == FindingSeverity::Error ? kRed : f.severity == FindingSeverity::Warning ? kYellow : kDim;
+}
+
+std::string labelOf(const Finding& f) {
+  std::string label(1, '[');
+  label += f.history ? std::string("HISTORY") : upper(toString(f.severity));
+  label += ']';
+  return label;
+}
+
+// What followed from `cause`, under it, depth first; a consequence's remedy is its cause's.
+void consequenceBlocks(Text& text, const Report& report, const Finding& cause, size_t indent) {
+  bool first = true;
+  for (const Finding& f : report.findings) {
+    if (f.causedBy != cause.rule || &f == &cause) continue;
+    if (first) text.put(std::string(indent, ' ')).styled(kBold, "What followed from it:").put("\n");
+    first = false;
+    text.put(std::string(indent + 2, ' ')).styled(styleOf(f), labelOf(f)).put(" ").styled(kBold, f.title).put("\n");
+    text.put(std::string(indent + 2, ' ')).styled(kDim, f.rule + ", " + std::string(toString(f.confidence)) + " confidence").put("\n");
+    text.wrapped(f.explanation, indent + 4);
+    evidenceLines(text, report, f, indent + 4);
+    consequenceBlocks(text, report, f, indent + 4);
   }
 }
 
@@ -139,27 +200,14 @@ void findingBlocks(Text& text, const Report& report) {
     return;
   }
   for (const Finding& f : report.findings) {
-    const std::string_view style = f.severity == FindingSeverity::Error     ? kRed
-                                   : f.severity == FindingSeverity::Warning ? kYellow
-                                                                            : kDim;
-    std::string label(toString(f.severity));
-    std::transform(label.begin(), label.end(), label.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-    text.put("\n  ").styled(style, "[" + label + "]").put(" ").styled(kBold, f.title).put("\n");
+    if (!f.causedBy.empty()) continue;  // shown under its cause
+    text.put("\n  ").styled(styleOf(f), labelOf(f)).put(" ").styled(kBold, f.title).put("\n");
     text.put("  ").styled(kDim, f.rule + ", " + std::string(toString(f.confidence)) + " confidence").put("\n");
     text.wrapped(f.explanation, 4);
     text.put("    ").styled(kBold, "Remedy:").put("\n");
     text.wrapped(f.remedy, 6);
-    if (!f.evidence.empty()) text.put("    ").styled(kBold, "Evidence:").put("\n");
-    for (const Evidence& e : f.evidence) {
-      const std::string file = value(e.where.file) < report.files.size()
-                                   ? report.files[value(e.where.file)].path.filename().string()
-                                   : "?";
-      std::string line = e.text.substr(0, e.text.find_first_of("\r\n"));
-      if (line.size() > 160) line = line.substr(0, 157) + "...";
-      text.put("      ").styled(kDim, file + ":" + std::to_string(value(e.where.line)) + " " + text.time(e.where))
-          .put("  ").put(line).put("\n");
-    }
+    evidenceLines(text, report, f, 4);
+    consequenceBlocks(text, report, f, 4);
   }
 }
 

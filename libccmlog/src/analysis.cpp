@@ -21,17 +21,18 @@ void fillCounts(FileReport& file, Format format, Encoding encoding, const Reader
   file.unparsed = stats.unparsed;
 }
 
-Report diagnosed(Timeline timeline, std::vector<FileReport> files) {
+Report diagnosed(Timeline timeline, std::vector<FileReport> files, const DiagnosisOptions& options) {
   Report report;
   static_cast<Timeline&>(report) = std::move(timeline);
   report.files = std::move(files);
-  report.findings = diagnose(report);
+  report.findings = diagnose(report, options);
   return report;
 }
 
 }  // namespace
 
 struct Analyzer::Impl {
+  DiagnosisOptions options;
   TimelineBuilder builder;
   FileIndex file{};
   std::uint64_t records = 0;
@@ -39,7 +40,7 @@ struct Analyzer::Impl {
   std::vector<Event> pieceEvents;  // reused for every record of a piece, likewise
 };
 
-Analyzer::Analyzer() : impl_(std::make_unique<Impl>()) {}
+Analyzer::Analyzer(const DiagnosisOptions& options) : impl_(std::make_unique<Impl>()) { impl_->options = options; }
 Analyzer::~Analyzer() = default;
 Analyzer::Analyzer(Analyzer&&) noexcept = default;
 Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
@@ -53,7 +54,7 @@ void Analyzer::add(const Record& record) {
   Impl& d = *impl_;
   const bool classified =
       detail::sharedClassifier().classifyInto(record.message, RecordIndex{d.records++}, d.event);
-  d.builder.addRecord(Location{d.file, record.line, record.local, record.bias}, record.message,
+  d.builder.addRecord(Location{d.file, record.line, record.local, record.bias, threadId(record.thread)}, record.message,
                       classified ? std::span<const Event>(&d.event, 1) : std::span<const Event>());
 }
 
@@ -86,11 +87,11 @@ void Analyzer::add(PieceResult& piece, LineNumber firstLine) {
 }
 
 Report Analyzer::snapshot(std::vector<FileReport> files) const {
-  return diagnosed(impl_->builder.snapshot(), std::move(files));
+  return diagnosed(impl_->builder.snapshot(), std::move(files), impl_->options);
 }
 
 Report Analyzer::finish(std::vector<FileReport> files) && {
-  return diagnosed(std::move(impl_->builder).finish(), std::move(files));
+  return diagnosed(std::move(impl_->builder).finish(), std::move(files), impl_->options);
 }
 
 namespace {
@@ -98,6 +99,7 @@ namespace {
 // Reads files (or texts) through one Analyzer, keeping what was read of each.
 class Pipeline {
  public:
+  explicit Pipeline(const DiagnosisOptions& options) : analyzer_(options) {}
   void beginFile(const std::filesystem::path& path) {
     analyzer_.beginFile(FileIndex{static_cast<std::uint32_t>(files_.size())}, roleOf(path));
     FileReport file;
@@ -154,7 +156,7 @@ Result<Report> analyzeFiles(const std::vector<std::filesystem::path>& inputs,
   const auto files = machineLogFiles(inputs);
   if (!files) return files.error();
   if (files->empty()) return Error{"no log files found in the given folder(s)"};
-  Pipeline pipeline;
+  Pipeline pipeline(options.diagnosis);
   for (const auto& path : *files) {
     pipeline.beginFile(path);
     if (options.runPieces) {
@@ -185,7 +187,7 @@ Report analyzeTexts(std::span<const LogText> logs, const AnalysisOptions& option
   for (const LogText& log : logs) ordered.push_back(&log);
   std::stable_sort(ordered.begin(), ordered.end(),
                    [](const LogText* a, const LogText* b) { return readsBefore(a->name, b->name); });
-  Pipeline pipeline;
+  Pipeline pipeline(options.diagnosis);
   for (const LogText* logText : ordered) {
     const LogText& log = *logText;
     pipeline.beginFile(log.name);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "rules/consequences.h"
+#include "rules/history.h"
 #include "rules/rule_support.h"
 
 namespace ccmlog {
@@ -24,18 +26,17 @@ std::string_view toString(Confidence confidence) {
   return "unknown";
 }
 
-std::vector<Finding> diagnose(const Timeline& timeline) {
+std::vector<Finding> diagnose(const Timeline& timeline, const DiagnosisOptions& options) {
   std::vector<Finding> findings;
+  const rules::RuleContext context{findings, options.clock};
   for (const rules::Rule& rule : rules::registry()) {
     std::vector<Finding> made;
-    rule.run(timeline, findings, made);
+    rule.run(timeline, context, made);
+    // Before the next rule runs: the fallback speaks only for the latest attempt.
+    rules::markHistory(timeline, context, made);
     for (Finding& f : made) findings.push_back(std::move(f));
   }
-  // Most serious first; within a severity, registry order (the headline
-  // service-context rule is registered first).
-  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
-    return a.severity > b.severity;
-  });
+  rules::relate(timeline, findings);
   return findings;
 }
 

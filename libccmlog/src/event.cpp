@@ -42,6 +42,9 @@ std::string_view toString(EventKind kind) {
     case EventKind::MsiReturnValue3: return "msi-return-value-3";
     case EventKind::MsiError: return "msi-error";
     case EventKind::MsiExitCode: return "msi-exit-code";
+    case EventKind::MsiStatus: return "msi-status";
+    case EventKind::MsiProduct: return "msi-product";
+    case EventKind::UninstallSucceeded: return "uninstall-succeeded";
     case EventKind::PrerequisiteFailed: return "prerequisite-failed";
     case EventKind::CertificateMissing: return "certificate-missing";
     case EventKind::SignatureInvalid: return "signature-invalid";

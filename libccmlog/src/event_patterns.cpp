@@ -141,6 +141,14 @@ constexpr EventPattern kPatterns[] = {
      "Action ended 7:33:32: InstallFinalize. Return value 3."},
     {EventKind::MsiExitCode, R"(MainEngineThread is returning (?P<exitcode>\d+))",
      "MainEngineThread is returning 1603"},
+    // Windows Installer's last word, at the end of a long "Windows Installer
+    // installed the product. Product Name: X. …" message (KNOWLEDGE.md 7.4).
+    {EventKind::MsiStatus,
+     R"((?:Product Name: (?P<product>[^\r\n]*?)\. [^\r\n]*?)?\b(?P<operation>\w+) success or error status: (?P<exitcode>-?\d+))",
+     "Installation success or error status: 1603"},
+    // Only its result line: "Product: X -- Error 25150. …" is an MsiError.
+    {EventKind::MsiProduct, R"(^Product: (?P<product>[^\r\n]*?\S) -- (?:Installation|Removal|Configuration) )",
+     "Product: Configuration Manager Client -- Installation operation failed."},
     {EventKind::PrerequisiteFailed,
      R"(File '?(?P<file>[^\r\n]+?)'? returned failure exit code (?P<exitcode>\d+))",
      R"(File 'C:\Windows\ccmsetup\vcredist_x64.exe' returned failure exit code 1603. Fail the installation.)"},
@@ -169,6 +177,12 @@ constexpr EventPattern kPatterns[] = {
      "CcmSetup is exiting with return code 0", scanExitCode},
     {EventKind::SetupFailed, R"(CcmSetup failed with error code )" CODE,
      "CcmSetup failed with error code 0x80190194", scanSetupFailed},
+    // ConfigMgr 2007 and 2012 clients: the MSI exit code in decimal (KNOWLEDGE.md 7.4).
+    {EventKind::SetupFailed, R"(\bInstallation failed with error code )" CODE,
+     "Installation failed with error code 1603"},
+    {EventKind::UninstallSucceeded, R"(\bUninstall succeeded)", "Uninstall succeeded."},
+    {EventKind::UninstallSucceeded, R"(\bUninstall of product '[^'\r\n]*' succeeded)",
+     "Uninstall of product '{…}' succeeded."},
     {EventKind::DeploymentStatus, R"~(ClientDeploymentMessage\b[^>]*?\bErrorCode="(?P<code>-?\d+)")~",
      R"(ClientDeploymentMessage ErrorCode="-2145844844")"},
 

@@ -54,7 +54,8 @@ std::optional<PhaseStep> phaseStepOf(const Event& e) {
     case EventKind::MsiInstallFailed:
       return PhaseStep{isClientMsi(e.get("file")) ? PhaseKind::ClientInstall : PhaseKind::Prerequisites,
                        Failure};
-    case EventKind::MsiExitCode: {
+    case EventKind::MsiExitCode:
+    case EventKind::MsiStatus: {
       const auto code = e.number("exitcode");
       const bool ok = code && (*code == 0 || *code == 3010 || *code == 1641);
       return PhaseStep{PhaseKind::ClientInstall, ok ? Success : Failure};

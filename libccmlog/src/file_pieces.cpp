@@ -177,9 +177,12 @@ PieceResult readPiece(const std::filesystem::path& path, const PiecePlan& plan, 
       piece->events.push_back({event.kind, records, fieldsStart, piece->fields.size()});
     }
     ++records;
-    const Location where{file, r.line, r.local, r.bias};
+    const Location where{file, r.line, r.local, r.bias, threadId(r.thread)};
     piece->nextLine = LineNumber{value(r.line) + r.lines};
     if (piece->events.size() == eventsStart) {
+      // The builder gives a record to the run of the thread that wrote it: of a
+      // stretch without events, the last record of each thread's turn counts.
+      if (withoutEvents && withoutEvents->thread != where.thread) piece->entries.push_back({*withoutEvents, 0, 0});
       withoutEvents = where;
       return;
     }

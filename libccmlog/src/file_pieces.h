@@ -21,9 +21,10 @@
 
 namespace ccmlog {
 
-/// One record as the timeline needs it. Of a run of records without events
-/// only the last one is kept (all the builder takes from such a record is
-/// the end of the current run, which the next record moves again).
+/// One record as the timeline needs it. Of a stretch of records without
+/// events only the last of each thread's turn is kept (all the builder takes
+/// from such a record is the end of the run its thread belongs to, which the
+/// thread's next record moves again).
 struct PieceEntry {
   Location where;                 ///< line relative to the piece (its first line is 1)
   std::uint32_t events = 0;       ///< its events, the next ones in PieceResult::Impl::events

@@ -117,4 +117,15 @@ Severity severityFromWords(std::string_view text) {
   return Severity::Info;
 }
 
+std::optional<std::uint32_t> threadId(std::string_view thread) {
+  std::uint64_t id = 0;
+  size_t digits = 0;
+  for (; digits < thread.size() && digits < 10 && thread[digits] >= '0' && thread[digits] <= '9'; ++digits) {
+    id = id * 10 + static_cast<std::uint64_t>(thread[digits] - '0');
+  }
+  // "3264" alone, or followed by CMTrace's " (0x0CC0)".
+  if (digits == 0 || id > 0xFFFFFFFFu || (digits < thread.size() && thread[digits] != ' ')) return std::nullopt;
+  return static_cast<std::uint32_t>(id);
+}
+
 }  // namespace ccmlog

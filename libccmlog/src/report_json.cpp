@@ -24,6 +24,18 @@ void integer(JsonWriter& json, std::string_view name, const std::optional<std::i
   else json.null();
 }
 
+void textOrNull(JsonWriter& json, std::string_view name, std::string_view text) {
+  json.key(name);
+  if (text.empty()) json.null();
+  else json.value(text);
+}
+
+void operation(JsonWriter& json, const std::optional<Operation>& op) {
+  json.key("operation");
+  if (op) json.value(toString(*op));
+  else json.null();
+}
+
 std::string pathOf(const Report& report, FileIndex file) {
   return value(file) < report.files.size() ? report.files[value(file)].path.string() : std::string();
 }
@@ -55,8 +67,9 @@ void runs(JsonWriter& json, const Report& report) {
   for (const Run& run : report.runs) {
     json.beginObject();
     integer(json, "pid", run.pid);
-    json.key("version").value(run.version);
-    json.key("user").value(run.user);
+    operation(json, run.operation);
+    textOrNull(json, "version", run.version);
+    textOrNull(json, "user", run.user);
     json.key("service").value(run.service);
     json.key("file").value(pathOf(report, run.start.file));
     time(json, "start_utc", run.start.utc(), Zone::Utc);
@@ -67,7 +80,9 @@ void runs(JsonWriter& json, const Report& report) {
     json.key("last_line").value(static_cast<std::int64_t>(value(run.end.line)));
     integer(json, "exit_code", run.exitCode);
     errorCode(json, "error_code", run.errorCode);
-    json.key("command_line").value(run.commandLineText);
+    integer(json, "msi_status", run.msiStatus);
+    textOrNull(json, "product", run.product);
+    textOrNull(json, "command_line", run.commandLineText);
     pairs(json, "switches", run.commandLine.switches);
     pairs(json, "properties", run.commandLine.properties);
     json.endObject();
@@ -97,6 +112,9 @@ void outcome(JsonWriter& json, const Report& report) {
   const Outcome& o = report.outcome;
   json.key("outcome").beginObject();
   json.key("status").value(toString(o.status));
+  operation(json, o.operation);
+  integer(json, "run", o.run ? std::optional<std::int64_t>(static_cast<std::int64_t>(*o.run)) : std::nullopt);
+  textOrNull(json, "product", o.product);
   integer(json, "exit_code", o.exitCode);
   errorCode(json, "error_code", o.errorCode);
   json.key("error_text");
@@ -121,11 +139,21 @@ void writeFindings(JsonWriter& json, const Report& report) {
   for (const Finding& f : report.findings) {
     json.beginObject();
     json.key("rule").value(f.rule);
+    textOrNull(json, "caused_by", f.causedBy);
+    json.key("history").value(f.history);
     json.key("severity").value(toString(f.severity));
     json.key("confidence").value(toString(f.confidence));
     json.key("title").value(f.title);
     json.key("explanation").value(f.explanation);
     json.key("remedy").value(f.remedy);
+    json.key("times").beginArray();
+    for (const Location& at : f.times) {
+      json.beginObject();
+      time(json, "local", at.local, Zone::Unknown);
+      time(json, "utc", at.utc(), Zone::Utc);
+      json.endObject();
+    }
+    json.endArray();
     json.key("evidence").beginArray();
     for (const Evidence& e : f.evidence) {
       json.beginObject();
@@ -152,7 +180,7 @@ std::string reportToJson(const Report& report, int indent) {
   std::string out;
   JsonWriter json(out, indent);
   json.beginObject();
-  json.key("schema").value("ccmlog.report.v1");
+  json.key("schema").value("ccmlog.report.v2");
   files(json, report);
   runs(json, report);
   json.key("omitted_runs").value(static_cast<std::int64_t>(report.omittedRuns));

@@ -35,4 +35,14 @@ std::string_view toString(OutcomeStatus status) {
   return "unknown";
 }
 
+std::string_view toString(Operation operation) {
+  switch (operation) {
+    case Operation::Install: return "install";
+    case Operation::Upgrade: return "upgrade";
+    case Operation::Repair: return "repair";
+    case Operation::Uninstall: return "uninstall";
+  }
+  return "unknown";
+}
+
 }  // namespace ccmlog

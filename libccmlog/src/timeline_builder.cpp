@@ -5,6 +5,7 @@
 #include <deque>
 #include <memory>
 #include <type_traits>
+#include <unordered_map>
 
 #include "event_phases.h"
 #include "text_case.h"
@@ -234,7 +235,39 @@ struct BuildingRun {
   std::unique_ptr<RunEvents> events;  // made on first use
   std::optional<std::uint64_t> lastDownload;  // seq of the latest download's event
   size_t kept = 0;
+  bool exited = false;  // wrote "exiting with return code": its process writes no more
+  bool acted = false;   // wrote more than who it is (banner, version, command line, account)
 };
+
+// Events a process writes about itself as it starts, before it does anything.
+bool isIntroduction(EventKind kind) {
+  switch (kind) {
+    case EventKind::RunStarted:
+    case EventKind::Version:
+    case EventKind::LaunchFolder:
+    case EventKind::CommandLine:
+    case EventKind::RunningAsUser:
+    case EventKind::InServiceMain:
+    case EventKind::FreeDiskSpace:
+    case EventKind::Benign: return true;
+    default: return false;
+  }
+}
+
+// The bootstrap's last words: it started the service and exits with 0.
+bool isHandOffTail(const Event& e) {
+  return e.kind == EventKind::ServiceStarted || (e.kind == EventKind::ExitCode && e.number("code") == 0);
+}
+
+// How long after a newer run's banner an older, unfinished run may still
+// write on its own threads (the bootstrap's tail takes about a second);
+// later, a thread id seen before is taken as reused by the newer process.
+constexpr std::int64_t kOlderRunWindowTicks = 5 * Timestamp::kTicksPerMinute;
+// Without thread ids: how soon after the service's banner the bootstrap's
+// tail ("started the service", "return code 0") may still come.
+constexpr std::int64_t kHandOffTailTicks = Timestamp::kTicksPerSecond;
+// Thread ids remembered at most (a process uses a few dozen).
+constexpr size_t kMaxThreads = 4096;
 
 }  // namespace
 
@@ -245,8 +278,12 @@ struct TimelineBuilder::Impl {
   std::uint64_t seq = 0;
   size_t kept = 0;  // kept events over all runs
   FileRole role = FileRole::Setup;
+  // Thread id -> the number of the run whose process wrote on it (a run's
+  // number is omittedRuns + its index in runs).
+  std::unordered_map<std::uint32_t, std::uint64_t> threadRuns;
 
   BuildingRun& openRun(const Location& where, std::optional<std::int64_t> pid);
+  BuildingRun& runForSetup(const Location& where, std::span<const Event> events);
   BuildingRun& runForAuxiliary(const Location& where);
   void apply(BuildingRun& b, const Event& event, const Location& where, std::string_view message);
   void dropOldRuns();
@@ -287,6 +324,40 @@ void TimelineBuilder::Impl::dropOldRuns() {
   }
 }
 
+// A setup file's record belongs to the process that wrote it (KNOWLEDGE.md
+// 7.1): the one that wrote on its thread before, a new thread being the
+// current run's. Without thread ids, position decides, but for the
+// bootstrap's tail written just after the service's banner.
+BuildingRun& TimelineBuilder::Impl::runForSetup(const Location& where, std::span<const Event> events) {
+  BuildingRun& last = runs.back();
+  const std::uint64_t lastNumber = omittedRuns + runs.size() - 1;
+  if (where.thread) {
+    // Thread ids of runs before the current one matter only for a moment: a
+    // log of countless ids keeps those of the current run only, or none.
+    if (threadRuns.size() >= kMaxThreads) {
+      std::erase_if(threadRuns, [&](const auto& t) { return t.second != lastNumber; });
+      if (threadRuns.size() >= kMaxThreads) threadRuns.clear();
+    }
+    const auto [it, fresh] = threadRuns.try_emplace(*where.thread, lastNumber);
+    if (fresh || it->second == lastNumber) return last;
+    if (it->second >= omittedRuns) {
+      BuildingRun& older = runs[it->second - omittedRuns];
+      const auto since = ticksBetween(last.run.start, where);
+      if (!older.exited && since.value_or(0) <= kOlderRunWindowTicks) return older;
+    }
+    it->second = lastNumber;  // the id was freed and now serves the current process
+    return last;
+  }
+  if (runs.size() < 2 || last.acted || events.empty()) return last;
+  BuildingRun& previous = runs[runs.size() - 2];
+  const auto since = ticksBetween(last.run.start, where);
+  const bool tail = std::all_of(events.begin(), events.end(), isHandOffTail);
+  if (tail && previous.run.createdService && !previous.exited && since.value_or(0) <= kHandOffTailTicks) {
+    return previous;
+  }
+  return last;
+}
+
 BuildingRun& TimelineBuilder::Impl::runForAuxiliary(const Location& where) {
   if (runs.empty()) return openRun(where, std::nullopt);
   for (size_t i = runs.size(); i-- > 0;) {
@@ -300,6 +371,7 @@ void TimelineBuilder::Impl::apply(BuildingRun& b, const Event& event, const Loca
   Run& run = b.run;
   RunNotes& note = b.notes;
   ++run.eventCounts[static_cast<size_t>(event.kind)];
+  if (!isIntroduction(event.kind)) b.acted = true;
   switch (event.kind) {
     case EventKind::Version: run.version = event.get("version"); break;
     case EventKind::LaunchFolder: run.launchFolder = event.get("folder"); break;
@@ -310,8 +382,21 @@ void TimelineBuilder::Impl::apply(BuildingRun& b, const Event& event, const Loca
       run.createdService = true;
       note.serviceCreatedAt = where;
       break;
-    case EventKind::ExitCode: run.exitCode = event.number("code"); break;
+    case EventKind::ExitCode:
+      run.exitCode = event.number("code");
+      b.exited = true;
+      break;
     case EventKind::SetupFailed: run.errorCode = event.code("code"); break;
+    case EventKind::UninstallSucceeded: run.operation = Operation::Uninstall; break;
+    case EventKind::MsiExitCode:
+      if (!run.msiStatus) run.msiStatus = event.number("exitcode");
+      break;
+    case EventKind::MsiStatus:
+      run.msiStatus = event.number("exitcode");
+      if (!run.operation) run.operation = detail::asciiLower(event.get("operation")) == "removal" ? Operation::Uninstall : Operation::Install;
+      if (const std::string_view product = event.get("product"); !product.empty()) run.product = product;
+      break;
+    case EventKind::MsiProduct: run.product = event.get("product"); break;
     case EventKind::DeploymentStatus:
       if (!run.errorCode) run.errorCode = event.code("code");
       break;
@@ -405,21 +490,59 @@ void TimelineBuilder::Impl::closePhases(Timeline& timeline, const std::vector<Ru
   }
 }
 
+namespace {
+
+// What a run set out to do: its switches say, else a banner means an install.
+std::optional<Operation> operationOf(const Run& run) {
+  for (const auto& [name, value] : run.commandLine.switches) {
+    if (name == "uninstall") return Operation::Uninstall;
+    if (name == "autoupgrade" || name == "upgrade") return Operation::Upgrade;
+    if (name == "remediate" || name == "repair") return Operation::Repair;
+  }
+  if (run.operation) return run.operation;  // "Uninstall succeeded", an MSI log's "Removal"
+  if (run.pid) return Operation::Install;
+  return std::nullopt;
+}
+
+bool msiSucceeded(std::int64_t status) { return status == 0; }
+bool msiWantsReboot(std::int64_t status) { return status == 3010 || status == 1641; }
+
+}  // namespace
+
 void TimelineBuilder::Impl::decideOutcome(Timeline& timeline) {
   Outcome& outcome = timeline.outcome;
+  for (Run& run : timeline.runs) run.operation = operationOf(run);
   if (timeline.runs.empty()) return;  // Unknown
   const size_t last = timeline.runs.size() - 1;
   const Run& run = timeline.runs[last];
+  outcome.operation = run.operation;
   const bool completed = run.exitCode || run.errorCode;
   // A bootstrap that handed over to the service says "return code 0": that
   // is not the install's result, the service run's is.
   const bool handOff = run.createdService && !run.service && run.exitCode == 0 && !run.errorCode;
+  if (!completed && !run.pid && run.msiStatus) {
+    // No ccmsetup run, but a Windows Installer log: its own result decides.
+    const std::int64_t status = *run.msiStatus;
+    outcome.run = last;
+    outcome.product = run.product;
+    outcome.exitCode = status;
+    if (msiSucceeded(status)) {
+      outcome.status = OutcomeStatus::Success;
+    } else if (msiWantsReboot(status)) {
+      outcome.status = OutcomeStatus::RebootRequired;
+    } else {
+      outcome.status = OutcomeStatus::Failed;
+      outcome.errorCode = 0x80070000u | (static_cast<std::uint32_t>(status) & 0xFFFFu);  // HRESULT_FROM_WIN32
+    }
+    return;
+  }
   if (!completed || handOff) {
-    outcome.status = OutcomeStatus::InProgress;
+    // An excerpt without a banner that never says how it ended tells nothing;
+    // a run that started and has not ended is still going.
+    outcome.status = run.pid || handOff ? OutcomeStatus::InProgress : OutcomeStatus::Unknown;
     return;
   }
   outcome.run = last;
-  outcome.exitCode = run.exitCode;
   outcome.errorCode = run.errorCode;
   if (run.exitCode == 7) {
     outcome.status = OutcomeStatus::RebootRequired;
@@ -428,6 +551,8 @@ void TimelineBuilder::Impl::decideOutcome(Timeline& timeline) {
   } else {
     outcome.status = OutcomeStatus::Success;
   }
+  // A failed install never reports the 0 a process wrote on its way out.
+  if (run.exitCode && (*run.exitCode != 0 || outcome.status == OutcomeStatus::Success)) outcome.exitCode = run.exitCode;
 }
 
 TimelineBuilder::TimelineBuilder() : impl_(std::make_unique<Impl>()) {}
@@ -440,22 +565,32 @@ void TimelineBuilder::beginFile(FileIndex, FileRole role) { impl_->role = role; 
 void TimelineBuilder::addRecord(const Location& where, std::string_view message,
                                 std::span<const Event> events) {
   Impl& d = *impl_;
+  bool started = false;
   for (const Event& event : events) {
     if (event.kind == EventKind::RunStarted) {
       d.role = FileRole::Setup;
       d.openRun(where, event.number("pid"));
+      started = true;
     }
   }
+  BuildingRun* run = nullptr;
   if (d.role == FileRole::Setup) {
     if (d.runs.empty()) {
       if (events.empty()) return;
       d.openRun(where, std::nullopt);  // the log starts mid-run
+      started = true;
     }
-    d.runs.back().run.end = where;
+    if (started) {
+      run = &d.runs.back();
+      if (where.thread) d.threadRuns[*where.thread] = d.omittedRuns + d.runs.size() - 1;
+    } else {
+      run = &d.runForSetup(where, events);
+    }
+    run->run.end = where;
   }
   if (events.empty()) return;
-  BuildingRun& run = d.role == FileRole::Setup ? d.runs.back() : d.runForAuxiliary(where);
-  for (const Event& event : events) d.apply(run, event, where, message);
+  if (!run) run = &d.runForAuxiliary(where);
+  for (const Event& event : events) d.apply(*run, event, where, message);
   d.dropOldRuns();
 }
 

@@ -73,6 +73,10 @@ KindFields documentedFields(EventKind kind) {
       return {{"number", "text"}, {}};
     case EventKind::MsiExitCode:
       return {{"exitcode"}, {}};
+    case EventKind::MsiStatus:
+      return {{"operation", "exitcode"}, {"product"}};
+    case EventKind::MsiProduct:
+      return {{"product"}, {}};
     case EventKind::PrerequisiteFailed:
       return {{"file", "exitcode"}, {}};
     case EventKind::CertificateMissing:
@@ -101,6 +105,7 @@ KindFields documentedFields(EventKind kind) {
     case EventKind::WaitingForRetry:
     case EventKind::RebootRequired:
     case EventKind::AlreadyRunning:
+    case EventKind::UninstallSucceeded:
     case EventKind::Benign:
       return {};
   }

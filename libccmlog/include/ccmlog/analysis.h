@@ -27,6 +27,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ccmlog/diagnosis.h"
 #include "ccmlog/export.h"
 #include "ccmlog/finding.h"
 #include "ccmlog/record_reader.h"
@@ -71,6 +72,7 @@ struct AnalysisOptions {
   /// pieces of about pieceBytes through it; other files in one pass.
   PieceRunner runPieces;
   std::uint64_t pieceBytes = std::uint64_t{2} << 20;
+  DiagnosisOptions diagnosis;  ///< e.g. the clock findings' prose tells times in
 };
 
 /// What was read from one input file.
@@ -119,7 +121,7 @@ CCMLOG_EXPORT Result<Report> analyzeFiles(const std::vector<std::filesystem::pat
 /// analyzeFiles and analyzeTexts are this plus reading. Movable, not copyable.
 class CCMLOG_EXPORT Analyzer {
  public:
-  Analyzer();
+  explicit Analyzer(const DiagnosisOptions& options = {});
   ~Analyzer();
   Analyzer(Analyzer&&) noexcept;
   Analyzer& operator=(Analyzer&&) noexcept;

@@ -3,9 +3,12 @@
 //   std::vector<ccmlog::Finding> findings = ccmlog::diagnose(timeline);
 //
 // Every rule of rules/ (one file per family, one registry list) runs over the
-// timeline; findings come back most important first: errors before warnings
-// before infos, the headline service-context diagnosis on top. Known-benign
-// lines (KNOWLEDGE.md section 5) never produce a finding.
+// timeline. A finding that another explains (no distribution point because
+// the client has no certificate) names it in Finding::causedBy. They come
+// back headline first: root causes by severity, then confidence, then
+// specificity (registry order); the consequences after, each after its cause.
+// A finding about an attempt that a later one superseded is history (at most
+// a warning). Known-benign lines never produce a finding.
 #pragma once
 
 #include <string_view>
@@ -17,7 +20,11 @@
 
 namespace ccmlog {
 
-CCMLOG_EXPORT std::vector<Finding> diagnose(const Timeline& timeline);
+struct DiagnosisOptions {
+  Clock clock = Clock::Local;  ///< the clock findings' prose tells times in
+};
+
+CCMLOG_EXPORT std::vector<Finding> diagnose(const Timeline& timeline, const DiagnosisOptions& options = {});
 
 /// The ids of all rules, in registry order (for documentation and tests).
 CCMLOG_EXPORT std::vector<std::string_view> ruleIds();

@@ -54,6 +54,9 @@ enum class EventKind : std::uint8_t {
   MsiReturnValue3,      ///< action — client.msi.log "Action ended …: X. Return value 3."
   MsiError,             ///< number, text — client.msi.log "Error 25150. …"
   MsiExitCode,          ///< exitcode — client.msi.log "MainEngineThread is returning 1603"
+  MsiStatus,            ///< operation, exitcode, product (optional) — "… Installation success or error status: 1603."
+  MsiProduct,           ///< product — client.msi.log "Product: Configuration Manager Client -- Installation operation failed."
+  UninstallSucceeded,   ///< — "Uninstall succeeded." / "Uninstall of product '{…}' succeeded."
   PrerequisiteFailed,   ///< file, exitcode — "File '…vcredist_x64.exe' returned failure exit code 1603.", a non-client .msi "installation failed"
   CertificateMissing,   ///< code (optional) — "Unable to find any Certificate based on Certificate Issuers", CCMHTTPSSTATE 63, CCM_E_NO_CLIENT_PKI_CERT
   SignatureInvalid,     ///< file, code — "Couldn't verify '…' authenticode signature. Return code 0x…"

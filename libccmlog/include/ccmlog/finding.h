@@ -35,10 +35,16 @@ struct Finding {
   FindingSeverity severity = FindingSeverity::Info;
   Confidence confidence = Confidence::Medium;
   std::string title;         ///< one line
-  std::string explanation;   ///< plain words for a helpdesk person
+  std::string explanation;   ///< plain words for a helpdesk person; times in the clock diagnosis was given
   std::string remedy;
   std::vector<Evidence> evidence;  ///< in log order
   std::vector<Detail> details;     ///< rule-specific, in a stable order
+  /// The rule id of the finding that explains this one (a consequence of it);
+  /// empty for a root cause.
+  std::string causedBy;
+  /// About an attempt that a later one superseded: history, at most a warning.
+  bool history = false;
+  std::vector<Location> times;     ///< the times title and explanation mention, in order
 };
 
 CCMLOG_EXPORT std::string_view toString(FindingSeverity severity);  ///< "info", "warning", "error"

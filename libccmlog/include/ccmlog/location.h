@@ -3,6 +3,9 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
+
+#include "ccmlog/export.h"
 
 #include "ccmlog/numbers.h"
 #include "ccmlog/timestamp.h"
@@ -13,18 +16,28 @@ namespace ccmlog {
 enum class FileIndex : std::uint32_t {};
 constexpr std::uint32_t value(FileIndex n) { return static_cast<std::uint32_t>(n); }
 
-/// A record's place: file, first physical line, and time as written.
+/// A record's place: file, first physical line, time as written, and the
+/// thread that wrote it (which tells one ccmsetup process's lines from another's).
 struct Location {
   FileIndex file{};
   LineNumber line{1};
   std::optional<Timestamp> local;   ///< as written, in the writer's zone
   std::optional<std::int32_t> bias; ///< minutes; UTC = local + bias
+  std::optional<std::uint32_t> thread;  ///< the writer's thread id; nullopt when the format has none
 
   std::optional<Timestamp> utc() const {
     if (!local || !bias) return std::nullopt;
     return addMinutes(*local, *bias);
   }
 };
+
+/// The clock a face shows times in: local as written, or UTC (= local + bias).
+enum class Clock : std::uint8_t { Local, Utc };
+
+/// A location's time in `clock`, ISO 8601: local as written ("2023-01-17T09:41:11.572"),
+/// or UTC with "Z"; UTC asked of a time without bias is the local one plus
+/// " (time zone unknown)". Empty when the record has no time.
+CCMLOG_EXPORT std::string formatTime(const Location& where, Clock clock);
 
 /// Time from `a` to `b` in 100 ns ticks: by UTC when both know it, by local
 /// time otherwise (same writer, same zone); nullopt when they cannot be compared.

@@ -88,6 +88,10 @@ struct CCMLOG_EXPORT OwnedRecord {
   void repoint();
 };
 
+/// The thread id of a thread field written "3264" or "3264 (0x0CC0)"; nullopt
+/// for an empty field or another shape (an MSI log's "60:70").
+CCMLOG_EXPORT std::optional<std::uint32_t> threadId(std::string_view thread);
+
 /// Lower-case names used in every output ("cmtrace", "unparsed", "error", …).
 CCMLOG_EXPORT std::string_view toString(RecordKind kind);
 CCMLOG_EXPORT std::string_view toString(Severity severity);

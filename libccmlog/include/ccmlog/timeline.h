@@ -1,13 +1,20 @@
 // ccmlog/timeline.h: what the ccmsetup processes did, in order.
 //
 // A Timeline has one Run per "ccmsetup started in process N" banner (plus one
-// for events before the first banner, when a log starts mid-run). Each run
-// knows its process id, version, account, whether it is the service run,
-// its command-line switches, downloads, failed source accesses and how it
-// ended. Phases (bootstrap, service hand-off, locate source, download,
-// prerequisites, client install, exit) are spans of a run with a state.
-// The Outcome is taken from the last run that reports completion; a
-// bootstrap's hand-off "exiting with return code 0" never counts.
+// for events before the first banner, when a log starts mid-run or is an
+// excerpt). A record belongs to the run of the process that wrote it: the one
+// whose thread wrote it (the bootstrap goes on writing for a moment after the
+// service's banner), by position where a format has no thread. Each run
+// knows its process id, version, account, whether it is the service run, what
+// it did (install, upgrade, repair, uninstall), its command-line switches,
+// downloads, failed source accesses and how it ended. Phases (bootstrap,
+// service hand-off, locate source, download, prerequisites, client install,
+// exit) are spans of a run with a state.
+//
+// The Outcome is the latest attempt's: the last run decides. A bootstrap's
+// hand-off "exiting with return code 0" never counts; a run still going has
+// no exit code; a log with no ccmsetup run but a Windows Installer log is
+// judged by that log's result, and names its product.
 //
 // Events keep their Location and message text so that findings can cite them.
 #pragma once
@@ -66,6 +73,14 @@ struct Phase {
   Location start, end;   ///< first and last event of the phase
 };
 
+/// What a run (or the install as a whole) set out to do.
+enum class Operation : std::uint8_t {
+  Install,    ///< a run with a banner and no other telling switch; an MSI "Installation"
+  Upgrade,    ///< /AutoUpgrade or /upgrade (an automatic client upgrade)
+  Repair,     ///< /remediate or /repair, or a ccmrepair log
+  Uninstall,  ///< /uninstall, "Uninstall succeeded", an MSI "Removal"
+};
+
 struct Run {
   std::optional<std::int64_t> pid;  ///< nullopt for events before any banner
   std::string version;
@@ -76,8 +91,11 @@ struct Run {
   std::string commandLineText;
   CommandLine commandLine;
   Location start, end;               ///< first and last record of the run
+  std::optional<Operation> operation;      ///< nullopt when nothing tells (an excerpt)
   std::optional<std::int64_t> exitCode;    ///< "exiting with return code N"
   std::optional<std::uint32_t> errorCode;  ///< "failed with error code 0x…"
+  std::optional<std::int64_t> msiStatus;   ///< Windows Installer's result, from an MSI log's last word
+  std::string product;                     ///< the product an MSI log names; empty when none does
   std::vector<Download> downloads;   ///< those whose event is kept (see events)
   /// This run's kept events, in order: of each kind the first 64 and the last
   /// 64 (download progress and MSI actions only count). eventCounts has them all.
@@ -91,9 +109,13 @@ enum class OutcomeStatus : std::uint8_t { Success, Failed, RebootRequired, InPro
 
 struct Outcome {
   OutcomeStatus status = OutcomeStatus::Unknown;
-  std::optional<std::int64_t> exitCode;
-  std::optional<std::uint32_t> errorCode;
-  std::optional<std::size_t> run;  ///< the run it was taken from
+  std::optional<Operation> operation;      ///< the deciding run's
+  std::optional<std::int64_t> exitCode;    ///< the deciding run's own; never set while it runs
+  std::optional<std::uint32_t> errorCode;  ///< the deciding run's own (an MSI status N as 0x8007xxxx)
+  std::optional<std::size_t> run;          ///< the run it was taken from
+  /// The Windows Installer product it is about, when only an MSI log speaks
+  /// ("ConfigMgr Fallback Status Point" is a site role, not the client); else empty.
+  std::string product;
 };
 
 struct Timeline {
@@ -107,5 +129,6 @@ struct Timeline {
 CCMLOG_EXPORT std::string_view toString(PhaseKind kind);       ///< "bootstrap", "service-handoff", …
 CCMLOG_EXPORT std::string_view toString(PhaseState state);     ///< "succeeded", "failed", "incomplete"
 CCMLOG_EXPORT std::string_view toString(OutcomeStatus status); ///< "success", "failed", "reboot-required", …
+CCMLOG_EXPORT std::string_view toString(Operation operation);   ///< "install", "upgrade", "repair", "uninstall"
 
 }  // namespace ccmlog

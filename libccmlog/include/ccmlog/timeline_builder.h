@@ -2,13 +2,22 @@
 //
 //   ccmlog::TimelineBuilder builder;
 //   builder.beginFile(ccmlog::FileIndex{0}, ccmlog::FileRole::Setup);   // ccmsetup.lo_, ccmsetup.log
-//   for each record: builder.addRecord(where, record.message, events_of_that_record);
+//   for each record: builder.addRecord(ccmlog::Location{file, record.line, record.local, record.bias,
+//                                                       ccmlog::threadId(record.thread)},
+//                                      record.message, events_of_that_record);
 //   builder.beginFile(ccmlog::FileIndex{1}, ccmlog::FileRole::Auxiliary); // client.msi.log
 //   ...
 //   ccmlog::Timeline timeline = std::move(builder).finish();
 //
 // Setup files open runs at each RunStarted event and continue the last run
 // before their first one (a ccmsetup.log that starts where ccmsetup.lo_ ended).
+// A setup file's record joins the run of the process that wrote it: the run
+// whose thread (Location::thread) wrote it before, unless that process has
+// exited or the newer run started more than 5 minutes ago (the id was
+// reused); a thread not seen before is the current run's. Records without a
+// thread join the current run, but for a bootstrap's last words ("started
+// the service", "return code 0") within a second of the service's banner,
+// before the service did anything.
 // Events of auxiliary files are placed in the run whose span holds their time
 // (UTC where both sides know it, local time otherwise), else in the last run;
 // an auxiliary file that starts a run is treated as a setup file from there on.

@@ -22,7 +22,7 @@ std::string_view firstIssuer(std::string_view issuers) {
   return first;
 }
 
-void clientCertificateMissing(const Timeline& t, const std::vector<Finding>&, std::vector<Finding>& out) {
+void clientCertificateMissing(const Timeline& t, const RuleContext&, std::vector<Finding>& out) {
   std::vector<EventIndex> failures, httpsState;
   for (EventIndex i : eventsOf(t, EventKind::CertificateMissing)) {
     (isHttpsStateEcho(eventAt(t, i)) ? httpsState : failures).push_back(i);
@@ -77,7 +77,7 @@ void clientCertificateMissing(const Timeline& t, const std::vector<Finding>&, st
   out.push_back(std::move(f));
 }
 
-void certificateSignatureInvalid(const Timeline& t, const std::vector<Finding>&, std::vector<Finding>& out) {
+void certificateSignatureInvalid(const Timeline& t, const RuleContext&, std::vector<Finding>& out) {
   const auto problems = eventsOf(t, {EventKind::SignatureInvalid, EventKind::HashMismatch});
   if (problems.empty()) return;
   const Event& first = eventAt(t, problems.front()).event;

@@ -120,7 +120,7 @@ DownloadCause downloadCause(const Timeline& t, const DownloadFailure& f) {
           "that the server is up, then let the retry task run or restart ccmsetup."};
 }
 
-void downloadFailed(const Timeline& t, const std::vector<Finding>&, std::vector<Finding>& out) {
+void downloadFailed(const Timeline& t, const RuleContext& context, std::vector<Finding>& out) {
   const auto failures = downloadFailures(t);
   if (failures.empty()) return;
   const DownloadFailure& first = failures.front();
@@ -143,10 +143,10 @@ void downloadFailed(const Timeline& t, const std::vector<Finding>&, std::vector<
             (recovered ? ", then recovered" : "");
   f.explanation =
       cause.why + " " +
-      (attempts == 1 ? "It failed once, at " + describeTime(eventAt(t, first.event).where) + "."
+      (attempts == 1 ? "It failed once, at " + describeTime(f, eventAt(t, first.event).where, context) + "."
                      : countOf(attempts, "attempt") + " failed, from " +
-                           describeTime(eventAt(t, first.event).where) + " to " +
-                           describeTime(eventAt(t, last.event).where) + "." +
+                           describeTime(f, eventAt(t, first.event).where, context) + " to " +
+                           describeTime(f, eventAt(t, last.event).where, context) + "." +
                            (codes.size() > 1 ? " The error changed between attempts." : "")) +
       (recovered ? " A later download succeeded, so this cost time but did not stop the install."
                  : " Without the files setup cannot install the client.");
@@ -179,7 +179,7 @@ void downloadFailed(const Timeline& t, const std::vector<Finding>&, std::vector<
 // Why no distribution point could be used; the first that applies wins.
 enum class DpCause { Authentication, ContentNotOnDp, Proxy, Other };
 
-void noDistributionPoint(const Timeline& t, const std::vector<Finding>&, std::vector<Finding>& out) {
+void noDistributionPoint(const Timeline& t, const RuleContext&, std::vector<Finding>& out) {
   const auto problems = eventsOf(t, {EventKind::DpLocationFailed, EventKind::AllMpsTried,
                                      EventKind::NoGoodDpLocation, EventKind::UrlCheckFailed});
   if (problems.empty()) return;

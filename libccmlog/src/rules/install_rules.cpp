@@ -110,6 +110,20 @@ struct MsiFailure {
   std::optional<std::int64_t> exitCode;   // ccmsetup's report first, else the MSI log's
 };
 
+// Whether 0x80070643 in this run is client.msi's: a ccmsetup run (its banner
+// seen), or lines that show Windows Installer at work. A role's setup log says
+// "Installation failed with error code 1603" too.
+bool ranWindowsInstaller(const Timeline& t, std::optional<size_t> run) {
+  if (!run) return false;
+  const Run& r = t.runs[*run];
+  if (r.pid) return true;
+  for (EventKind kind : {EventKind::MsiAction, EventKind::MsiError, EventKind::MsiReturnValue3, EventKind::MsiInstallFailed,
+                         EventKind::MsiExitCode, EventKind::MsiStatus}) {
+    if (r.count(kind) > 0) return true;
+  }
+  return false;
+}
+
 std::optional<MsiFailure> msiFailureOf(const Timeline& t) {
   MsiFailure m;
   // 1618 (Windows Installer busy) is setup-already-running's.
@@ -121,7 +135,7 @@ std::optional<MsiFailure> msiFailureOf(const Timeline& t) {
   m.returns = eventsOf(t, EventKind::MsiReturnValue3);
   for (EventIndex i : eventsOf(t, EventKind::SetupFailed)) {
     if (eventAt(t, i).event.code("code") == kInstallFailure &&
-        eventsOf(t, EventKind::PrerequisiteFailed, runOf(t, i)).empty()) {
+        eventsOf(t, EventKind::PrerequisiteFailed, runOf(t, i)).empty() && ranWindowsInstaller(t, runOf(t, i))) {
       m.setupFailures.push_back(i);
     }
   }
@@ -157,7 +171,7 @@ std::string describeMsiErrors(const Timeline& t, const std::vector<EventIndex>& 
          ". ";
 }
 
-void msiInstallFailed(const Timeline& t, const std::vector<Finding>&, std::vector<Finding>& out) {
+void msiInstallFailed(const Timeline& t, const RuleContext&, std::vector<Finding>& out) {
   const auto failure = msiFailureOf(t);
   if (!failure) return;
   const MsiFailure& m = *failure;
@@ -238,7 +252,7 @@ std::string_view prerequisiteName(std::string_view file) {
   return {};
 }
 
-void prerequisiteFailed(const Timeline& t, const std::vector<Finding>&, std::vector<Finding>& out) {
+void prerequisiteFailed(const Timeline& t, const RuleContext&, std::vector<Finding>& out) {
   const auto failures = eventsOf(t, EventKind::PrerequisiteFailed);
   if (failures.empty()) return;
   const Event& last = eventAt(t, failures.back()).event;  // the one that stopped setup
@@ -298,7 +312,7 @@ std::vector<EventIndex> exitsWith(const Timeline& t, std::int64_t code) {
   return found;
 }
 
-void rebootRequired(const Timeline& t, const std::vector<Finding>&, std::vector<Finding>& out) {
+void rebootRequired(const Timeline& t, const RuleContext&, std::vector<Finding>& out) {
   if (t.outcome.status == OutcomeStatus::Failed || !outcomeRun(t)) return;  // failures speak first
   auto signs = exitsWith(t, kReturnRebootRequired);
   const auto requests = eventsOf(t, EventKind::RebootRequired, outcomeRun(t));
@@ -325,7 +339,7 @@ void rebootRequired(const Timeline& t, const std::vector<Finding>&, std::vector<
   out.push_back(std::move(f));
 }
 
-void setupAlreadyRunning(const Timeline& t, const std::vector<Finding>&, std::vector<Finding>& out) {
+void setupAlreadyRunning(const Timeline& t, const RuleContext&, std::vector<Finding>& out) {
   if (outcomeSucceeded(t) || !outcomeRun(t)) return;  // the other instance got the job done
   const auto returned8 = exitsWith(t, kReturnAlreadyRunning);
   std::vector<EventIndex> ccmsetupBusy = returned8, msiBusy;
@@ -371,9 +385,9 @@ void setupAlreadyRunning(const Timeline& t, const std::vector<Finding>&, std::ve
   out.push_back(std::move(f));
 }
 
-void manifestHashFailed(const Timeline& t, const std::vector<Finding>& earlier, std::vector<Finding>& out) {
+void manifestHashFailed(const Timeline& t, const RuleContext& context, std::vector<Finding>& out) {
   // A finding that names the file whose signature or hash failed says more than the return code.
-  const bool named = std::any_of(earlier.begin(), earlier.end(), [](const Finding& f) {
+  const bool named = std::any_of(context.earlier.begin(), context.earlier.end(), [](const Finding& f) {
     return f.rule == "certificate-signature-invalid";
   });
   const auto exits = exitsWith(t, kReturnManifestHash);

@@ -122,10 +122,30 @@ bool hasError(const std::vector<Finding>& findings) {
                      [](const Finding& f) { return f.severity == FindingSeverity::Error; });
 }
 
-std::string describeTime(const Location& where) {
-  if (const auto utc = where.utc()) return formatIso(*utc, Zone::Utc);
-  if (where.local) return formatIso(*where.local) + " (time zone unknown)";
-  return {};
+std::string describeTime(Finding& f, const Location& where, const RuleContext& context) {
+  f.times.push_back(where);
+  return formatTime(where, context.clock);
+}
+
+std::vector<size_t> runsOf(const Timeline& t, const Finding& f) {
+  std::vector<size_t> runs;
+  for (const Evidence& e : f.evidence) {
+    for (const TimelineEvent& event : t.events) {
+      if (event.where.file == e.where.file && event.where.line == e.where.line) {
+        if (std::find(runs.begin(), runs.end(), event.run) == runs.end()) runs.push_back(event.run);
+        break;
+      }
+    }
+  }
+  std::sort(runs.begin(), runs.end());
+  return runs;
+}
+
+std::optional<size_t> latestAttemptStart(const Timeline& t) {
+  if (t.runs.empty()) return std::nullopt;
+  size_t start = t.runs.size() - 1;
+  if (start > 0 && t.runs[start].service && t.runs[start - 1].createdService) --start;
+  return start;
 }
 
 std::string countOf(size_t n, std::string_view noun) {

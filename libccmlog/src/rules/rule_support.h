@@ -13,10 +13,14 @@
 
 namespace ccmlog::rules {
 
+/// What a rule sees besides the timeline.
+struct RuleContext {
+  const std::vector<Finding>& earlier;  ///< the findings of the rules registered before it
+  Clock clock = Clock::Local;           ///< the clock its prose tells times in
+};
+
 /// A rule reads the timeline and appends the findings it makes (zero or more).
-/// `earlier` holds the findings of the rules registered before it.
-using RuleFunction = void (*)(const Timeline& timeline, const std::vector<Finding>& earlier,
-                              std::vector<Finding>& out);
+using RuleFunction = void (*)(const Timeline& timeline, const RuleContext& context, std::vector<Finding>& out);
 
 struct Rule {
   std::string_view id;
@@ -38,6 +42,10 @@ const TimelineEvent& eventAt(const Timeline& t, EventIndex i);
 std::uint64_t unkeptCount(const Timeline& t, EventKind kind, std::optional<size_t> run = std::nullopt);
 /// The first event of `kind` after `i`, in any run; nullopt when there is none.
 std::optional<EventIndex> firstAfter(const Timeline& t, EventKind kind, EventIndex i);
+/// The runs a finding's evidence lies in, each once, in order.
+std::vector<size_t> runsOf(const Timeline& t, const Finding& f);
+/// The run the latest attempt starts with: the last run, or the bootstrap that handed over to it.
+std::optional<size_t> latestAttemptStart(const Timeline& t);
 /// The run whose events include `i`; nullopt when none does.
 std::optional<size_t> runOf(const Timeline& t, EventIndex i);
 /// The run the outcome was taken from, else the last run; nullopt when there are no runs.
@@ -63,8 +71,8 @@ bool outcomeSucceeded(const Timeline& t);
 FindingSeverity errorUnlessSucceeded(const Timeline& t);
 /// Whether `findings` hold one of severity Error.
 bool hasError(const std::vector<Finding>& findings);
-/// ISO time of a location in UTC, else local with " (time zone unknown)"; empty when unknown.
-std::string describeTime(const Location& where);
+/// A location's time in the clock of `context`, for a finding's prose; notes it in f.times.
+std::string describeTime(Finding& f, const Location& where, const RuleContext& context);
 /// "1 attempt", "3 attempts": n and the noun, with an "s" unless n is 1.
 std::string countOf(size_t n, std::string_view noun);
 /// The event's physical line, as a detail value.

@@ -79,7 +79,7 @@ bool sameAccount(std::string_view a, std::string_view b) {
   return !a.empty() && a.size() == b.size() && containsNoCase(a, b);
 }
 
-void serviceContextSourceAccess(const Timeline& t, const std::vector<Finding>&,
+void serviceContextSourceAccess(const Timeline& t, const RuleContext& context,
                                 std::vector<Finding>& out) {
   for (size_t s = 0; s < t.runs.size(); ++s) {
     const Run& service = t.runs[s];
@@ -88,6 +88,9 @@ void serviceContextSourceAccess(const Timeline& t, const std::vector<Finding>&,
     if (failures.empty()) continue;
     const auto handing = handingRun(t, s);
     if (handing && sameAccount(t.runs[*handing].user, service.user)) continue;
+    // Lines without a run banner or a hand-off (an excerpt) do not show the story:
+    // the same failures alone have other causes (KNOWLEDGE.md section 5).
+    if (!handing && !service.pid) continue;
     const SourceFailure& first = failures.front();
     const std::uint64_t failureCount = failures.size() + unkeptCount(t, EventKind::SourceAccessFailed, s);
     const std::string share = shareOf(first.path.empty() ? service.commandLine.source.value_or("")
@@ -124,7 +127,7 @@ void serviceContextSourceAccess(const Timeline& t, const std::vector<Finding>&,
         who + ". The computer account cannot read " + place + ": reading the setup files failed " +
         std::to_string(failureCount) + (failureCount == 1 ? " time" : " times") +
         ", first at line " + std::to_string(value(firstAt.line)) +
-        (firstAt.local ? ", at " + describeTime(firstAt) : std::string()) +
+        (firstAt.local ? ", at " + describeTime(f, firstAt, context) : std::string()) +
         (first.code ? ", with " + describeCode(*first.code) : std::string()) +
         ", so setup waits and retries instead of installing.";
     f.remedy =
@@ -174,7 +177,7 @@ std::optional<std::int64_t> secondsBetween(const Location& a, const Location& b)
   return *ticks / Timestamp::kTicksPerSecond;
 }
 
-void sourceAccessRetryLoop(const Timeline& t, const std::vector<Finding>&, std::vector<Finding>& out) {
+void sourceAccessRetryLoop(const Timeline& t, const RuleContext&, std::vector<Finding>& out) {
   const auto failures = sourceFailures(t, std::nullopt);
   if (failures.size() < 2) return;
   const std::uint64_t count = failures.size() + unkeptCount(t, EventKind::SourceAccessFailed);

@@ -34,9 +34,9 @@ const ReturnCode* returnCode(std::optional<std::int64_t> code) {
   return nullptr;
 }
 
-void setupFailed(const Timeline& t, const std::vector<Finding>& earlier, std::vector<Finding>& out) {
+void setupFailed(const Timeline& t, const RuleContext& context, std::vector<Finding>& out) {
   const Outcome& o = t.outcome;
-  if (o.status != OutcomeStatus::Failed || hasError(earlier) || !o.run) return;
+  if (o.status != OutcomeStatus::Failed || hasError(context.earlier) || !o.run) return;
   const ReturnCode* meaning = returnCode(o.exitCode);
   const std::string exitText = o.exitCode ? "return code " + std::to_string(*o.exitCode) : "";
 

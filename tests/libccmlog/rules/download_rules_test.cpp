@@ -107,7 +107,10 @@ TEST(NoDistributionPoint, ExplainsA401FromTheDpAndTheFallbackToTheMp) {
       LogLines{kAddFromMp} + kNotFound + LogLines{{"CcmSetup failed with error code 0x80190194"}});
   const Finding* f = findingOf(r, "no-distribution-point");
   ASSERT_NE(f, nullptr);
-  EXPECT_EQ(f->severity, FindingSeverity::Warning);  // supporting: the download failure is the cause
+  // The cause of the failed download from the MP it fell back to: as serious as that.
+  EXPECT_EQ(f->severity, FindingSeverity::Error);
+  EXPECT_EQ(f->causedBy, "");
+  EXPECT_EQ(findingOf(r, "download-failed")->causedBy, "no-distribution-point");
   EXPECT_EQ(textDetail(*f, "cause"), "dp-authentication");
   EXPECT_EQ(textDetail(*f, "dp"), "DP01.contoso.com");
   EXPECT_EQ(textDetail(*f, "dp_url"), "http://DP01.contoso.com/SMS_DP_SMSPKG$/PS100003");
@@ -116,7 +119,7 @@ TEST(NoDistributionPoint, ExplainsA401FromTheDpAndTheFallbackToTheMp) {
   EXPECT_EQ(flagDetail(*f, "fell_back_to_mp"), true);
   EXPECT_EQ(citedLines(*f), (std::vector<std::uint64_t>{4, 5, 6}));
   EXPECT_NE(f->explanation.find("workgroup"), std::string::npos);
-  EXPECT_EQ(ruleIdsOf(r, FindingSeverity::Error), std::set<std::string>{"download-failed"});
+  EXPECT_EQ(ruleIdsOf(r, FindingSeverity::Error), (std::set<std::string>{"download-failed", "no-distribution-point"}));
 }
 
 TEST(NoDistributionPoint, IsAnErrorWhenNoDpHasThePackageAndSetupFailed) {

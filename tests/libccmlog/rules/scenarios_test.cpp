@@ -108,7 +108,11 @@ TEST(ScenarioDetails, Bits404ReportsTheUrlAndFourAttempts) {
   EXPECT_EQ(textDetail(*f, "error_name"), "BG_E_HTTP_ERROR_404");
   const Finding* dp = findingOf(r, "no-distribution-point");
   ASSERT_NE(dp, nullptr);
-  EXPECT_EQ(dp->severity, FindingSeverity::Warning);
+  // The DP refused the machine, so setup fell back to the MP, whose download failed.
+  EXPECT_EQ(dp->severity, FindingSeverity::Error);
+  EXPECT_EQ(dp->causedBy, "");
+  EXPECT_EQ(f->causedBy, "no-distribution-point");
+  EXPECT_EQ(r.findings.front().rule, "no-distribution-point");
   EXPECT_EQ(textDetail(*dp, "cause"), "dp-authentication");
   EXPECT_EQ(flagDetail(*dp, "fell_back_to_mp"), true);
 }

@@ -41,7 +41,8 @@ std::vector<ccmlog::Finding> analyzeByHand(const std::filesystem::path& file) {
     while (reader.next(record)) {
       events.clear();
       classifier.classify(record.message, ccmlog::RecordIndex{index++}, events);
-      builder.addRecord(ccmlog::Location{ccmlog::FileIndex{0}, record.line, record.local, record.bias},
+      builder.addRecord(ccmlog::Location{ccmlog::FileIndex{0}, record.line, record.local, record.bias,
+                                         ccmlog::threadId(record.thread)},
                         record.message, events);
     }
   };
