@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "ccmlog/diagnosis.h"
 #include "colors.h"
 
 namespace ccmlog::viewer {
@@ -9,6 +10,27 @@ namespace {
 
 // A finding row has id 0; an evidence row has its finding's row + 1.
 constexpr quintptr kFindingRow = 0;
+
+// Each root cause followed by its consequences, depth first (the report
+// lists all root causes before any consequence).
+std::vector<Finding> causesThenConsequences(std::vector<Finding> findings) {
+  std::vector<Finding> out;
+  std::vector<bool> taken(findings.size());
+  const auto place = [&](const auto& self, std::size_t i) -> void {
+    taken[i] = true;
+    out.push_back(findings[i]);
+    for (std::size_t j = 0; j < findings.size(); ++j) {
+      if (!taken[j] && findings[j].causedBy == findings[i].rule) self(self, j);
+    }
+  };
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    if (!taken[i] && findings[i].causedBy.empty()) place(place, i);
+  }
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    if (!taken[i]) out.push_back(findings[i]);  // a cause the report left out: never, but keep every finding
+  }
+  return out;
+}
 
 }  // namespace
 
@@ -70,8 +92,8 @@ QVariant FindingsModel::data(const QModelIndex& index, int role) const {
     }
   }
   switch (role) {
-    case Qt::DisplayRole:
-      return toQString(f.title);
+    case Qt::DisplayRole:  // a consequence reads as following its cause, the row above
+      return f.causedBy.empty() ? toQString(f.title) : QStringLiteral("\u21b3 ") + toQString(f.title);
     case Qt::DecorationRole:
       return findingIcon(f.severity);
     case Qt::ToolTipRole:
@@ -79,9 +101,15 @@ QVariant FindingsModel::data(const QModelIndex& index, int role) const {
     case ExplanationRole:
       return toQString(f.explanation);
     case RemedyRole:
-      return toQString(f.remedy);
-    case DetailRole:
-      return tr("%1 · %2 confidence").arg(toQString(f.rule), toQString(toString(f.confidence)));
+      return f.causedBy.empty() ? toQString(f.remedy) : QString();
+    case DetailRole: {
+      QString detail = tr("%1 · %2 confidence").arg(toQString(f.rule), toQString(toString(f.confidence)));
+      if (!f.causedBy.empty()) detail += tr(" · follows from %1 (above)").arg(toQString(f.causedBy));
+      if (f.history) detail += tr(" · history: a later attempt superseded it");
+      return detail;
+    }
+    case CausedByRole:
+      return toQString(f.causedBy);
     default:
       return {};
   }
@@ -100,7 +128,10 @@ void FindingsModel::setTimeMode(TimeMode mode) {
 
 void FindingsModel::reload() {
   // Reports come about once a second while a file loads; most repeat the last.
-  const auto& next = session_.report().findings;
+  // The session's report tells times as written; UTC needs its own diagnosis.
+  const Report& report = session_.report();
+  const std::vector<Finding> next = causesThenConsequences(
+      timeMode_ == TimeMode::Utc ? diagnose(report, DiagnosisOptions{Clock::Utc}) : report.findings);
   const auto same = [](const Finding& a, const Finding& b) {
     return a.rule == b.rule && a.title == b.title && a.explanation == b.explanation && a.remedy == b.remedy &&
            a.evidence.size() == b.evidence.size();
@@ -109,7 +140,7 @@ void FindingsModel::reload() {
     return;
   timeModeChanged_ = false;
   beginResetModel();
-  findings_ = session_.report().findings;
+  findings_ = next;
   endResetModel();
 }
 

@@ -1,9 +1,12 @@
 // findings_model.h: the findings of the session's report, as a tree.
 //
-// One top-level row per finding, most important first (the headline finding
-// on top, as the rules order them); under each, one row per evidence line.
-// The delegate of findings_view.h draws a finding's title, explanation and
-// remedy; an evidence row leads to its log line (locationAt).
+// One top-level row per finding: the headline first, then each root cause
+// followed by what followed from it (its consequences, depth first); under
+// each, one row per evidence line. A consequence has no remedy of its own:
+// its cause's is the one to follow. The delegate of findings_view.h draws a
+// finding's title, explanation and remedy; an evidence row leads to its log
+// line (locationAt). In UTC time mode the explanations tell UTC times too
+// (the report is diagnosed again in that clock).
 #pragma once
 
 #include <optional>
@@ -27,6 +30,7 @@ class FindingsModel : public QAbstractItemModel {
     SeverityRole,                        ///< FindingSeverity as int, finding and evidence rows
     DetailRole,                          ///< QString: rule id and confidence, finding rows
     IsEvidenceRole,                      ///< bool
+    CausedByRole,                        ///< QString: the rule id of the finding it follows from, or empty
   };
 
   explicit FindingsModel(LogSession& session, QObject* parent = nullptr);

@@ -554,7 +554,7 @@ void MainWindow::goToLine() {
   const QModelIndex current = table_->currentIndex();
   const FileIndex file =
       current.isValid() ? session_.index()[logModel_->entryAt(current.row())].fileIndex() : FileIndex{0};
-  showLocation(Location{file, LineNumber{static_cast<std::uint64_t>(line)}, std::nullopt, std::nullopt});
+  showLocation(Location{file, LineNumber{static_cast<std::uint64_t>(line)}, std::nullopt, std::nullopt, std::nullopt});
 }
 
 void MainWindow::chooseHighlights() {

@@ -10,11 +10,13 @@
 namespace ccmlog::viewer {
 namespace {
 
-QString badgeFor(OutcomeStatus status) {
-  switch (status) {
+QString badgeFor(const Outcome& outcome) {
+  switch (outcome.status) {
     case OutcomeStatus::Failed:
       return QObject::tr("FAILED");
     case OutcomeStatus::Success:
+      if (outcome.operation == Operation::Uninstall) return QObject::tr("UNINSTALLED");
+      if (!outcome.product.empty() && outcome.product != "Configuration Manager Client") return QObject::tr("SUCCEEDED");
       return QObject::tr("INSTALLED");
     case OutcomeStatus::RebootRequired:
       return QObject::tr("REBOOT REQUIRED");
@@ -26,17 +28,35 @@ QString badgeFor(OutcomeStatus status) {
   return {};
 }
 
+// What the outcome is about, when that is not a ccmsetup install: "Uninstall · ".
+QString aboutLine(const Outcome& outcome) {
+  QString about;
+  if (!outcome.product.empty()) {
+    about = outcome.product == "Configuration Manager Client"
+                ? QObject::tr("%1 (its Windows Installer log)").arg(toQString(outcome.product))
+                : QObject::tr("%1 (a Windows Installer log; not the Configuration Manager client)")
+                      .arg(toQString(outcome.product));
+  }
+  if (outcome.operation && *outcome.operation != Operation::Install) {
+    const QString op = toQString(toString(*outcome.operation));
+    about = about.isEmpty() ? op.left(1).toUpper() + op.mid(1) : about + QStringLiteral(", ") + op;
+  }
+  return about.isEmpty() ? about : about + QStringLiteral(" · ");
+}
+
 QString codeLine(const Report& report) {
   const Outcome& outcome = report.outcome;
+  const QString exitWord = outcome.product.empty() ? QObject::tr("ccmsetup exit code %1")
+                                                   : QObject::tr("Windows Installer status %1");
   if (outcome.errorCode) {
     const ErrorInfo info = lookupError(*outcome.errorCode);
-    QString text = QObject::tr("Error %1").arg(toQString(formatErrorCode(info.code)));
+    QString text = aboutLine(outcome) + QObject::tr("Error %1").arg(toQString(formatErrorCode(info.code)));
     if (!info.name.empty()) text += QStringLiteral(" ") + toQString(info.name);
     if (info.known()) text += QStringLiteral(": ") + toQString(info.text);
-    if (outcome.exitCode) text += QObject::tr("   (ccmsetup exit code %1)").arg(*outcome.exitCode);
+    if (outcome.exitCode) text += QStringLiteral("   (") + exitWord.arg(*outcome.exitCode) + QStringLiteral(")");
     return text;
   }
-  if (outcome.exitCode) return QObject::tr("ccmsetup exit code %1").arg(*outcome.exitCode);
+  if (outcome.exitCode) return aboutLine(outcome) + exitWord.arg(*outcome.exitCode);
   switch (outcome.status) {
     case OutcomeStatus::Success:
       return QObject::tr("ccmsetup finished and reported success.");
@@ -94,7 +114,7 @@ OutcomeBanner::OutcomeBanner(QWidget* parent)
 void OutcomeBanner::setReport(const Report& report, std::optional<int> loadingPercent) {
   const OutcomeStatus status = report.outcome.status;
   const QColor color = outcomeColor(status);
-  badge_->setText(badgeFor(status));
+  badge_->setText(badgeFor(report.outcome));
   badge_->setStyleSheet(
       QStringLiteral("QLabel { color: white; background: %1; border-radius: 6px; padding: 8px 14px; }")
           .arg(color.name()));

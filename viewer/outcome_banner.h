@@ -1,8 +1,10 @@
 // outcome_banner.h: the verdict across the top of the window.
 //
-// A coloured badge says how the install ended (FAILED, INSTALLED, REBOOT
-// REQUIRED, IN PROGRESS, UNKNOWN; NO LOGS before any is open); beside it, the error code with its name and
-// text, and in large type the headline finding: why. Clicking the banner
+// A coloured badge says how the install ended (FAILED, INSTALLED, UNINSTALLED,
+// SUCCEEDED for another product's MSI log, REBOOT REQUIRED, IN PROGRESS,
+// UNKNOWN; NO LOGS before any is open); beside it, what it was about when not
+// a client install (an uninstall, a site role's MSI log), the error code with
+// its name and text, and in large type the headline finding: why. Clicking the banner
 // (or its shortcut in the window) shows the headline's evidence.
 #pragma once
 

@@ -52,11 +52,14 @@ QString reportHtml(const Report& report, const QString& title, TimeMode mode) {
   for (const Finding& f : report.findings) {
     h += QStringLiteral("<div class=\"finding\" style=\"border-color:%1\">\n")
              .arg(findingColor(f.severity).name());
-    h += QStringLiteral("<h3>[%1] %2</h3>\n").arg(esc(toString(f.severity)).toUpper(), esc(f.title));
-    h += QStringLiteral("<p class=\"meta\">%1, %2 confidence</p>\n")
-             .arg(esc(f.rule), esc(toString(f.confidence)));
+    const QString label = f.history ? QStringLiteral("HISTORY") : esc(toString(f.severity)).toUpper();
+    h += QStringLiteral("<h3>[%1] %2</h3>\n").arg(label, esc(f.title));
+    const QString follows = f.causedBy.empty() ? QString() : QStringLiteral(", follows from ") + esc(f.causedBy);
+    h += QStringLiteral("<p class=\"meta\">%1, %2 confidence%3</p>\n")
+             .arg(esc(f.rule), esc(toString(f.confidence)), follows);
     h += QStringLiteral("<p>%1</p>\n").arg(esc(f.explanation));
-    if (!f.remedy.empty()) h += QStringLiteral("<p class=\"remedy\">What to do: %1</p>\n").arg(esc(f.remedy));
+    if (!f.remedy.empty() && f.causedBy.empty())
+      h += QStringLiteral("<p class=\"remedy\">What to do: %1</p>\n").arg(esc(f.remedy));
     if (!f.evidence.empty()) {
       h += QStringLiteral("<table><tr><th>file:line</th><th>time</th><th>log text</th></tr>\n");
       for (const Evidence& e : f.evidence) {

@@ -141,7 +141,7 @@ class MainWindowTest : public QObject {
     auto& sel = *w.table().selectionModel();
     sel.clearSelection();
     const auto rowOf = [&](std::uint64_t line) {
-      return *w.logModel().rowOf(*w.session().find(Location{FileIndex{0}, LineNumber{line}, {}, {}}));
+      return *w.logModel().rowOf(*w.session().find(Location{FileIndex{0}, LineNumber{line}, {}, {}, {}}));
     };
     sel.select(w.logModel().index(rowOf(20), 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
     sel.select(w.logModel().index(rowOf(79), 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);

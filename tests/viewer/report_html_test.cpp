@@ -22,7 +22,7 @@ class ReportHtmlTest : public QObject {
     f.title = "SYSTEM cannot read \\\\fileserver\\sccm$ & <more>";
     f.explanation = "because \"quotes\"";
     f.remedy = "run /noservice";
-    f.evidence.push_back({Location{FileIndex{0}, LineNumber{57}, std::nullopt, std::nullopt},
+    f.evidence.push_back({Location{FileIndex{0}, LineNumber{57}, std::nullopt, std::nullopt, std::nullopt},
                           "<script>alert(1)</script> Error 0x80070005"});
     report.findings.push_back(f);
     Run run;
