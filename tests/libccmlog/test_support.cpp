@@ -24,11 +24,11 @@ ReadResult readAll(std::string_view bytes, size_t chunk, const ReaderOptions& op
 }
 
 std::string cmtrace(std::string_view message, std::string_view time, std::string_view date,
-                    std::string_view type) {
+                    std::string_view type, std::string_view thread) {
   std::ostringstream s;
   s << "<![LOG[" << message << "]LOG]!><time=\"" << time << "\" date=\"" << date
     << "\" component=\"ccmsetup\" context=\"\" type=\"" << type
-    << "\" thread=\"3264\" file=\"ccmsetup.cpp:1234\">\r\n";
+    << "\" thread=\"" << thread << "\" file=\"ccmsetup.cpp:1234\">\r\n";
   return s.str();
 }
 

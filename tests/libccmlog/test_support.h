@@ -24,7 +24,8 @@ ReadResult readAll(std::string_view bytes, size_t chunk = 0, const ReaderOptions
 
 /// A CMTrace record line as ccmsetup writes it, CRLF included.
 std::string cmtrace(std::string_view message, std::string_view time = "11:16:10.123+300",
-                    std::string_view date = "03-04-2009", std::string_view type = "1");
+                    std::string_view date = "03-04-2009", std::string_view type = "1",
+                    std::string_view thread = "3264");
 
 /// `text` encoded as UTF-16LE (or BE) with a BOM; `text` must be ASCII or UTF-8.
 std::string utf16(std::string_view utf8, bool bigEndian = false, bool bom = true);

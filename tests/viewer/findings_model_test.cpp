@@ -38,9 +38,36 @@ class FindingsModelTest : public QObject {
 
     model.setTimeMode(TimeMode::Utc);
     QVERIFY(model.index(0, 0, model.index(0, 0)).data().toString().contains(QStringLiteral("14:41:07")));
+    // The prose is told again in UTC, as the rows are.
+    const QString utcProse = model.index(0, 0).data(FindingsModel::ExplanationRole).toString();
+    QVERIFY2(utcProse.contains(QStringLiteral("2023-01-17T14:41:11.572Z")), qPrintable(utcProse));
+    model.setTimeMode(TimeMode::Local);
+    const QString localProse = model.index(0, 0).data(FindingsModel::ExplanationRole).toString();
+    QVERIFY2(localProse.contains(QStringLiteral("2023-01-17T09:41:11.572")), qPrintable(localProse));
+    QVERIFY(!localProse.contains(QStringLiteral("Z,")));
 
     QVERIFY(test::load(session, {test::testdata("machines/noservice-success")}));
     QCOMPARE(model.rowCount(), static_cast<int>(session.report().findings.size()));
+  }
+
+  void consequencesFollowTheirCauseWithoutARemedy() {
+    LogSession session;
+    FindingsModel model(session);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(test::load(session, {test::testdata("machines/https-certificate-chain")}));
+    QVERIFY(model.rowCount() >= 2);
+    const QModelIndex cause = model.index(0, 0);
+    QCOMPARE(cause.data(FindingsModel::CausedByRole).toString(), QString());
+    QVERIFY(cause.data().toString().contains(QStringLiteral("certificate")));
+    QVERIFY(!cause.data(FindingsModel::RemedyRole).toString().isEmpty());
+    for (int row = 1; row < model.rowCount(); ++row) {
+      const QModelIndex consequence = model.index(row, 0);
+      QCOMPARE(consequence.data(FindingsModel::CausedByRole).toString(),
+               QStringLiteral("client-certificate-missing"));
+      QVERIFY(consequence.data().toString().startsWith(QStringLiteral("↳ ")));
+      QCOMPARE(consequence.data(FindingsModel::RemedyRole).toString(), QString());
+      QVERIFY(consequence.data(FindingsModel::DetailRole).toString().contains(QStringLiteral("client-certificate-missing")));
+    }
   }
 };
 
