@@ -6,7 +6,7 @@
 //
 // NDJSON, one object per machine:
 //   {"machine", "path", "files":[…], "outcome", "exit_code", "error_code", "rules":[…],
-//    "findings":[… as in ccmlog.report.v1, evidence included …], "error" (only when set)}
+//    "findings":[… as in ccmlog.report.v2, evidence included …], "error" (only when set)}
 // CSV (RFC 4180, CRLF): machine,path,outcome,exit_code,error_code,rules,title_of_top_finding;
 //   rules are separated by spaces; for a machine whose logs could not be read the
 //   title cell holds why. Text cells that a spreadsheet would take for a formula

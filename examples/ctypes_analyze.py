@@ -11,7 +11,7 @@ Pass "libccmlog_c.so.0" to let the system's loader find an installed one.
 Prints the outcome, the runs and the findings (exit status 1 when the
 install failed or an error was found, 3 when nothing could be analyzed), then
 looks up the outcome's error code. The report is the JSON of
-`ccmlog analyze --format json` (schema ccmlog.report.v1).
+`ccmlog analyze --format json` (schema ccmlog.report.v2).
 """
 import ctypes
 import json
@@ -78,6 +78,8 @@ def main(argv):
     outcome = report["outcome"]
     print(f"ccmlog {ccmlog.version()}, schema {report['schema']}")
     print(f"outcome: {outcome['status']} {outcome['error_code'] or ''}".rstrip())
+    if outcome["operation"]:
+        print(f"operation: {outcome['operation']}")
     for number, run in enumerate(report["runs"], 1):
         who = run["user"] or "?"
         if run["error_code"]:
@@ -88,7 +90,9 @@ def main(argv):
             end = "no exit logged"
         print(f"run {number}: pid {run['pid']}, {who}{' (service)' if run['service'] else ''}, {end}")
     for finding in report["findings"]:
-        print(f"[{finding['severity']}] {finding['rule']}: {finding['title']}")
+        # A consequence is shown under the finding that explains it.
+        indent, because = ("  ", f" (follows from {finding['caused_by']})") if finding["caused_by"] else ("", "")
+        print(f"{indent}[{finding['severity']}] {finding['rule']}: {finding['title']}{because}")
     for file in report["files"]:
         if "error" in file:
             print(f"unreadable: {file['error']}", file=sys.stderr)
