@@ -141,12 +141,13 @@ void downloadFailed(const Timeline& t, const RuleContext& context, std::vector<F
   f.title = "Downloading the client files" + (last.source.empty() ? std::string() : " from " + last.source) +
             " failed: " + cause.what + ", " + countOf(attempts, "attempt") +
             (recovered ? ", then recovered" : "");
+  const Location& firstAt = eventAt(t, first.event).where;
+  const Location& lastAt = eventAt(t, last.event).where;
   f.explanation =
       cause.why + " " +
-      (attempts == 1 ? "It failed once, at " + describeTime(f, eventAt(t, first.event).where, context) + "."
-                     : countOf(attempts, "attempt") + " failed, from " +
-                           describeTime(f, eventAt(t, first.event).where, context) + " to " +
-                           describeTime(f, eventAt(t, last.event).where, context) + "." +
+      (attempts == 1 ? "It failed once" + timeAfter(", at ", f, firstAt, context) + "."
+                     : countOf(attempts, "attempt") + " failed" + timeAfter(", from ", f, firstAt, context) +
+                           timeAfter(" to ", f, lastAt, context) + "." +
                            (codes.size() > 1 ? " The error changed between attempts." : "")) +
       (recovered ? " A later download succeeded, so this cost time but did not stop the install."
                  : " Without the files setup cannot install the client.");

@@ -33,7 +33,7 @@ void markHistory(const Timeline& t, const RuleContext& context, std::vector<Find
     const Location& first = f.evidence.front().where;
     const std::string when = first.local ? dateOf(describeTime(f, first, context)) : std::string();
     f.title = (when.empty() ? std::string("An earlier attempt: ") : "The attempt of " + when + ": ") + f.title;
-    const std::string started = attempt.start.local ? ", started " + describeTime(f, attempt.start, context) : "";
+    const std::string started = timeAfter(", started ", f, attempt.start, context);
     f.explanation += " This is history: a later attempt" + started + ", " + latestAttemptSaid(t) + ".";
   }
 }

@@ -127,6 +127,10 @@ std::string describeTime(Finding& f, const Location& where, const RuleContext& c
   return formatTime(where, context.clock);
 }
 
+std::string timeAfter(std::string_view words, Finding& f, const Location& where, const RuleContext& context) {
+  return where.local ? std::string(words) + describeTime(f, where, context) : std::string();
+}
+
 std::vector<size_t> runsOf(const Timeline& t, const Finding& f) {
   std::vector<size_t> runs;
   for (const Evidence& e : f.evidence) {

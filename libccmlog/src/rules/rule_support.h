@@ -73,6 +73,9 @@ FindingSeverity errorUnlessSucceeded(const Timeline& t);
 bool hasError(const std::vector<Finding>& findings);
 /// A location's time in the clock of `context`, for a finding's prose; notes it in f.times.
 std::string describeTime(Finding& f, const Location& where, const RuleContext& context);
+/// `words` then describeTime, or nothing when the location has no time (an
+/// excerpt): `"failed" + timeAfter(", at ", f, where, context) + "."`.
+std::string timeAfter(std::string_view words, Finding& f, const Location& where, const RuleContext& context);
 /// "1 attempt", "3 attempts": n and the noun, with an "s" unless n is 1.
 std::string countOf(size_t n, std::string_view noun);
 /// The event's physical line, as a detail value.

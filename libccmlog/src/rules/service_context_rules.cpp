@@ -127,7 +127,7 @@ void serviceContextSourceAccess(const Timeline& t, const RuleContext& context,
         who + ". The computer account cannot read " + place + ": reading the setup files failed " +
         std::to_string(failureCount) + (failureCount == 1 ? " time" : " times") +
         ", first at line " + std::to_string(value(firstAt.line)) +
-        (firstAt.local ? ", at " + describeTime(f, firstAt, context) : std::string()) +
+        timeAfter(", at ", f, firstAt, context) +
         (first.code ? ", with " + describeCode(*first.code) : std::string()) +
         ", so setup waits and retries instead of installing.";
     f.remedy =

@@ -17,6 +17,21 @@ const LogLines kNotFound = {
     {"Failed to download client files by BITS. Error 0x80190194", "", "3"},
 };
 
+// A ticket's paste has no times: the prose then says none, rather than "at ."
+TEST(DownloadFailed, AnExcerptWithoutTimesTellsNoTimes) {
+  for (const std::string failures : {"Failed to download client files by BITS. Error 0x80190194\n",
+                                     "Failed to download client files by BITS. Error 0x80190194\n"
+                                     "Failed to download client files by BITS. Error 0x80190194\n"}) {
+    const Report r = analyze({{"ccmsetup.log", std::string(kBanner.message) + "\n" + failures +
+                                                   "CcmSetup failed with error code 0x80190194\n"}});
+    const Finding* f = findingOf(r, "download-failed");
+    ASSERT_NE(f, nullptr);
+    EXPECT_EQ(f->explanation.find(" at ."), std::string::npos) << f->explanation;
+    EXPECT_EQ(f->explanation.find("from  to"), std::string::npos) << f->explanation;
+    EXPECT_TRUE(f->times.empty());
+  }
+}
+
 TEST(DownloadFailed, ReportsA404AtTheManagementPointWithItsAttempts) {
   const Report r = analyzeSetupLog(LogLines{kBanner, kAddFromMp} + kNotFound +
                                    LogLines{{"Next retry in 10 minute(s)..."}, kAddFromMp} + kNotFound +
