@@ -8,6 +8,7 @@
 #include "exit_codes.h"
 #include "options.h"
 #include "parallel_map.h"
+#include "report_page.h"
 #include "report_text.h"
 #include "usage_error.h"
 #include "verdict.h"
@@ -26,7 +27,9 @@ rotated ccmsetup.lo_, client.msi.log, ...). History is read before the
 current log; other files are placed on the timeline by time.
 
 Options:
-  --format FMT     text (default) or json (schema ccmlog.report.v2)
+  --format FMT     text (default), json (schema ccmlog.report.v2) or html
+                   (one self-contained page to attach to a ticket: verdict,
+                   runs over time, findings, evidence; opens offline)
   --time ZONE      local (default: times as written in the log) or utc, for
                    every time shown, the findings' explanations too
   --color WHEN     auto (default), always or never
@@ -56,11 +59,22 @@ PieceRunner piecesOnThreads(unsigned jobs) {
   };
 }
 
+// What a page is about: the machine folder's or file's name ("PC01").
+std::string titleOf(const std::vector<std::filesystem::path>& inputs) {
+  std::string title;
+  for (const auto& input : inputs) {
+    std::filesystem::path p = input.lexically_normal();
+    if (p.filename().empty()) p = p.parent_path();
+    title += (title.empty() ? "" : ", ") + (p.filename().empty() ? p.string() : p.filename().string());
+  }
+  return title;
+}
+
 }  // namespace
 
 int runAnalyze(Words args) {
   const OptionSpec specs[] = {
-      {"format", "FMT", {"text", "json"}, "text"},
+      {"format", "FMT", {"text", "json", "html"}, "text"},
       {"time", "ZONE", {"local", "utc"}, "local"},
       {"color", "WHEN", {"auto", "always", "never"}, "auto"},
       {"jobs", "N", {}, "", 'j'},
@@ -88,6 +102,8 @@ int runAnalyze(Words args) {
   std::string out;
   if (options->get("format") == "json") {
     out = reportToJson(*report);
+  } else if (options->get("format") == "html") {
+    out = html::reportPage(*report, {.title = titleOf(inputs), .clock = clock});
   } else {
     TextOptions text;
     text.color = useColor(options->get("color"), stdout);
