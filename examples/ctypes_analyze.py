@@ -11,7 +11,7 @@ Pass "libccmlog_c.so.0" to let the system's loader find an installed one.
 Prints the outcome, the runs and the findings (exit status 1 when the
 install failed or an error was found, 3 when nothing could be analyzed), then
 looks up the outcome's error code. The report is the JSON of
-`ccmlog analyze --format json` (schema ccmlog.report.v1).
+`ccmlog analyze --format json` (schema ccmlog.report.v2).
 """
 import ctypes
 import json
@@ -90,7 +90,7 @@ def main(argv):
     for finding in report["findings"]:
         print(f"[{finding['severity']}] {finding['rule']}: {finding['title']}")
     for file in report["files"]:
-        if "error" in file:
+        if file["error"] is not None:
             print(f"unreadable: {file['error']}", file=sys.stderr)
 
     if outcome["error_code"]:

@@ -29,7 +29,7 @@
 //   Finding (finding.h): rule (a stable id such as
 //       "service-context-source-access"), severity, confidence, title,
 //       explanation, remedy, evidence (file, line, time, text), details.
-//   reportToJson (report_json.h): schema "ccmlog.report.v1".
+//   reportToJson (report_json.h): schema "ccmlog.report.v2".
 //
 // Error codes
 //   lookupError (error_codes.h): "0x80070005", "-2147024891", "5", ... → family,

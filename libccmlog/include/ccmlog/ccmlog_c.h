@@ -5,7 +5,7 @@
  *   char* error = NULL;
  *   char* json = ccmlog_analyze_json(paths, 1, &error);
  *   if (!json) { fprintf(stderr, "%s\n", error); ccmlog_free(error); return 3; }
- *   puts(json);                                      // schema "ccmlog.report.v1"
+ *   puts(json);                                      // schema "ccmlog.report.v2"
  *   ccmlog_free(json);
  *
  * Every result is a JSON document in a string the library allocated; release
