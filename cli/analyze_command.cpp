@@ -27,7 +27,8 @@ rotated ccmsetup.lo_, client.msi.log, ...). History is read before the
 current log; other files are placed on the timeline by time.
 
 Options:
-  --format FMT     text (default), json (schema ccmlog.report.v2) or html
+  --format FMT     text (default), json (schema ccmlog.report.v2; its JSON
+                   Schema is in share/ccmlog/schema when installed) or html
                    (one self-contained page to attach to a ticket: verdict,
                    runs over time, findings, evidence; opens offline)
   --time ZONE      local (default: times as written in the log) or utc, for
@@ -96,7 +97,7 @@ int runAnalyze(Words args) {
   analysis.diagnosis.clock = clock;
   const auto report = analyzeFiles(inputs, analysis);
   if (!report) {
-    std::fprintf(stderr, "ccmlog: %s\n", report.error().message.c_str());
+    std::fprintf(stderr, "ccmlog analyze: %s\n", report.error().message.c_str());
     return kExitUnreadable;
   }
   std::string out;
@@ -114,7 +115,7 @@ int runAnalyze(Words args) {
   bool unreadable = false;
   for (const FileReport& f : report->files) {
     if (f.error) {
-      std::fprintf(stderr, "ccmlog: %s\n", f.error->c_str());
+      std::fprintf(stderr, "ccmlog analyze: %s\n", f.error->c_str());
       unreadable = true;
     }
   }

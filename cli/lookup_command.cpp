@@ -21,11 +21,14 @@ Note: ccmsetup's return codes (0, 6, 7, 8, 9, 10) are not error codes; return
 code 7 means "reboot required", not Win32 error 7.
 
 Options:
-  --format FMT   text (default) or json
+  --format FMT   text (default) or json: an array with one object per CODE, in
+                 order; a CODE that is no error code is {"input", "error"}
+                 (JSON Schema lookup.v1, share/ccmlog/schema when installed)
   -h, --help     show this help
 
 Exit status: 0 ok (also for valid codes without a known text), 2 a CODE is
-not an error code in any notation, or a usage error.
+not an error code in any notation (the others are still looked up), or a
+usage error.
 )";
 
 void appendText(std::string& out, std::string_view input, const ErrorInfo& info) {
@@ -66,6 +69,8 @@ int runLookup(Words args) {
     if (!info) {
       std::fprintf(stderr, "ccmlog lookup: %s\n", info.error().message.c_str());
       status = kExitUsage;
+      // The array keeps one element per input, in order.
+      if (json) writeLookupError(writer, input, info.error().message);
       continue;
     }
     if (json) writeLookup(writer, input, *info);

@@ -97,58 +97,80 @@ class Finder {
     while (!pending.empty()) {
       const fs::path folder = std::move(pending.back());
       pending.pop_back();
-      std::vector<fs::path> entries;
-      std::error_code ec;
-      for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
-        entries.push_back(it->path());
-      }
-      if (ec) {
-        found_.errors.push_back("cannot read folder " + quoted(folder) + ": " + ec.message());
-        continue;
-      }
-      // Sorted, so that which of two links to a folder wins does not depend on the file system.
-      std::sort(entries.begin(), entries.end());
-      std::vector<fs::path> files;
-      std::vector<std::pair<fs::path, struct stat>> folders, zips;
-      for (const fs::path& entry : entries) {
-        struct stat st;
-        if (::stat(entry.c_str(), &st) != 0) {
-          found_.warnings.push_back("skipping " + quoted(entry) + ": " + std::strerror(errno));
-        } else if (S_ISDIR(st.st_mode)) {
-          folders.emplace_back(entry, st);
-        } else if (!S_ISREG(st.st_mode)) {
-          found_.warnings.push_back("skipping " + quoted(entry) + ": " + kindOf(st));
-        } else if (isZip(entry)) {
-          zips.emplace_back(entry, st);
-        } else {
-          files.push_back(entry);
+      visit(folder, pending);
+    }
+  }
+
+  // One folder: a machine (with logs, without, or unreadable), or sub-folders
+  // and zips to look at next.
+  void visit(const fs::path& folder, std::vector<fs::path>& pending) {
+    std::vector<fs::path> entries;
+    std::error_code ec;
+    for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+      entries.push_back(it->path());
+    }
+    if (ec) return unreadable(folder, "cannot list folder " + quoted(folder) + ": " + ec.message());
+    // Sorted, so that which of two links to a folder wins does not depend on the file system.
+    std::sort(entries.begin(), entries.end());
+    std::vector<fs::path> files;
+    std::vector<std::pair<fs::path, struct stat>> folders, zips;
+    for (const fs::path& entry : entries) {
+      struct stat st;
+      if (::stat(entry.c_str(), &st) != 0) {
+        const int err = errno;
+        // The entry itself cannot be looked at: the folder can be listed but not searched.
+        if (err == EACCES && ::lstat(entry.c_str(), &st) != 0) {
+          return unreadable(folder, "cannot search folder " + quoted(folder) + ": " + std::strerror(err));
         }
-      }
-      auto logs = pickMachineLogs(std::move(files));
-      if (!logs.empty()) {
-        found_.machines.push_back(
-            {.name = folderName(folder), .path = folder.string(), .files = std::move(logs)});
-        continue;  // the machine's sub-folders and zips are part of its collection
-      }
-      for (const auto& [zip, st] : zips) {
-        if (firstVisit(st, zip)) bundle(zip);
-      }
-      for (auto it = folders.rbegin(); it != folders.rend(); ++it) {
-        if (firstVisit(it->second, it->first)) pending.push_back(it->first);
+        found_.warnings.push_back("skipping " + quoted(entry) + ": " + std::strerror(err));
+      } else if (S_ISDIR(st.st_mode)) {
+        folders.emplace_back(entry, st);
+      } else if (!S_ISREG(st.st_mode)) {
+        found_.warnings.push_back("skipping " + quoted(entry) + ": " + kindOf(st));
+      } else if (isZip(entry)) {
+        zips.emplace_back(entry, st);
+      } else {
+        files.push_back(entry);
       }
     }
+    auto logs = pickMachineLogs(std::move(files));
+    if (!logs.empty()) {
+      found_.machines.push_back({.name = folderName(folder), .path = folder.string(), .files = std::move(logs)});
+      return;  // the machine's sub-folders and zips are part of its collection
+    }
+    if (folders.empty() && zips.empty()) {
+      found_.machines.push_back({.name = folderName(folder),
+                                 .path = folder.string(),
+                                 .status = SourceStatus::NoLogs,
+                                 .reason = "no .log or .lo_ files in folder " + quoted(folder)});
+      return;
+    }
+    for (const auto& [zip, st] : zips) {
+      if (firstVisit(st, zip)) bundle(zip);
+    }
+    for (auto it = folders.rbegin(); it != folders.rend(); ++it) {
+      if (firstVisit(it->second, it->first)) pending.push_back(it->first);
+    }
+  }
+
+  void unreadable(const fs::path& folder, std::string reason) {
+    found_.machines.push_back({.name = folderName(folder),
+                               .path = folder.string(),
+                               .status = SourceStatus::Unreadable,
+                               .reason = std::move(reason)});
   }
 
   void bundle(const fs::path& zip) {
     const std::string stem = zip.stem().string();
     const auto folders = listBundle(zip);
-    if (!folders) {
+    if (!folders || folders->empty()) {
       found_.machines.push_back(
-          {.name = stem, .path = zip.string(), .zip = zip, .error = folders.error().message});
+          {.name = stem,
+           .path = zip.string(),
+           .zip = zip,
+           .status = folders ? SourceStatus::NoLogs : SourceStatus::Unreadable,
+           .reason = folders ? "no .log or .lo_ files in zip " + quoted(zip) : folders.error().message});
       return;
-    }
-    if (folders->empty()) {
-      found_.warnings.push_back("skipping " + quoted(zip) + ": no .log or .lo_ files in it");
     }
     for (const BundleFolder& f : *folders) {
       const std::string name = f.folder.empty() ? stem : f.folder.substr(f.folder.rfind('/') + 1);

@@ -29,9 +29,10 @@ MachineScan scanMachine(const MachineSource& source, const ScanOptions& options,
   MachineScan scan;
   scan.name = source.name;
   scan.path = source.path;
+  scan.status = source.status;
   std::optional<Report> report;
-  if (!source.error.empty()) {
-    scan.error = source.error;
+  if (source.status != SourceStatus::Logs) {
+    scan.error = source.reason;
   } else if (source.zip.empty()) {
     auto analyzed = analyzeFiles(source.files);
     if (analyzed) report = std::move(*analyzed);
@@ -41,13 +42,15 @@ MachineScan scanMachine(const MachineSource& source, const ScanOptions& options,
     if (logs) report = analyzeTexts(logs->texts());
     else scan.error = logs.error().message;
   }
+  if (!report && scan.status == SourceStatus::Logs) scan.status = SourceStatus::Unreadable;
   if (report) fill(scan, *report);
   if (options.ndjson) appendNdjson(scan.ndjson, scan, report ? &*report : nullptr);
   return scan;
 }
 
 std::string_view outcomeName(const MachineScan& scan) {
-  return scan.outcome ? toString(*scan.outcome) : "unreadable";
+  if (scan.outcome) return toString(*scan.outcome);
+  return scan.status == SourceStatus::NoLogs ? "no-logs" : "unreadable";
 }
 
 }  // namespace ccmlog::cli

@@ -23,12 +23,13 @@ struct MachineScan {
   std::string name;                       ///< MachineSource::name
   std::string path;                       ///< MachineSource::path
   std::vector<std::string> files;         ///< the logs read, as named in findings' evidence
-  std::optional<OutcomeStatus> outcome;   ///< empty when no log could be read
+  SourceStatus status = SourceStatus::Logs;  ///< NoLogs, Unreadable: no outcome, `error` says why
+  std::optional<OutcomeStatus> outcome;   ///< empty when no log was found or could be read
   std::optional<std::int64_t> exitCode;   ///< ccmsetup's return code
   std::optional<std::uint32_t> errorCode; ///< the error it failed with
   std::vector<std::string> rules;         ///< ids of the warning and error findings but history, headline first
   std::string topTitle;                   ///< the title of the headline finding (any severity, not history)
-  std::optional<std::string> error;       ///< why (some of) the logs could not be read
+  std::optional<std::string> error;       ///< why there are no logs, or why (some of) them could not be read
   bool failed = false;                    ///< the install failed or a finding is an error
   std::string ndjson;                     ///< the NDJSON line with findings, when asked for
 };
@@ -38,10 +39,11 @@ struct ScanOptions {
 };
 
 /// Reads and analyzes one machine's logs, from disk or through `bundles`.
-/// Never fails for bad input: what could not be read is in `error`.
+/// Never fails for bad input: what could not be read is in `error`, and a
+/// machine none of whose logs could be read is Unreadable.
 MachineScan scanMachine(const MachineSource& source, const ScanOptions& options, BundleReader& bundles);
 
-/// "unreadable" when no log could be read, else toString(outcome).
+/// toString(outcome), else "no-logs" or "unreadable" as `status` says.
 std::string_view outcomeName(const MachineScan& scan);
 
 }  // namespace ccmlog::cli

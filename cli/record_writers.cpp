@@ -32,9 +32,9 @@ void appendNdjson(std::string& out, std::string_view file, const Record& r) {
   if (const auto utc = r.utc()) json.key("utc").value(formatIso(*utc, Zone::Utc));
   else json.key("utc").null();
   json.key("severity").value(toString(r.severity));
-  json.key("component").value(r.component);
-  json.key("thread").value(r.thread);
-  json.key("source").value(r.source);
+  json.key("component").textOrNull(r.component);
+  json.key("thread").textOrNull(r.thread);
+  json.key("source").textOrNull(r.source);
   json.key("message").value(r.message);
   json.endObject();
   out.push_back('\n');

@@ -1,6 +1,7 @@
 #include <cstdio>
 
 #include "ccmlog/file_reader.h"
+#include "ccmlog/log_files.h"
 #include "commands.h"
 #include "exit_codes.h"
 #include "options.h"
@@ -11,11 +12,12 @@
 namespace ccmlog::cli {
 namespace {
 
-constexpr std::string_view kHelp = R"(Usage: ccmlog records [--format ndjson|tsv|text] FILE...
+constexpr std::string_view kHelp = R"(Usage: ccmlog records [--format ndjson|tsv|text] FILE|FOLDER...
 
 Writes every record of each log file, one per line, in file order. Nothing is
 left out: lines that fit no format appear with kind "unparsed" (or "orphan",
-the tail of a record cut off at the start of the file).
+the tail of a record cut off at the start of the file). A FOLDER stands for
+the logs 'ccmlog analyze' reads in it, in the order it reads them.
 
 Formats read: CMTrace (<![LOG[...]LOG]!>), the older SMS format ($$<...>),
 text copied from CMTrace (tab- or space-separated), MSI verbose logs, plain
@@ -27,10 +29,12 @@ Options:
 
 NDJSON keys: file, line, lines, kind, local, bias, utc, severity, component,
 thread, source, message. "local" is the time as written; "utc" is local +
-bias and null when the format carries no bias (time zone unknown).
+bias and null when the format carries no bias (time zone unknown); a field
+the record does not carry is null (JSON Schema record.v1, in
+share/ccmlog/schema when installed).
 
-Exit status: 0 ok, 2 usage error, 3 a file could not be read (the other
-files are still written).
+Exit status: 0 ok, 2 usage error, 3 a file could not be read or a folder
+holds no logs (the other files are still written).
 )";
 
 }  // namespace
@@ -46,7 +50,7 @@ int runRecords(Words args) {
     std::fwrite(kHelp.data(), 1, kHelp.size(), stdout);
     return kExitOk;
   }
-  if (options->positionals.empty()) return usageError("records", "no log file given");
+  if (options->positionals.empty()) return usageError("records", "no log file or folder given");
   const std::string_view name = options->get("format");
   const RecordFormat format = name == "tsv"    ? RecordFormat::Tsv
                               : name == "text" ? RecordFormat::Text
@@ -54,15 +58,25 @@ int runRecords(Words args) {
   Output out(stdout);
   if (format == RecordFormat::Tsv) out.buffer() += tsvHeader();
   int status = kExitOk;
-  for (const std::string& file : options->positionals) {
-    const auto summary = readFile(file, [&](const Record& record) {
-      appendRecord(out.buffer(), format, file, record);
-      out.commit();
-    });
-    if (!summary) {
-      out.flush();
-      std::fprintf(stderr, "ccmlog: %s\n", summary.error().message.c_str());
-      status = kExitUnreadable;
+  const auto fail = [&](const std::string& message) {
+    out.flush();
+    std::fprintf(stderr, "ccmlog records: %s\n", message.c_str());
+    status = kExitUnreadable;
+  };
+  for (const std::string& input : options->positionals) {
+    const auto files = machineLogFiles({input});
+    if (!files) {
+      fail(files.error().message);
+      continue;
+    }
+    if (files->empty()) fail("no .log or .lo_ files in folder '" + input + "'");
+    for (const std::filesystem::path& path : *files) {
+      const std::string file = path.string();
+      const auto summary = readFile(path, [&](const Record& record) {
+        appendRecord(out.buffer(), format, file, record);
+        out.commit();
+      });
+      if (!summary) fail(summary.error().message);
     }
   }
   return status;

@@ -67,11 +67,6 @@ class Text {
   const TextOptions& options_;
 };
 
-std::string padded(std::string s, size_t width) {
-  if (s.size() < width) s.append(width - s.size(), ' ');
-  return s;
-}
-
 std::string upper(std::string_view s) {
   std::string out(s);
   std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
@@ -129,26 +124,35 @@ void fileLines(Text& text, const Report& report) {
   }
 }
 
+// Columns a terminal shows: UTF-8 continuation bytes take none.
+size_t displayWidth(std::string_view s) {
+  return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+// Each column as wide as its widest cell, two spaces apart, whatever the
+// clock makes of the times, however many runs and whatever the pid.
 void runTable(Text& text, const Report& report) {
   if (report.runs.empty()) return;
   text.put("\n").styled(kBold, "Runs").put("\n");
   if (report.omittedRuns) text.put("  (" + std::to_string(report.omittedRuns) + " earlier runs not shown)\n");
-  size_t userWidth = 4, timeWidth = 5;
-  for (const Run& run : report.runs) {
-    userWidth = std::max(userWidth, run.user.size());
-    timeWidth = std::max({timeWidth, text.time(run.start).size(), text.time(run.end).size()});
-  }
-  text.put("  " + padded("#", 3) + padded("pid", 8) + padded("user", userWidth + 2) + padded("service", 9) +
-           padded("operation", 11) + padded("start", timeWidth + 2) + padded("end", timeWidth + 2) + "exit\n");
+  std::vector<std::vector<std::string>> rows{{"#", "pid", "user", "service", "operation", "start", "end", "exit"}};
   for (size_t i = 0; i < report.runs.size(); ++i) {
     const Run& run = report.runs[i];
     std::string exit = run.errorCode ? formatErrorCode(*run.errorCode)
                        : run.exitCode ? std::to_string(*run.exitCode)
                                       : "-";
-    text.put("  " + padded(std::to_string(i + 1), 3) + padded(run.pid ? std::to_string(*run.pid) : "?", 8) +
-             padded(run.user.empty() ? "?" : run.user, userWidth + 2) + padded(run.service ? "yes" : "no", 9) +
-             padded(run.operation ? std::string(toString(*run.operation)) : "?", 11) +
-             padded(text.time(run.start), timeWidth + 2) + padded(text.time(run.end), timeWidth + 2) + exit + "\n");
+    rows.push_back({std::to_string(i + 1), run.pid ? std::to_string(*run.pid) : "?", run.user.empty() ? "?" : run.user,
+                    run.service ? "yes" : "no", run.operation ? std::string(toString(*run.operation)) : "?",
+                    text.time(run.start), text.time(run.end), std::move(exit)});
+  }
+  std::vector<size_t> widths(rows.front().size(), 0);
+  for (const auto& row : rows) {
+    for (size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], displayWidth(row[c]));
+  }
+  for (const auto& row : rows) {
+    std::string line = "  ";
+    for (size_t c = 0; c + 1 < row.size(); ++c) line += row[c] + std::string(widths[c] + 2 - displayWidth(row[c]), ' ');
+    text.put(line + row.back() + "\n");
   }
 }
 

@@ -19,15 +19,17 @@ namespace {
 constexpr std::string_view kHelp = R"(Usage: ccmlog scan [OPTIONS] PATH...
 
 Scans the logs collected from many machines and says which failed and why,
-one row per machine, in path order.
+one row per machine, in path order. Every machine found gets a row.
 
 What is a machine:
   - a folder that directly holds .log/.lo_ files, named after the folder (its
     sub-folders belong to it and are not walked); other folders are walked
+  - a folder with no logs, no sub-folders and no zips: outcome "no-logs"
+  - a folder that cannot be listed or searched: outcome "unreadable"
   - a file given by name, named after the file
   - a .zip bundle, read in memory (at most 256 MiB a log, 1 GiB a machine):
     one machine per folder in it that holds logs, or one named after the zip
-    when the logs are at its top
+    when the logs are at its top ("no-logs" when it holds none)
 Rotated ccmsetup.lo_ history is read before ccmsetup.log. Symlinks are
 followed, each folder once; FIFOs, devices and sockets are skipped.
 
@@ -39,19 +41,25 @@ Options:
                     root cause (a machine's first warning or error finding)
   -h, --help        show this help
 
+Outcomes: success, failed, reboot-required, in-progress, unknown (the logs
+hold no ccmsetup run), no-logs and unreadable (the reason is in the last
+column of the table, the error key of NDJSON, the title cell of CSV).
+
 NDJSON: one object per machine: machine, path, files, outcome, exit_code,
 error_code, rules (ids of warning and error findings), findings (as in
-'ccmlog analyze --format json'), and error when its logs could not be read.
+'ccmlog analyze --format json') and error (why it has no outcome or some of
+its logs could not be read); a value not known is null. JSON Schemas:
+scan-machine.v1 and scan-summary.v1 (share/ccmlog/schema when installed).
 CSV (RFC 4180): machine,path,outcome,exit_code,error_code,rules,
 title_of_top_finding; cells starting with = + - @ get a ' in front so that
-spreadsheets do not run them. The outcome of a machine whose logs could not be
-read is "unreadable".
+spreadsheets do not run them.
 
 Exit status:
   0  every machine is fine
   1  a machine failed or has an error finding
   2  usage error
-  3  an input could not be read (the others are still reported)
+  3  a machine is no-logs or unreadable, or a path given does not exist (every
+     machine found is still reported)
 )";
 
 constexpr size_t kOutputBlock = 1 << 16;
@@ -88,7 +96,7 @@ int runScan(Words args) {
   }
   for (const auto& error : found.errors) std::fprintf(stderr, "ccmlog scan: %s\n", error.c_str());
   if (found.machines.empty()) {
-    std::fputs("ccmlog scan: no machine logs found\n", stderr);
+    std::fputs("ccmlog scan: no machine found: none of the paths given is a folder, zip or file\n", stderr);
     return kExitUnreadable;
   }
 

@@ -35,11 +35,11 @@ std::string padded(std::string s, size_t width) {
 }
 
 void appendTable(std::string& out, const std::vector<MachineScan>& rows) {
-  std::vector<std::vector<std::string>> cells{{"machine", "outcome", "exit", "error", "rules"}};
+  std::vector<std::vector<std::string>> cells{{"machine", "path", "outcome", "exit", "error", "rules"}};
   for (const MachineScan& m : rows) {
     std::string notes = joined(m.rules, ", ");
     if (m.error) notes += (notes.empty() ? "" : "; ") + *m.error;
-    cells.push_back({m.name, std::string(outcomeName(m)), exitText(m, "-"), errorText(m, "-"), notes});
+    cells.push_back({m.name, m.path, std::string(outcomeName(m)), exitText(m, "-"), errorText(m, "-"), notes});
   }
   std::vector<size_t> widths(cells.front().size(), 0);
   for (const auto& row : cells) {
@@ -150,7 +150,9 @@ void appendNdjson(std::string& out, const MachineScan& scan, const Report* repor
   json.endArray();
   if (report) writeFindings(json, *report);
   else json.key("findings").beginArray().endArray();
-  if (scan.error) json.key("error").value(*scan.error);
+  json.key("error");
+  if (scan.error) json.value(*scan.error);
+  else json.null();
   json.endObject();
   out += "\n";
 }

@@ -4,17 +4,20 @@
 //   for (each machine in path order) writer.add(scan, out);  // NDJSON and CSV rows go out at once
 //   writer.finish(out);                                       // the text table, the fleet summary
 //
-// NDJSON, one object per machine:
+// Every machine has a row: outcome "no-logs" or "unreadable" when it has no
+// report, with why in "error" (the text table's last column, CSV's title cell).
+// NDJSON, one object per machine (schema/scan-machine.v1.schema.json):
 //   {"machine", "path", "files":[…], "outcome", "exit_code", "error_code", "rules":[…],
-//    "findings":[… as in ccmlog.report.v2, evidence included …], "error" (only when set)}
+//    "findings":[… as in ccmlog.report.v2, evidence included …], "error"}; unknown values are null.
 // CSV (RFC 4180, CRLF): machine,path,outcome,exit_code,error_code,rules,title_of_top_finding;
-//   rules are separated by spaces; for a machine whose logs could not be read the
-//   title cell holds why. Text cells that a spreadsheet would take for a formula
-//   are neutralised (see csvCell); numbers are ours and written as they are.
+//   rules are separated by spaces. Text cells that a spreadsheet would take for a
+//   formula are neutralised (see csvCell); numbers are ours and written as they are.
+// Text: a table of machine, path, outcome, exit, error and rules, aligned over all rows.
 // Summary: machines per outcome and per root cause (a machine's first warning or
 //   error finding), most common first, then by name. Text writes it after the
 //   table; with ScanContent::Summary every format writes only the summary:
-//   NDJSON {"machines", "outcomes":[{"outcome","machines"}], "root_causes":[{"rule","machines"}]},
+//   NDJSON {"machines", "outcomes":[{"outcome","machines"}], "root_causes":[{"rule","machines"}]}
+//   (schema/scan-summary.v1.schema.json),
 //   CSV group,name,machines with rows "outcome,failed,8" and "root_cause,download-failed,3".
 #pragma once
 

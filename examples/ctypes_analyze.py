@@ -94,7 +94,7 @@ def main(argv):
         indent, because = ("  ", f" (follows from {finding['caused_by']})") if finding["caused_by"] else ("", "")
         print(f"{indent}[{finding['severity']}] {finding['rule']}: {finding['title']}{because}")
     for file in report["files"]:
-        if "error" in file:
+        if file["error"] is not None:
             print(f"unreadable: {file['error']}", file=sys.stderr)
 
     if outcome["error_code"]:

@@ -133,6 +133,14 @@ class Pipeline {
   std::vector<FileReport> files_;
 };
 
+// Only folders give no files: a file given is read, or fails, as itself.
+std::string noLogsIn(const std::vector<std::filesystem::path>& folders) {
+  std::string names;
+  for (const auto& folder : folders) names += (names.empty() ? "'" : ", '") + folder.string() + "'";
+  return "no .log or .lo_ files in " + std::string(folders.size() == 1 ? "folder " : "folders ") + names +
+         " (give the folder that holds ccmsetup.log, or the log files)";
+}
+
 }  // namespace
 
 std::string fileNote(const FileReport& file) {
@@ -155,7 +163,7 @@ Result<Report> analyzeFiles(const std::vector<std::filesystem::path>& inputs,
   if (inputs.empty()) return Error{"no log file or folder given"};
   const auto files = machineLogFiles(inputs);
   if (!files) return files.error();
-  if (files->empty()) return Error{"no log files found in the given folder(s)"};
+  if (files->empty()) return Error{noLogsIn(inputs)};
   Pipeline pipeline(options.diagnosis);
   for (const auto& path : *files) {
     pipeline.beginFile(path);

@@ -86,10 +86,7 @@ char* ccmlog_lookup_json(const char* code) {
     if (info) return copyOut(ccmlog::lookupToJson(input, *info));
     std::string out;
     ccmlog::JsonWriter json(out, 2);
-    json.beginObject();
-    json.key("input").value(input);
-    json.key("error").value(info.error().message);
-    json.endObject();
+    ccmlog::writeLookupError(json, input, info.error().message);
     return copyOut(out);
   } catch (...) {
     return nullptr;  // only bad_alloc can get here

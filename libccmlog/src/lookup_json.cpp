@@ -15,12 +15,17 @@ void writeLookup(JsonWriter& json, std::string_view input, const ErrorInfo& info
   if (info.win32) json.value(static_cast<std::int64_t>(*info.win32));
   else json.null();
   json.key("family").value(toString(info.family));
-  json.key("name");
-  if (info.name.empty()) json.null();
-  else json.value(info.name);
+  json.key("name").textOrNull(info.name);
   json.key("text");
   if (info.known()) json.value(info.text);
   else json.null();
+  json.endObject();
+}
+
+void writeLookupError(JsonWriter& json, std::string_view input, std::string_view message) {
+  json.beginObject();
+  json.key("input").value(input);
+  json.key("error").value(message);
   json.endObject();
 }
 

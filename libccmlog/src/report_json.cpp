@@ -24,12 +24,6 @@ void integer(JsonWriter& json, std::string_view name, const std::optional<std::i
   else json.null();
 }
 
-void textOrNull(JsonWriter& json, std::string_view name, std::string_view text) {
-  json.key(name);
-  if (text.empty()) json.null();
-  else json.value(text);
-}
-
 void operation(JsonWriter& json, const std::optional<Operation>& op) {
   json.key("operation");
   if (op) json.value(toString(*op));
@@ -45,11 +39,13 @@ void files(JsonWriter& json, const Report& report) {
   for (const FileReport& f : report.files) {
     json.beginObject();
     json.key("path").value(f.path.string());
-    json.key("format").value(toString(f.format));
-    json.key("encoding").value(toString(f.encoding));
+    // Unknown is null: a file not read (or empty) has no format or encoding.
+    const bool read = !f.error;
+    json.key("format").textOrNull(read && f.format != Format::Unknown ? toString(f.format) : "");
+    json.key("encoding").textOrNull(read && f.encoding != Encoding::Unknown ? toString(f.encoding) : "");
     json.key("records").value(static_cast<std::int64_t>(f.records));
     json.key("unparsed").value(static_cast<std::int64_t>(f.unparsed));
-    if (f.error) json.key("error").value(*f.error);
+    json.key("error").textOrNull(f.error ? *f.error : "");
     json.endObject();
   }
   json.endArray();
@@ -68,8 +64,8 @@ void runs(JsonWriter& json, const Report& report) {
     json.beginObject();
     integer(json, "pid", run.pid);
     operation(json, run.operation);
-    textOrNull(json, "version", run.version);
-    textOrNull(json, "user", run.user);
+    json.key("version").textOrNull(run.version);
+    json.key("user").textOrNull(run.user);
     json.key("service").value(run.service);
     json.key("file").value(pathOf(report, run.start.file));
     time(json, "start_utc", run.start.utc(), Zone::Utc);
@@ -81,8 +77,8 @@ void runs(JsonWriter& json, const Report& report) {
     integer(json, "exit_code", run.exitCode);
     errorCode(json, "error_code", run.errorCode);
     integer(json, "msi_status", run.msiStatus);
-    textOrNull(json, "product", run.product);
-    textOrNull(json, "command_line", run.commandLineText);
+    json.key("product").textOrNull(run.product);
+    json.key("command_line").textOrNull(run.commandLineText);
     pairs(json, "switches", run.commandLine.switches);
     pairs(json, "properties", run.commandLine.properties);
     json.endObject();
@@ -114,7 +110,7 @@ void outcome(JsonWriter& json, const Report& report) {
   json.key("status").value(toString(o.status));
   operation(json, o.operation);
   integer(json, "run", o.run ? std::optional<std::int64_t>(static_cast<std::int64_t>(*o.run)) : std::nullopt);
-  textOrNull(json, "product", o.product);
+  json.key("product").textOrNull(o.product);
   integer(json, "exit_code", o.exitCode);
   errorCode(json, "error_code", o.errorCode);
   json.key("error_text");
@@ -139,7 +135,7 @@ void writeFindings(JsonWriter& json, const Report& report) {
   for (const Finding& f : report.findings) {
     json.beginObject();
     json.key("rule").value(f.rule);
-    textOrNull(json, "caused_by", f.causedBy);
+    json.key("caused_by").textOrNull(f.causedBy);
     json.key("history").value(f.history);
     json.key("severity").value(toString(f.severity));
     json.key("confidence").value(toString(f.confidence));

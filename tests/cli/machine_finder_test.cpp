@@ -1,11 +1,16 @@
 #include "machine_finder.h"
 
 #include <gtest/gtest.h>
+#include <zip.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <optional>
+#include <sstream>
 
 namespace ccmlog::cli {
 namespace {
@@ -21,7 +26,9 @@ class MachineFinder : public ::testing::Test {
   }
   void TearDown() override {
     std::error_code ec;
-    fs::permissions(dir_ / "locked", fs::perms::owner_all, ec);  // see UnreadableFolder...
+    for (const char* locked : {"locked", "unsearchable"}) {  // see the tests of unreadable folders
+      fs::permissions(dir_ / locked, fs::perms::owner_all, ec);
+    }
     fs::remove_all(dir_, ec);
   }
   fs::path touch(const std::string& name) {
@@ -33,6 +40,53 @@ class MachineFinder : public ::testing::Test {
     std::vector<std::string> out;
     for (const auto& m : found.machines) out.push_back(fs::path(m.path).lexically_relative(dir_).string());
     return out;
+  }
+  // findMachines as a user that permissions bind: root reads every folder, so
+  // as root it runs in a child process that has become "nobody" (65534) and
+  // hands back what it found, one line per item. Empty when that cannot be done.
+  static std::optional<FoundMachines> findAsUser(const fs::path& input) {
+    if (::geteuid() != 0) return findMachines(std::vector<fs::path>{input});
+    int out[2];
+    if (::pipe(out) != 0) return std::nullopt;
+    const pid_t child = ::fork();
+    if (child == 0) {
+      ::close(out[0]);
+      if (::setgid(65534) != 0 || ::setuid(65534) != 0) ::_exit(77);
+      const FoundMachines found = findMachines(std::vector<fs::path>{input});
+      std::string lines;
+      for (const auto& m : found.machines) {
+        lines += "M\t" + m.path + "\t" + std::to_string(static_cast<int>(m.status)) + "\t" + m.reason + "\n";
+      }
+      for (const auto& e : found.errors) lines += "E\t" + e + "\n";
+      for (const auto& w : found.warnings) lines += "W\t" + w + "\n";
+      const bool written = ::write(out[1], lines.data(), lines.size()) == static_cast<ssize_t>(lines.size());
+      ::_exit(written ? 0 : 1);
+    }
+    ::close(out[1]);
+    std::string text;
+    char buffer[4096];
+    for (ssize_t n; (n = ::read(out[0], buffer, sizeof buffer)) > 0;) text.append(buffer, static_cast<size_t>(n));
+    ::close(out[0]);
+    int status = 0;
+    if (child < 0 || ::waitpid(child, &status, 0) != child || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+      return std::nullopt;
+    }
+    FoundMachines found;
+    std::istringstream lines(text);
+    for (std::string line; std::getline(lines, line);) {
+      std::vector<std::string> fields;
+      std::istringstream cells(line);
+      for (std::string cell; std::getline(cells, cell, '\t');) fields.push_back(cell);
+      if (fields[0] == "M") {
+        found.machines.push_back({.name = fs::path(fields[1]).filename().string(),
+                                  .path = fields[1],
+                                  .status = static_cast<SourceStatus>(std::stoi(fields[2])),
+                                  .reason = fields.size() > 3 ? fields[3] : ""});
+      } else {
+        (fields[0] == "E" ? found.errors : found.warnings).push_back(fields[1]);
+      }
+    }
+    return found;
   }
   static bool mentions(const std::vector<std::string>& lines, std::string_view text) {
     return std::any_of(lines.begin(), lines.end(),
@@ -47,7 +101,6 @@ TEST_F(MachineFinder, FoldersHoldingLogsAreMachinesAndEndTheWalk) {
   touch("site/PC01/ccmsetup.log");
   touch("site/PC01/CcmExec.log");       // not a setup log: left out
   touch("site/PC01/old/ccmsetup.log");  // part of PC01's collection
-  touch("site/notes/readme.txt");       // no logs: walked, nothing found
   touch("deep/a/b/c/PC03/client.msi.log");
   const FoundMachines found = findMachines(std::vector<fs::path>{dir_});
   EXPECT_EQ(paths(found), (std::vector<std::string>{"deep/a/b/c/PC03", "site/PC01", "site/PC02"}));
@@ -97,21 +150,54 @@ TEST_F(MachineFinder, FifosAndSocketsAreSkippedNeverOpened) {
   fs::create_directories(dir_ / "PC02");
   ASSERT_EQ(::mkfifo((dir_ / "PC02" / "ccmsetup.log").c_str(), 0600), 0);  // opening it would block
   const FoundMachines found = findMachines(std::vector<fs::path>{dir_, dir_ / "PC02" / "ccmsetup.log"});
-  EXPECT_EQ(paths(found), std::vector<std::string>{"PC01"});
+  EXPECT_EQ(paths(found), (std::vector<std::string>{"PC01", "PC02"}));
   EXPECT_EQ(found.machines[0].files.size(), 1u);
+  EXPECT_EQ(found.machines[1].status, SourceStatus::NoLogs);  // its one "log" is a FIFO
   EXPECT_TRUE(mentions(found.warnings, "client.msi.log': a FIFO"));
   EXPECT_TRUE(mentions(found.errors, "PC02/ccmsetup.log': a FIFO"));  // named on the command line
 }
 
-TEST_F(MachineFinder, UnreadableFolderIsAnErrorAndTheRestIsStillFound) {
+TEST_F(MachineFinder, FolderWithoutLogsIsAMachineWithNoLogs) {
+  touch("site/PC01/ccmsetup.log");
+  fs::create_directories(dir_ / "site" / "PC02");  // nothing collected
+  touch("site/PC03/collection.txt");               // a note, no log
+  touch("site/PC01/old/readme.txt");               // inside PC01's collection: not a machine
+  const FoundMachines found = findMachines(std::vector<fs::path>{dir_});
+  EXPECT_EQ(paths(found), (std::vector<std::string>{"site/PC01", "site/PC02", "site/PC03"}));
+  EXPECT_EQ(found.machines[0].status, SourceStatus::Logs);
+  for (size_t i : {1u, 2u}) {
+    EXPECT_EQ(found.machines[i].status, SourceStatus::NoLogs);
+    EXPECT_TRUE(found.machines[i].files.empty());
+    EXPECT_EQ(found.machines[i].reason, "no .log or .lo_ files in folder '" + found.machines[i].path + "'");
+  }
+  EXPECT_EQ(found.machines[1].name, "PC02");
+  EXPECT_TRUE(found.errors.empty());
+}
+
+TEST_F(MachineFinder, UnlistableFolderIsAMachineThatCannotBeRead) {
   touch("PC01/ccmsetup.log");
   touch("locked/PC02/ccmsetup.log");
   fs::permissions(dir_ / "locked", fs::perms::none);
-  if (::access((dir_ / "locked").c_str(), R_OK) == 0)
-    GTEST_SKIP() << "running as root: permissions are not enforced";
-  const FoundMachines found = findMachines(std::vector<fs::path>{dir_});
-  EXPECT_EQ(paths(found), std::vector<std::string>{"PC01"});
-  EXPECT_TRUE(mentions(found.errors, "cannot read folder"));
+  const auto found = findAsUser(dir_);
+  if (!found) GTEST_SKIP() << "cannot run as a user that permissions bind";
+  EXPECT_EQ(paths(*found), (std::vector<std::string>{"PC01", "locked"}));
+  EXPECT_EQ(found->machines[1].status, SourceStatus::Unreadable);
+  EXPECT_EQ(found->machines[1].reason, "cannot list folder '" + (dir_ / "locked").string() + "': Permission denied");
+  EXPECT_TRUE(found->errors.empty());
+}
+
+TEST_F(MachineFinder, FolderListedButNotSearchedIsAMachineThatCannotBeRead) {
+  touch("PC01/ccmsetup.log");
+  touch("unsearchable/ccmsetup.log");
+  touch("unsearchable/client.msi.log");
+  fs::permissions(dir_ / "unsearchable", fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+  const auto found = findAsUser(dir_);
+  if (!found) GTEST_SKIP() << "cannot run as a user that permissions bind";
+  EXPECT_EQ(paths(*found), (std::vector<std::string>{"PC01", "unsearchable"}));
+  EXPECT_EQ(found->machines[1].status, SourceStatus::Unreadable);
+  EXPECT_EQ(found->machines[1].reason,
+            "cannot search folder '" + (dir_ / "unsearchable").string() + "': Permission denied");
+  EXPECT_TRUE(found->warnings.empty());  // not one warning per log it holds
 }
 
 TEST_F(MachineFinder, MissingInputIsAnError) {
@@ -125,7 +211,23 @@ TEST_F(MachineFinder, BrokenZipIsAMachineThatCannotBeRead) {
   const FoundMachines found = findMachines(std::vector<fs::path>{dir_});
   ASSERT_EQ(found.machines.size(), 1u);
   EXPECT_EQ(found.machines[0].name, "PC09");
-  EXPECT_NE(found.machines[0].error.find("Not a zip archive"), std::string::npos);
+  EXPECT_EQ(found.machines[0].status, SourceStatus::Unreadable);
+  EXPECT_NE(found.machines[0].reason.find("Not a zip archive"), std::string::npos);
+}
+
+TEST_F(MachineFinder, ZipWithoutLogsIsAMachineWithNoLogs) {
+  const fs::path zip = dir_ / "PC10.zip";
+  int error = 0;
+  zip_t* archive = zip_open(zip.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
+  ASSERT_NE(archive, nullptr);
+  static const char kNote[] = "nothing collected";
+  ASSERT_GE(zip_file_add(archive, "README.txt", zip_source_buffer(archive, kNote, sizeof kNote - 1, 0), 0), 0);
+  ASSERT_EQ(zip_close(archive), 0);
+  const FoundMachines found = findMachines(std::vector<fs::path>{dir_});
+  ASSERT_EQ(found.machines.size(), 1u);
+  EXPECT_EQ(found.machines[0].name, "PC10");
+  EXPECT_EQ(found.machines[0].status, SourceStatus::NoLogs);
+  EXPECT_EQ(found.machines[0].reason, "no .log or .lo_ files in zip '" + zip.string() + "'");
 }
 
 }  // namespace

@@ -23,7 +23,7 @@ TEST_F(ScanMachine, FolderMachineGivesItsOutcomeRulesAndNdjson) {
   EXPECT_TRUE(scan.failed);
   EXPECT_FALSE(scan.error);
   EXPECT_NE(scan.ndjson.find("\"findings\":[{\"rule\":\"service-context-source-access\""), std::string::npos);
-  EXPECT_TRUE(scan.ndjson.ends_with("]}\n"));  // the findings close the line: no "error" key
+  EXPECT_TRUE(scan.ndjson.ends_with("],\"error\":null}\n"));  // every key, null when not known
 }
 
 TEST_F(ScanMachine, ZipMachineIsReadInMemory) {
@@ -43,6 +43,7 @@ TEST_F(ScanMachine, NothingReadableMeansNoOutcome) {
   const MachineScan scan =
       scanMachine({.name = "PC9", .path = "PC9", .files = files}, {.ndjson = true}, bundles_);
   EXPECT_EQ(outcomeName(scan), "unreadable");
+  EXPECT_EQ(scan.status, SourceStatus::Unreadable);
   ASSERT_TRUE(scan.error);
   EXPECT_NE(scan.error->find("No such file"), std::string::npos);
   EXPECT_FALSE(scan.failed);
@@ -60,10 +61,26 @@ TEST_F(ScanMachine, OneUnreadableFileKeepsTheOutcomeOfTheOthers) {
 }
 
 TEST_F(ScanMachine, BrokenSourceIsReportedAsItsError) {
-  const MachineScan scan =
-      scanMachine({.name = "PC-D01", .path = "d.zip", .error = "cannot open zip"}, {}, bundles_);
+  const MachineScan scan = scanMachine(
+      {.name = "PC-D01", .path = "d.zip", .status = SourceStatus::Unreadable, .reason = "cannot open zip"}, {},
+      bundles_);
   EXPECT_EQ(outcomeName(scan), "unreadable");
   EXPECT_EQ(scan.error, "cannot open zip");
+}
+
+TEST_F(ScanMachine, MachineWithoutLogsIsARowOfItsOwn) {
+  const MachineScan scan = scanMachine({.name = "PC-C02",
+                                        .path = "site-c/PC-C02",
+                                        .status = SourceStatus::NoLogs,
+                                        .reason = "no .log or .lo_ files in folder 'site-c/PC-C02'"},
+                                       {.ndjson = true}, bundles_);
+  EXPECT_EQ(outcomeName(scan), "no-logs");
+  EXPECT_FALSE(scan.outcome);
+  EXPECT_FALSE(scan.failed);
+  EXPECT_EQ(scan.ndjson,
+            "{\"machine\":\"PC-C02\",\"path\":\"site-c/PC-C02\",\"files\":[],\"outcome\":\"no-logs\","
+            "\"exit_code\":null,\"error_code\":null,\"rules\":[],\"findings\":[],"
+            "\"error\":\"no .log or .lo_ files in folder 'site-c/PC-C02'\"}\n");
 }
 
 }  // namespace

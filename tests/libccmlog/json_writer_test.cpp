@@ -50,5 +50,12 @@ TEST(JsonWriter, EveryByteAtEveryPlaceInALongRunIsEscapedAsByItself) {
   }
 }
 
+TEST(JsonWriter, EmptyTextIsNullNeverAnEmptyString) {
+  std::string out;
+  JsonWriter json(out);
+  json.beginObject().key("user").textOrNull("").key("version").textOrNull("5.0").endObject();
+  EXPECT_EQ(out, R"({"user":null,"version":"5.0"})");
+}
+
 }  // namespace
 }  // namespace ccmlog

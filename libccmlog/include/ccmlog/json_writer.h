@@ -32,6 +32,8 @@ class CCMLOG_EXPORT JsonWriter {
   JsonWriter& value(std::int64_t number);
   JsonWriter& value(bool flag);
   JsonWriter& null();
+  /// `text`, or null when it is empty: ccmlog's JSON says an unknown as null, never "".
+  JsonWriter& textOrNull(std::string_view text) { return text.empty() ? null() : value(text); }
 
  private:
   JsonWriter& open(char bracket);

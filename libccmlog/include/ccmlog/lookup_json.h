@@ -9,6 +9,9 @@
 // Keys, always in this order: input (as given), code (lower-case "0x%08x"),
 // decimal (the code as a signed 32-bit number), win32 (number or null),
 // family (see toString(ErrorFamily)), name and text (null when not known).
+// A text that is no error code gives {"input": …, "error": why} instead, so
+// that an array of lookups lines up with its inputs. JSON Schema:
+// schema/lookup.v1.schema.json.
 #pragma once
 
 #include <string>
@@ -23,6 +26,9 @@ class JsonWriter;
 
 /// Writes the object for `info`, looked up from the text `input`, as the next value of `json`.
 CCMLOG_EXPORT void writeLookup(JsonWriter& json, std::string_view input, const ErrorInfo& info);
+
+/// Writes the object for a text that is no error code: input and error (the message).
+CCMLOG_EXPORT void writeLookupError(JsonWriter& json, std::string_view input, std::string_view message);
 
 /// The object as JSON text, without a final newline; indent 0 writes it on one line.
 CCMLOG_EXPORT std::string lookupToJson(std::string_view input, const ErrorInfo& info,

@@ -1,7 +1,7 @@
 // ccmlog/report_json.h: a Report as JSON, schema "ccmlog.report.v2".
 //
 //   {"schema":"ccmlog.report.v2",
-//    "files":[{path, format, encoding, records, unparsed, error?}],
+//    "files":[{path, format, encoding, records, unparsed, error}],
 //    "runs":[{pid, operation, version, user, service, file, start_utc, end_utc, start_local, end_local,
 //             first_line, last_line, exit_code, error_code, msi_status, product, command_line,
 //             switches:{…}, properties:{…}}],
@@ -11,8 +11,10 @@
 //    "findings":[{rule, caused_by, history, severity, confidence, title, explanation, remedy,
 //                 times:[{local, utc}], evidence:[{file, line, local, utc, text}], details:{…}}]}
 //
-// Error codes are lower-case "0x%08x" strings; unknown values are null (an
-// account, version or command line not in the log too); times are ISO 8601,
+// Every key is always there. Error codes are lower-case "0x%08x" strings;
+// unknown values are null (an account, version or command line not in the
+// log too; a file's format and encoding when it was not read or is empty,
+// its error when it was read); times are ISO 8601,
 // UTC ones with "Z". `run` (in phases and outcome) is a 0-based index into
 // runs. `operation` is "install", "upgrade", "repair", "uninstall" or null.
 // Findings come headline first; `caused_by` names the rule of the finding
@@ -27,9 +29,12 @@
 // What changed from v1: runs gained operation, msi_status and product;
 // outcome gained operation, run and product; findings gained caused_by,
 // history and times; version, user and command_line are null, not "", when
-// the log does not say; findings are ordered cause first.
+// the log does not say; a file's error is always there (null when it was
+// read), its format and encoding are null when it was not; findings are
+// ordered cause first.
 //
-// This is what `ccmlog analyze --format json` prints and what the C API returns.
+// This is what `ccmlog analyze --format json` prints and what the C API
+// returns; schema/report.v2.schema.json is its JSON Schema.
 #pragma once
 
 #include <string>

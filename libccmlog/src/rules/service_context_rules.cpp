@@ -177,6 +177,13 @@ std::optional<std::int64_t> secondsBetween(const Location& a, const Location& b)
   return *ticks / Timestamp::kTicksPerSecond;
 }
 
+// "45 seconds" below a minute, else whole minutes: "1 minute", "60 minutes".
+std::string spokenDuration(std::int64_t seconds) {
+  if (seconds < 60) return std::to_string(seconds) + (seconds == 1 ? " second" : " seconds");
+  const std::int64_t minutes = (seconds + 30) / 60;
+  return std::to_string(minutes) + (minutes == 1 ? " minute" : " minutes");
+}
+
 void sourceAccessRetryLoop(const Timeline& t, const RuleContext&, std::vector<Finding>& out) {
   const auto failures = sourceFailures(t, std::nullopt);
   if (failures.size() < 2) return;
@@ -216,13 +223,14 @@ void sourceAccessRetryLoop(const Timeline& t, const RuleContext&, std::vector<Fi
   f.rule = "source-access-retry-loop";
   f.severity = recovered ? FindingSeverity::Warning : FindingSeverity::Error;
   f.confidence = Confidence::High;
-  const std::string every = interval ? ", about every " + std::to_string((*interval + 30) / 60) + " minutes" : "";
+  // Failures stamped the same second have no interval worth saying.
+  const std::string every = interval && *interval > 0 ? ", about every " + spokenDuration(*interval) : "";
   f.title = "Reading the setup source failed " + std::to_string(count) + " times" + every +
             (recovered ? ", then recovered" : ", and never recovered");
   f.explanation =
       "ccmsetup could not read its source files and kept waiting and retrying: " +
       std::to_string(count) + " failed attempts" +
-      (elapsed ? " over " + std::to_string(*elapsed / 60) + " minutes" : std::string()) + every + ". " +
+      (elapsed && *elapsed > 0 ? " over " + spokenDuration(*elapsed) : std::string()) + every + ". " +
       (codes.size() > 1 ? "The error changed between attempts. "
        : codes.size() == 1 ? "Every attempt failed with " + describeCode(*codes.begin()) + ". "
                            : std::string()) +

@@ -118,6 +118,32 @@ TEST(SourceAccessRetryLoop, IsAWarningWhenALaterAttemptSucceeds) {
   EXPECT_EQ(ruleIdsOf(r, FindingSeverity::Error), std::set<std::string>{});
 }
 
+// Three failures of the service run, at the times given.
+LogLines failuresAt(const std::vector<std::string>& times) {
+  LogLines lines = bootstrapRun(R"(CONTOSO\admin)") + kServiceRun;
+  for (const std::string& time : times) {
+    lines.push_back({R"(Source \\srv\share\client is inaccessible. Error 0x80070035)", time, "3"});
+  }
+  return lines;
+}
+
+TEST(SourceAccessRetryLoop, SaysIntervalsBelowAMinuteInSeconds) {
+  const Report r = analyzeSetupLog(failuresAt({"09:01:00.000", "09:01:20.000", "09:01:40.000"}));
+  const Finding* f = findingOf(r, "source-access-retry-loop");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->title, "Reading the setup source failed 3 times, about every 20 seconds, and never recovered");
+  EXPECT_NE(f->explanation.find("3 failed attempts over 40 seconds, about every 20 seconds."), std::string::npos)
+      << f->explanation;
+}
+
+TEST(SourceAccessRetryLoop, SaysNoIntervalForFailuresAtTheSameTime) {
+  const Report r = analyzeSetupLog(failuresAt({"09:01:00.000", "09:01:00.000", "09:01:00.000"}));
+  const Finding* f = findingOf(r, "source-access-retry-loop");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->title, "Reading the setup source failed 3 times, and never recovered");
+  EXPECT_NE(f->explanation.find("3 failed attempts. "), std::string::npos) << f->explanation;
+}
+
 TEST(SourceAccessRetryLoop, SilentForASingleFailure) {
   const Report r = analyzeSetupLog(bootstrapRun("jsmith") + kServiceRun + LogLines{accessDenied()});
   EXPECT_EQ(findingOf(r, "source-access-retry-loop"), nullptr);

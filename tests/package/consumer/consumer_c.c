@@ -71,7 +71,7 @@ int main(int argc, char** argv) {
   ccmlog_free(json);
 
   json = ccmlog_analyze_json(noLogs, 1, &error);
-  check(json == NULL && contains(error, "no log files"), "nothing to analyze: NULL and a message");
+  check(json == NULL && contains(error, "no .log or .lo_ files in folder"), "nothing to analyze: NULL and a message");
   if (error != NULL) printf("expected error: %s\n", error);
   ccmlog_free(error);
   json = ccmlog_analyze_json(missing, 1, &error);
