@@ -110,18 +110,29 @@ std::string findings(const Report& report, Clock clock) {
   return s;
 }
 
-// The zone a file's times were written in, from the bias of its first timed line.
+// "UTC-05:00" for a bias of +300 (UTC = local + bias).
+std::string zoneName(std::int32_t bias) {
+  const int offset = -bias;
+  char zone[16];
+  std::snprintf(zone, sizeof zone, "UTC%c%02d:%02d", offset < 0 ? '-' : '+', std::abs(offset) / 60, std::abs(offset) % 60);
+  return zone;
+}
+
+// The zone a file's times were written in, from its first timed line the
+// report keeps (a run's start or an event).
 std::string zoneOf(const Report& report, FileIndex file) {
-  for (const TimelineEvent& e : report.events) {
-    if (e.where.file != file || !e.where.local) continue;
-    if (!e.where.bias) return "local, zone not written";
-    const int offset = -*e.where.bias;  // UTC = local + bias
-    char zone[16];
-    std::snprintf(zone, sizeof zone, "UTC%c%02d:%02d", offset < 0 ? '-' : '+', std::abs(offset) / 60,
-                  std::abs(offset) % 60);
-    return zone;
+  std::optional<Location> first;
+  for (const Run& run : report.runs) {
+    if (run.start.file == file && run.start.local) {
+      first = run.start;
+      break;
+    }
   }
-  return "-";
+  for (size_t i = 0; !first && i < report.events.size(); ++i) {
+    if (report.events[i].where.file == file && report.events[i].where.local) first = report.events[i].where;
+  }
+  if (!first) return "-";
+  return first->bias ? zoneName(*first->bias) : "local, zone not written";
 }
 
 std::string fileTable(const Report& report) {

@@ -23,7 +23,8 @@
 #include <QVBoxLayout>
 
 #include "error_code_scan.h"
-#include "report_html.h"
+#include "ccmlog/diagnosis.h"
+#include "report_page.h"
 #include "screenshot.h"
 
 namespace ccmlog::viewer {
@@ -378,7 +379,11 @@ bool MainWindow::saveScreenshot(const QString& path) { return viewer::saveScreen
 bool MainWindow::exportReport(const QString& path) {
   const QString title =
       session_.inputs().isEmpty() ? QStringLiteral("logs") : QFileInfo(session_.inputs().front()).fileName();
-  const std::string html = toUtf8(reportHtml(session_.report(), title, logModel_->timeMode()));
+  // The page tells every time in the table's clock, its prose too.
+  Report report = session_.report();
+  const Clock clock = logModel_->timeMode() == TimeMode::Utc ? Clock::Utc : Clock::Local;
+  if (clock == Clock::Utc) report.findings = diagnose(report, DiagnosisOptions{clock});
+  const std::string html = html::reportPage(report, {.title = toUtf8(title), .clock = clock});
   std::ofstream out(toPath(path), std::ios::binary | std::ios::trunc);
   out.write(html.data(), static_cast<std::streamsize>(html.size()));
   out.close();

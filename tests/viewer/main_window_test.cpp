@@ -255,6 +255,16 @@ class MainWindowTest : public QObject {
     const QString html = QString::fromUtf8(file.readAll());
     QVERIFY(html.contains(QStringLiteral("service-context-source-access")));
     QVERIFY(html.contains(QStringLiteral("ERROR_ACCESS_DENIED")));
+    QVERIFY(html.contains(QStringLiteral("2023-01-17T09:41:11.572, with")));  // the prose, local
+
+    // In UTC mode the page, prose included, tells UTC.
+    w.setTimeMode(TimeMode::Utc);
+    QVERIFY(w.exportReport(path));
+    QFile utcFile(path);
+    QVERIFY(utcFile.open(QIODevice::ReadOnly));
+    const QString utc = QString::fromUtf8(utcFile.readAll());
+    QVERIFY(utc.contains(QStringLiteral("2023-01-17T14:41:11.572Z, with")));
+    QVERIFY(!utc.contains(QStringLiteral("09:41:11.572")));
   }
 
   // Reading, following, selecting every row and exporting leave the log as it was.
