@@ -12,7 +12,7 @@ namespace ccmlog::detail {
 
 /// How much readFile and readFileRange read at a time: small enough that the
 /// block the kernel copies into is still in the core's cache when the reader
-/// goes over it (64 KiB read 10% faster than 1 MiB, with 1 MiB of L2), and no
+/// goes over it (64 KiB blocks stay in a 1 MiB L2, 1 MiB blocks do not), and no
 /// smaller than format detection's window (format_detector.h). The reader
 /// decides the format from what its first block holds, so whatever predicts
 /// that decision (planPieces) must look at a block of the same size.

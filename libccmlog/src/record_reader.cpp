@@ -39,8 +39,8 @@ std::string_view toString(Format format) {
 
 namespace {
 
-// A new Record, copied: GCC writes `out = Record{}` with rep stos, whose
-// start-up cost more than the rest of next() on a short record.
+// A new Record is a copy of a blank one: GCC compiles `out = Record{}` to a
+// `rep stos`, whose start-up costs more than the rest of next() on a short record.
 [[gnu::noinline]] const Record& blankRecord() {
   static const Record blank;
   return blank;
