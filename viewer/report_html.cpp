@@ -1,5 +1,9 @@
 #include "report_html.h"
 
+#include <QDir>
+#include <QFileInfo>
+#include <QRegularExpression>
+
 #include "ccmlog/error_codes.h"
 #include "colors.h"
 
@@ -54,7 +58,8 @@ QString reportHtml(const Report& report, const QString& title, TimeMode mode) {
              .arg(findingColor(f.severity).name());
     const QString label = f.history ? QStringLiteral("HISTORY") : esc(toString(f.severity)).toUpper();
     h += QStringLiteral("<h3>[%1] %2</h3>\n").arg(label, esc(f.title));
-    const QString follows = f.causedBy.empty() ? QString() : QStringLiteral(", follows from ") + esc(f.causedBy);
+    const QString follows =
+        f.causedBy.empty() ? QString() : QStringLiteral(", follows from ") + esc(f.causedBy);
     h += QStringLiteral("<p class=\"meta\">%1, %2 confidence%3</p>\n")
              .arg(esc(f.rule), esc(toString(f.confidence)), follows);
     h += QStringLiteral("<p>%1</p>\n").arg(esc(f.explanation));
@@ -63,10 +68,10 @@ QString reportHtml(const Report& report, const QString& title, TimeMode mode) {
     if (!f.evidence.empty()) {
       h += QStringLiteral("<table><tr><th>file:line</th><th>time</th><th>log text</th></tr>\n");
       for (const Evidence& e : f.evidence) {
+        // One arg() call: a chained one would read a "%2" in a file name as the next place to fill.
         h += QStringLiteral("<tr><td>%1:%2</td><td>%3</td><td><pre>%4</pre></td></tr>\n")
-                 .arg(esc(fileName(report, e.where.file)))
-                 .arg(value(e.where.line))
-                 .arg(esc(formatTime(e.where, mode)), esc(e.text));
+                 .arg(esc(fileName(report, e.where.file)), QString::number(value(e.where.line)),
+                      esc(formatTime(e.where, mode)), esc(e.text));
       }
       h += QStringLiteral("</table>\n");
     }
@@ -83,8 +88,7 @@ QString reportHtml(const Report& report, const QString& title, TimeMode mode) {
                                         : QString();
     h += QStringLiteral(
              "<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td><td>%6</td><td>%7</td></tr>\n")
-             .arg(i + 1)
-             .arg(run.pid ? QString::number(*run.pid) : QString(), esc(run.user),
+             .arg(QString::number(i + 1), run.pid ? QString::number(*run.pid) : QString(), esc(run.user),
                   run.service ? QStringLiteral("yes") : QStringLiteral("no"),
                   esc(formatTime(run.start, mode)), esc(formatTime(run.end, mode)), esc(exit));
   }
@@ -93,13 +97,25 @@ QString reportHtml(const Report& report, const QString& title, TimeMode mode) {
       "<th>bytes</th><th>records</th><th>problem</th></tr>\n");
   for (const FileReport& file : report.files) {
     h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td><td>%6</td></tr>\n")
-             .arg(esc(fromPath(file.path)), esc(toString(file.format)), esc(toString(file.encoding)))
-             .arg(file.bytes)
-             .arg(file.records)
-             .arg(file.error ? esc(*file.error) : QString());
+             .arg(esc(fromPath(file.path)), esc(toString(file.format)), esc(toString(file.encoding)),
+                  QString::number(file.bytes), QString::number(file.records),
+                  file.error ? esc(*file.error) : QString());
   }
   h += QStringLiteral("</table>\n<p class=\"meta\">Written by ccmlog-viewer.</p>\n</body></html>\n");
   return h;
+}
+
+QString reportFileName(const QStringList& inputs) {
+  QString name = QStringLiteral("logs");
+  if (!inputs.isEmpty()) {
+    const QFileInfo first(inputs.front());
+    name = first.isDir()
+               ? first.absoluteFilePath().section(QLatin1Char('/'), -1, -1, QString::SectionSkipEmpty)
+               : first.absoluteDir().dirName() + QLatin1Char('-') + first.completeBaseName();
+  }
+  static const QRegularExpression unsafe(QStringLiteral(R"([^\w.-]+)"));
+  name.replace(unsafe, QStringLiteral("_"));
+  return QStringLiteral("ccmlog-report-%1.html").arg(name);
 }
 
 }  // namespace ccmlog::viewer

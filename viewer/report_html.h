@@ -7,6 +7,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 #include "ccmlog/analysis.h"
 #include "qt_convert.h"
@@ -15,5 +16,10 @@ namespace ccmlog::viewer {
 
 /// The report as an HTML page; `title` names the machine or file.
 QString reportHtml(const Report& report, const QString& title, TimeMode mode);
+
+/// The file name to offer for the report of `inputs`: "ccmlog-report-NAME.html", NAME the folder
+/// opened (a machine's log folder) or, for a file, its folder and base name ("PC042-ccmsetup");
+/// characters that a file name cannot hold become '_'.
+QString reportFileName(const QStringList& inputs);
 
 }  // namespace ccmlog::viewer

@@ -1,7 +1,7 @@
 // Tests of report_html.h: a self-contained page in which log text cannot become markup.
-#include <QTest>
-
 #include "report_html.h"
+
+#include <QTest>
 
 namespace ccmlog::viewer {
 
@@ -40,6 +40,43 @@ class ReportHtmlTest : public QObject {
     QVERIFY(html.contains(QStringLiteral("&lt;b&gt;ccmsetup.log:57")));
     QVERIFY(!html.contains(QStringLiteral("src=")));  // nothing fetched
     QVERIFY(!html.contains(QStringLiteral("href=")));
+  }
+
+  // Names and texts from a log may hold "%1".."%9": each must come out as written, not filled in.
+  void percentPlaceholdersInNamesStayAsWritten() {
+    Report report;
+    FileReport file;
+    file.path = "C:/logs/PC%2%1%4/ccmsetup%3.log";
+    file.error = "cannot open %1%2%3%4%5%6";
+    report.files.push_back(file);
+    Finding f;
+    f.rule = "rule";
+    f.title = "title %1";
+    f.evidence.push_back({Location{FileIndex{0}, LineNumber{57}, std::nullopt, std::nullopt, std::nullopt},
+                          "copied 100%2 of %1 to %4"});
+    report.findings.push_back(f);
+    Run run;
+    run.pid = 42;
+    run.user = "%1admin%7";
+    report.runs.push_back(run);
+
+    const QString html = reportHtml(report, QStringLiteral("PC%1"), TimeMode::Local);
+    QVERIFY(html.contains(QStringLiteral("<title>ccmlog: PC%1</title>")));
+    QVERIFY2(html.contains(QStringLiteral("<td>ccmsetup%3.log:57</td>")), qPrintable(html));
+    QVERIFY(html.contains(QStringLiteral("<pre>copied 100%2 of %1 to %4</pre>")));
+    QVERIFY(html.contains(QStringLiteral("<td>42</td><td>%1admin%7</td>")));
+    QVERIFY(html.contains(QStringLiteral("<td>C:/logs/PC%2%1%4/ccmsetup%3.log</td>")));
+    QVERIFY(html.contains(QStringLiteral("<td>cannot open %1%2%3%4%5%6</td>")));
+  }
+
+  void reportFileNameCarriesTheMachine() {
+    QCOMPARE(reportFileName({QStringLiteral(CCMLOG_TESTDATA_DIR "/machines/service-context-2009")}),
+             QStringLiteral("ccmlog-report-service-context-2009.html"));
+    QCOMPARE(reportFileName({QStringLiteral("/cases/PC042/ccmsetup.log")}),
+             QStringLiteral("ccmlog-report-PC042-ccmsetup.html"));
+    QCOMPARE(reportFileName({QStringLiteral("/cases/PC 042: \"bad\"/ccmsetup.log")}),
+             QStringLiteral("ccmlog-report-PC_042_bad_-ccmsetup.html"));
+    QCOMPARE(reportFileName({}), QStringLiteral("ccmlog-report-logs.html"));
   }
 };
 
