@@ -1,12 +1,11 @@
 #include "timeline_widget.h"
 
-#include <algorithm>
-
 #include <QHelpEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
 #include <QToolTip>
+#include <algorithm>
 
 #include "ccmlog/error_codes.h"
 #include "colors.h"
@@ -16,6 +15,9 @@ namespace {
 
 constexpr double kLabelWidth = 250, kAxisHeight = 22, kRowHeight = 15, kLanePadding = 7, kRight = 14;
 constexpr double kMinLane = 40, kMark = 9;
+// Runs less than a second apart share a stretch of the axis: a break between
+// them would sit between two labels reading the same second.
+constexpr std::int64_t kMinBreak = Timestamp::kTicksPerSecond;
 
 // Which events the strip marks: what failed, and ccmsetup waiting to try again.
 std::optional<bool> isFailureMark(EventKind kind) {
@@ -54,16 +56,16 @@ QString account(const Run& run) {
                                   : isSystem(run) ? QString()
                                                   : QObject::tr("  (user)"));
   }
-  return run.service ? QObject::tr("SYSTEM  (service)") : QObject::tr("account not logged");
+  return run.service ? QObject::tr("SYSTEM  (service)") : QObject::tr("account not in the log");
 }
 
 QString ending(const Run& run) {
   if (run.errorCode) return QObject::tr("failed %1").arg(toQString(formatErrorCode(*run.errorCode)));
-  if (run.exitCode) return QObject::tr("exit %1").arg(*run.exitCode);
-  return QObject::tr("no end logged");
+  if (run.exitCode) return QObject::tr("ended with code %1").arg(*run.exitCode);
+  return QObject::tr("no end in the log");
 }
 
-QString phaseName(PhaseKind kind) {
+QString phaseName(PhaseKind kind, const Run& run) {
   switch (kind) {
     case PhaseKind::Bootstrap:
       return QObject::tr("bootstrap");
@@ -76,7 +78,7 @@ QString phaseName(PhaseKind kind) {
     case PhaseKind::Prerequisites:
       return QObject::tr("prerequisites");
     case PhaseKind::ClientInstall:
-      return QObject::tr("client install");
+      return run.operation == Operation::Uninstall ? QObject::tr("uninstall") : QObject::tr("client install");
     case PhaseKind::Exit:
       return QObject::tr("exit");
   }
@@ -84,6 +86,13 @@ QString phaseName(PhaseKind kind) {
 }
 
 std::int64_t ticksOf(const Location& where) { return where.local ? where.local->ticks : 0; }
+
+// A phase is drawn as a bar when it lasted: the run's last word (Exit) is in
+// its lane's label, and a phase of one moment would be a sliver of nothing.
+bool drawnAsBar(const Phase& phase) {
+  return phase.kind != PhaseKind::Exit && phase.start.local && phase.end.local &&
+         ticksOf(phase.end) > ticksOf(phase.start);
+}
 
 }  // namespace
 
@@ -121,7 +130,8 @@ QSize TimelineWidget::sizeHint() const {
   return {900, static_cast<int>(std::max(h, kAxisHeight + kMinLane))};
 }
 
-QSize TimelineWidget::minimumSizeHint() const { return {400, static_cast<int>(kAxisHeight + kMinLane)}; }
+// Every lane, so that a scroll area around the strip scrolls to the last of many runs.
+QSize TimelineWidget::minimumSizeHint() const { return {400, sizeHint().height()}; }
 
 void TimelineWidget::layoutItems() {
   items_.clear();
@@ -134,12 +144,17 @@ void TimelineWidget::layoutItems() {
   for (const Run& run : r.runs) {
     if (run.start.local && run.end.local) spans.push_back({ticksOf(run.start), ticksOf(run.end), 0, 0});
   }
-  scale_ = TimelineScale(spans, kLabelWidth + 8, std::max(100.0, width() - kLabelWidth - 8 - kRight));
+  scale_ = TimelineScale(spans, kLabelWidth + 8, std::max(100.0, width() - kLabelWidth - 8 - kRight), 22,
+                         kMinBreak);
 
   // Phases of a run may overlap (a download inside the bootstrap): stack them.
   laneRows_.assign(r.runs.size(), 1);
   std::vector<std::vector<double>> rowEnds(r.runs.size());
   for (const Phase& phase : r.phases) {
+    if (!drawnAsBar(phase)) {
+      subRows_.push_back(0);
+      continue;
+    }
     auto& ends = rowEnds[phase.run];
     const double x0 = scale_.x(ticksOf(phase.start));
     std::size_t row = 0;
@@ -156,7 +171,7 @@ void TimelineWidget::layoutItems() {
   }
   for (std::size_t k = 0; k < r.phases.size(); ++k) {
     const Phase& phase = r.phases[k];
-    if (!phase.start.local) continue;
+    if (!drawnAsBar(phase)) continue;
     const double x0 = scale_.x(ticksOf(phase.start));
     const double x1 = std::max(scale_.x(ticksOf(phase.end)), x0 + 6);
     const double y = laneTop(phase.run) + kLanePadding + kMark + subRows_[k] * kRowHeight;
@@ -194,8 +209,9 @@ QString TimelineWidget::tooltip(const Item& item) const {
     case Item::Kind::Phase: {
       const Phase& phase = r.phases[item.ref];
       return tr("%1 — %2\n%3 → %4 (%5)\nlines %6–%7")
-          .arg(phaseName(phase.kind), toQString(toString(phase.state)), formatTime(phase.start, timeMode_),
-               formatTime(phase.end, timeMode_), formatDuration(ticksOf(phase.end) - ticksOf(phase.start)))
+          .arg(phaseName(phase.kind, r.runs[phase.run]), toQString(toString(phase.state)),
+               formatTime(phase.start, timeMode_), formatTime(phase.end, timeMode_),
+               formatDuration(ticksOf(phase.end) - ticksOf(phase.start)))
           .arg(value(phase.start.line))
           .arg(value(phase.end.line));
     }
@@ -231,15 +247,27 @@ void TimelineWidget::paintEvent(QPaintEvent*) {
   const Report& r = *report_;
   const std::optional<std::int32_t> bias = r.runs.front().start.bias;
 
-  // Axis: the date once, each stretch's start and end, a break mark between stretches.
+  // Axis: the date once (and how many earlier runs were not kept), each
+  // stretch's start and end as far as they fit without overlapping, a break
+  // mark between stretches where there is room for it.
   p.setFont(small);
   p.setPen(QColor(0x55, 0x55, 0x55));
   if (r.runs.front().start.local) {
-    p.drawText(QRectF(6, 0, kLabelWidth, kAxisHeight), Qt::AlignVCenter,
-               formatTime(r.runs.front().start, timeMode_).left(10) +
-                   (timeMode_ == TimeMode::Utc && bias ? tr("  UTC") : QString()));
+    QString head = formatTime(r.runs.front().start, timeMode_).left(10) +
+                   (timeMode_ == TimeMode::Utc && bias ? tr("  UTC") : QString());
+    if (r.omittedRuns > 0) head += tr("  (%1 earlier runs not shown)").arg(r.omittedRuns);
+    p.drawText(QRectF(6, 0, kLabelWidth, kAxisHeight), Qt::AlignVCenter, head);
   }
+  const QFontMetricsF metrics(small);
   const auto& segments = scale_.segments();
+  double free = 0;  // where the next label may start
+  const auto label = [&](double x, const QString& text, Qt::Alignment align) {
+    const double w = metrics.horizontalAdvance(text) + 6;
+    const double left = align & Qt::AlignRight ? x - w : x;
+    if (left < free) return;
+    p.drawText(QRectF(left, 0, w, kAxisHeight - 5), align | Qt::AlignBottom, text);
+    free = left + w + 4;
+  };
   for (std::size_t i = 0; i < segments.size(); ++i) {
     const auto& s = segments[i];
     p.setPen(QColor(0xcc, 0xcc, 0xcc));
@@ -247,11 +275,9 @@ void TimelineWidget::paintEvent(QPaintEvent*) {
     p.setPen(QColor(0x55, 0x55, 0x55));
     const QString from = formatClock(Timestamp{s.from}, bias, timeMode_);
     const QString to = formatClock(Timestamp{s.to}, bias, timeMode_);
-    p.drawText(QRectF(s.x0, 0, 80, kAxisHeight - 5), Qt::AlignLeft | Qt::AlignBottom, from);
-    if (s.x1 - s.x0 > 150 && to != from) {
-      p.drawText(QRectF(s.x1 - 80, 0, 80, kAxisHeight - 5), Qt::AlignRight | Qt::AlignBottom, to);
-    }
-    if (i + 1 < segments.size()) {
+    label(s.x0, from, Qt::AlignLeft);
+    if (to != from) label(s.x1, to, Qt::AlignRight);
+    if (i + 1 < segments.size() && segments[i + 1].x0 - s.x1 >= 10) {
       const double mid = (s.x1 + segments[i + 1].x0) / 2;
       p.drawText(QRectF(mid - 20, kAxisHeight - 14, 40, 14), Qt::AlignCenter, QStringLiteral("≈"));
     }
@@ -289,7 +315,7 @@ void TimelineWidget::paintEvent(QPaintEvent*) {
       p.setPen(Qt::NoPen);
       p.setBrush(phaseColor(phase.state));
       p.drawRoundedRect(it.rect, 3, 3);
-      const QString name = phaseName(phase.kind);
+      const QString name = phaseName(phase.kind, r.runs[phase.run]);
       if (QFontMetrics(small).horizontalAdvance(name) + 6 < it.rect.width()) {
         p.setPen(Qt::white);
         p.drawText(it.rect, Qt::AlignCenter, name);

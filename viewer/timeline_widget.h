@@ -1,19 +1,21 @@
 // timeline_widget.h: the timeline strip: what each ccmsetup process did, and when.
 //
-// One lane per run, labelled with its process id and account; a user account
-// is blue and SYSTEM (the service) orange, lane and label alike. Phases are
-// bars on a shared time axis (timeline_scale.h), green when they succeeded,
-// red when they failed, grey when unfinished; failures are red marks above
-// the bars and retries amber ones; an orange arrow shows the hand-off from the
-// process that created the service to the service's run. Hovering shows
-// details; clicking a bar, mark or label emits the Location to jump to.
+// One lane per run, labelled with its account, process id and how it ended;
+// a user account is blue and SYSTEM (the service) orange, lane and label
+// alike. Phases that lasted are bars on a shared time axis
+// (timeline_scale.h), green when they succeeded, red when they failed, grey
+// when unfinished; failures are red marks above the bars and retries amber
+// ones; an orange arrow shows the hand-off from the process that created the
+// service to the service's run. The axis labels are thinned to those that fit.
+// The widget asks for the height of every lane: in a scroll area, a log of
+// thousands of runs scrolls to the last. Hovering shows details; clicking a
+// bar, mark or label emits the Location to jump to.
 #pragma once
-
-#include <optional>
-#include <vector>
 
 #include <QString>
 #include <QWidget>
+#include <optional>
+#include <vector>
 
 #include "ccmlog/analysis.h"
 #include "qt_convert.h"
