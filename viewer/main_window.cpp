@@ -18,10 +18,13 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QStyle>
+#include <QStyleOptionViewItem>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <fstream>
 
+#include "colors.h"
 #include "error_code_scan.h"
 #include "highlight_dialog.h"
 #include "report_html.h"
@@ -124,6 +127,9 @@ MainWindow::MainWindow(QWidget* parent)
   timelineArea_->setWidgetResizable(true);
   timelineArea_->setFrameShape(QFrame::NoFrame);
   timelineArea_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  // The strip draws its axis at the top of what is shown: redraw it all on a scroll.
+  connect(timelineArea_->verticalScrollBar(), &QScrollBar::valueChanged, timeline_,
+          qOverload<>(&QWidget::update));
 
   findingsPanel_ = new QWidget(this);
   auto* findingsTitle =
@@ -410,10 +416,20 @@ void MainWindow::fitLineColumn() {
   lineChecked_ = logs.size();
   if (largest <= widestLine_) return;
   widestLine_ = largest;
-  QFont bold = table_->font();
-  bold.setBold(true);
-  const QString digits(QString::number(largest).size(), QLatin1Char('8'));
-  const int needed = QFontMetrics(bold).horizontalAdvance(digits) + table_->iconSize().width() + 24;
+  // The cell as the style lays out a cited row: the finding's icon, then the number in bold.
+  QStyleOptionViewItem cell;
+  cell.initFrom(table_);
+  cell.font = table_->font();
+  cell.font.setBold(true);
+  cell.fontMetrics = QFontMetrics(cell.font);
+  cell.features = QStyleOptionViewItem::HasDisplay | QStyleOptionViewItem::HasDecoration;
+  cell.text = QString(QString::number(largest).size(), QLatin1Char('8'));
+  cell.icon = findingIcon(FindingSeverity::Error);
+  const int icon = table_->style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, table_);
+  cell.decorationSize = QSize(icon, icon);
+  cell.displayAlignment = Qt::AlignRight | Qt::AlignVCenter;
+  const int needed =
+      table_->style()->sizeFromContents(QStyle::CT_ItemViewItem, &cell, QSize(), table_).width() + 4;
   if (table_->columnWidth(LogTableModel::LineColumn) < needed) {
     table_->setColumnWidth(LogTableModel::LineColumn, needed);
   }
@@ -688,6 +704,11 @@ void MainWindow::onLoadFinished(bool cancelled) {
   loadingPercent_.reset();
   onReportChanged();
   if (cancelled) statusBar()->showMessage(tr("Loading cancelled: showing what was read"), 5000);
+  // Of many runs, the one the verdict comes from is the one to see.
+  if (const auto run = session_.report().outcome.run) {
+    const QRect lane = timeline_->laneRect(*run);
+    if (!lane.isEmpty()) timelineArea_->ensureVisible(0, lane.center().y(), 0, lane.height() / 2);
+  }
   if (restoreSessionWhenLoaded_) {
     restoreSessionWhenLoaded_ = false;
     restoreSession();

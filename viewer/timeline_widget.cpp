@@ -247,42 +247,6 @@ void TimelineWidget::paintEvent(QPaintEvent*) {
   const Report& r = *report_;
   const std::optional<std::int32_t> bias = r.runs.front().start.bias;
 
-  // Axis: the date once (and how many earlier runs were not kept), each
-  // stretch's start and end as far as they fit without overlapping, a break
-  // mark between stretches where there is room for it.
-  p.setFont(small);
-  p.setPen(QColor(0x55, 0x55, 0x55));
-  if (r.runs.front().start.local) {
-    QString head = formatTime(r.runs.front().start, timeMode_).left(10) +
-                   (timeMode_ == TimeMode::Utc && bias ? tr("  UTC") : QString());
-    if (r.omittedRuns > 0) head += tr("  (%1 earlier runs not shown)").arg(r.omittedRuns);
-    p.drawText(QRectF(6, 0, kLabelWidth, kAxisHeight), Qt::AlignVCenter, head);
-  }
-  const QFontMetricsF metrics(small);
-  const auto& segments = scale_.segments();
-  double free = 0;  // where the next label may start
-  const auto label = [&](double x, const QString& text, Qt::Alignment align) {
-    const double w = metrics.horizontalAdvance(text) + 6;
-    const double left = align & Qt::AlignRight ? x - w : x;
-    if (left < free) return;
-    p.drawText(QRectF(left, 0, w, kAxisHeight - 5), align | Qt::AlignBottom, text);
-    free = left + w + 4;
-  };
-  for (std::size_t i = 0; i < segments.size(); ++i) {
-    const auto& s = segments[i];
-    p.setPen(QColor(0xcc, 0xcc, 0xcc));
-    p.drawLine(QPointF(s.x0, kAxisHeight - 4), QPointF(s.x1, kAxisHeight - 4));
-    p.setPen(QColor(0x55, 0x55, 0x55));
-    const QString from = formatClock(Timestamp{s.from}, bias, timeMode_);
-    const QString to = formatClock(Timestamp{s.to}, bias, timeMode_);
-    label(s.x0, from, Qt::AlignLeft);
-    if (to != from) label(s.x1, to, Qt::AlignRight);
-    if (i + 1 < segments.size() && segments[i + 1].x0 - s.x1 >= 10) {
-      const double mid = (s.x1 + segments[i + 1].x0) / 2;
-      p.drawText(QRectF(mid - 20, kAxisHeight - 14, 40, 14), Qt::AlignCenter, QStringLiteral("≈"));
-    }
-  }
-
   // Lanes: tinted by account, labelled with process and account.
   QFont bold = font();
   bold.setBold(true);
@@ -350,9 +314,62 @@ void TimelineWidget::paintEvent(QPaintEvent*) {
     p.drawPolygon(QPolygonF({b, b + QPointF(-8, -4), b + QPointF(-8, 4)}));
     p.setFont(small);
     p.setPen(orange.darker(120));
-    // Beside the arrow, in the creator's lane, where no bar of that run is any more.
-    p.drawText(QRectF(b.x() + 10, laneTop(i), 420, laneHeight(i)), Qt::AlignLeft | Qt::AlignVCenter,
-               tr("hands over to the ccmsetup service, which runs as SYSTEM ↴"));
+    // Beside the arrow, as far as there is room before the strip's end.
+    const QRectF room(b.x() + 10, laneTop(i), width() - kRight - b.x() - 10, laneHeight(i));
+    const QString says =
+        QFontMetrics(small).elidedText(tr("hands over to the ccmsetup service, which runs as SYSTEM ↴"),
+                                       Qt::ElideRight, static_cast<int>(room.width()));
+    if (says.size() > 12) p.drawText(room, Qt::AlignLeft | Qt::AlignVCenter, says);  // a few words, or none
+  }
+
+  // Axis, over the lanes at the top of what is shown (so that it stays when
+  // the lanes scroll): the date once (and how many earlier runs were not
+  // kept), each stretch's start and end as far as they fit without
+  // overlapping, a break mark between stretches where there is room for it.
+  p.translate(0, visibleRegion().boundingRect().top());
+  p.fillRect(QRectF(0, 0, width(), kAxisHeight), palette().color(QPalette::Base));
+  p.setFont(small);
+  p.setPen(QColor(0x55, 0x55, 0x55));
+  if (r.runs.front().start.local) {
+    QString head = formatTime(r.runs.front().start, timeMode_).left(10) +
+                   (timeMode_ == TimeMode::Utc && bias ? tr("  UTC") : QString());
+    if (r.omittedRuns > 0) head += tr("  (%1 earlier runs not shown)").arg(r.omittedRuns);
+    p.drawText(QRectF(6, 0, kLabelWidth, kAxisHeight), Qt::AlignVCenter, head);
+  }
+  const QFontMetricsF metrics(small);
+  const auto& segments = scale_.segments();
+  double free = 0;  // where the next label may start
+  // A stretch on another day than the last label's says its date ("06-24 09:41:07").
+  QString day = formatTime(r.runs.front().start, timeMode_).left(10);
+  const auto clock = [&](std::int64_t ticks) {
+    const Timestamp local{ticks};
+    const QString date = formatTime(local, bias, timeMode_).left(10);
+    const QString text = formatClock(local, bias, timeMode_);
+    return date == day ? text : date.mid(5) + QLatin1Char(' ') + text;
+  };
+  const auto label = [&](double x, const QString& text, Qt::Alignment align) {
+    const double w = metrics.horizontalAdvance(text) + 6;
+    const double left = align & Qt::AlignRight ? x - w : x;
+    if (left < free) return false;
+    p.drawText(QRectF(left, 0, w, kAxisHeight - 5), align | Qt::AlignBottom, text);
+    free = left + w + 4;
+    return true;
+  };
+  for (std::size_t i = 0; i < segments.size(); ++i) {
+    const auto& s = segments[i];
+    p.setPen(QColor(0xcc, 0xcc, 0xcc));
+    p.drawLine(QPointF(s.x0, kAxisHeight - 4), QPointF(s.x1, kAxisHeight - 4));
+    p.setPen(QColor(0x55, 0x55, 0x55));
+    const QString from = clock(s.from);
+    if (label(s.x0, from, Qt::AlignLeft)) day = formatTime(Timestamp{s.from}, bias, timeMode_).left(10);
+    const QString to = clock(s.to);
+    if (to != from && label(s.x1, to, Qt::AlignRight))
+      day = formatTime(Timestamp{s.to}, bias, timeMode_).left(10);
+    const double mid = i + 1 < segments.size() ? (s.x1 + segments[i + 1].x0) / 2 : 0;
+    if (i + 1 < segments.size() && segments[i + 1].x0 - s.x1 >= 10 && mid - 5 >= free) {
+      p.drawText(QRectF(mid - 20, kAxisHeight - 14, 40, 14), Qt::AlignCenter, QStringLiteral("≈"));
+      free = mid + 6;
+    }
   }
 }
 
@@ -362,6 +379,11 @@ const TimelineWidget::Item* TimelineWidget::itemAt(QPointF point) const {
     if (it->rect.adjusted(-2, -2, 2, 2).contains(point)) return &*it;
   }
   return nullptr;
+}
+
+QRect TimelineWidget::laneRect(std::size_t run) const {
+  if (run >= laneRows_.size()) return {};
+  return QRectF(0, laneTop(run), width(), laneHeight(run)).toAlignedRect();
 }
 
 std::optional<Location> TimelineWidget::locationAt(QPointF point) const {

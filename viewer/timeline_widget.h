@@ -36,6 +36,8 @@ class TimelineWidget : public QWidget {
   QSize sizeHint() const override;
   QSize minimumSizeHint() const override;
 
+  /// Where the lane of a run (an index into Report::runs) is drawn; empty when there is none.
+  QRect laneRect(std::size_t run) const;
   /// The place at a point of the widget, if something clickable is there.
   std::optional<Location> locationAt(QPointF point) const;
 
