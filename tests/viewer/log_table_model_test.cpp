@@ -195,23 +195,17 @@ class LogTableModelTest : public QObject {
     QCOMPARE(formatIso(*r.local), std::string("2023-01-17T09:41:07.449"));
   }
 
+  // A highlight colours the row; a highlighted error keeps its tint in the Line cell.
   void highlightRulesColourRows() {
     LogSession session;
     LogTableModel model(session);
     QVERIFY(test::load(session, {kServiceContext}));
-    model.setHighlights(
-        {{std::make_shared<const TextMatcher>(*TextMatcher::compile("download complete", false)), 0x00ff00}});
+    const auto rule = [](const char* text) {
+      return HighlightRule{std::make_shared<const TextMatcher>(*TextMatcher::compile(text, false)), 0x00ff00};
+    };
+    model.setHighlights({rule("download complete"), rule("Failed to access")});
     const int row = rowOfLine(model, 19);
     QCOMPARE(model.index(row, 0).data(Qt::BackgroundRole).value<QColor>(), QColor(0, 0xff, 0));
-  }
-
-  // A highlighted error keeps its severity tint in the Line cell, the rest of the row takes the colour.
-  void aHighlightLeavesTheSeverityAtTheEdge() {
-    LogSession session;
-    LogTableModel model(session);
-    QVERIFY(test::load(session, {kServiceContext}));
-    model.setHighlights(
-        {{std::make_shared<const TextMatcher>(*TextMatcher::compile("Failed to access", false)), 0x00ff00}});
     const int failed = rowOfLine(model, 57);
     QCOMPARE(model.index(failed, LogTableModel::LineColumn).data(Qt::BackgroundRole).value<QColor>(),
              QColor(0xff, 0xd6, 0xd6));

@@ -4,30 +4,42 @@
 #include <QTest>
 
 namespace ccmlog::viewer {
+namespace {
+
+// A report of one file, one finding citing its line 57, and one run.
+Report oneOfEach(const char* path, const char* title, const char* evidence, const char* user) {
+  Report report;
+  FileReport file;
+  file.path = path;
+  report.files.push_back(file);
+  Finding f;
+  f.rule = "rule";
+  f.title = title;
+  f.evidence.push_back(
+      {Location{FileIndex{0}, LineNumber{57}, std::nullopt, std::nullopt, std::nullopt}, evidence});
+  report.findings.push_back(f);
+  Run run;
+  run.user = user;
+  report.runs.push_back(run);
+  return report;
+}
+
+}  // namespace
 
 class ReportHtmlTest : public QObject {
   Q_OBJECT
 
  private slots:
   void escapesEverythingFromTheLogs() {
-    Report report;
+    Report report = oneOfEach("C:/logs/<b>ccmsetup.log", "SYSTEM cannot read \\\\fileserver\\sccm$ & <more>",
+                              "<script>alert(1)</script> Error 0x80070005", "CONTOSO\\<admin>");
     report.outcome.status = OutcomeStatus::Failed;
     report.outcome.errorCode = 0x80070005;
-    FileReport file;
-    file.path = "C:/logs/<b>ccmsetup.log";
-    report.files.push_back(file);
-    Finding f;
+    Finding& f = report.findings.front();
     f.rule = "service-context-source-access";
     f.severity = FindingSeverity::Error;
-    f.title = "SYSTEM cannot read \\\\fileserver\\sccm$ & <more>";
     f.explanation = "because \"quotes\"";
     f.remedy = "run /noservice";
-    f.evidence.push_back({Location{FileIndex{0}, LineNumber{57}, std::nullopt, std::nullopt, std::nullopt},
-                          "<script>alert(1)</script> Error 0x80070005"});
-    report.findings.push_back(f);
-    Run run;
-    run.user = "CONTOSO\\<admin>";
-    report.runs.push_back(run);
 
     const QString html = reportHtml(report, QStringLiteral("PC<42>"), TimeMode::Local);
     QVERIFY(html.startsWith(QStringLiteral("<!DOCTYPE html>")));
@@ -44,21 +56,10 @@ class ReportHtmlTest : public QObject {
 
   // Names and texts from a log may hold "%1".."%9": each must come out as written, not filled in.
   void percentPlaceholdersInNamesStayAsWritten() {
-    Report report;
-    FileReport file;
-    file.path = "C:/logs/PC%2%1%4/ccmsetup%3.log";
-    file.error = "cannot open %1%2%3%4%5%6";
-    report.files.push_back(file);
-    Finding f;
-    f.rule = "rule";
-    f.title = "title %1";
-    f.evidence.push_back({Location{FileIndex{0}, LineNumber{57}, std::nullopt, std::nullopt, std::nullopt},
-                          "copied 100%2 of %1 to %4"});
-    report.findings.push_back(f);
-    Run run;
-    run.pid = 42;
-    run.user = "%1admin%7";
-    report.runs.push_back(run);
+    Report report =
+        oneOfEach("C:/logs/PC%2%1%4/ccmsetup%3.log", "title %1", "copied 100%2 of %1 to %4", "%1admin%7");
+    report.files.front().error = "cannot open %1%2%3%4%5%6";
+    report.runs.front().pid = 42;
 
     const QString html = reportHtml(report, QStringLiteral("PC%1"), TimeMode::Local);
     QVERIFY(html.contains(QStringLiteral("<title>ccmlog: PC%1</title>")));
