@@ -126,10 +126,13 @@ MainWindow::MainWindow(QWidget* parent)
   timelineArea_->setWidget(timeline_);
   timelineArea_->setWidgetResizable(true);
   timelineArea_->setFrameShape(QFrame::NoFrame);
-  timelineArea_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  timelineArea_->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
   // The strip draws its axis at the top of what is shown: redraw it all on a scroll.
-  connect(timelineArea_->verticalScrollBar(), &QScrollBar::valueChanged, timeline_,
-          qOverload<>(&QWidget::update));
+  for (QScrollBar* bar : {timelineArea_->verticalScrollBar(), timelineArea_->horizontalScrollBar()}) {
+    connect(bar, &QScrollBar::valueChanged, timeline_, qOverload<>(&QWidget::update));
+  }
+  connect(timeline_, &TimelineWidget::zoomRequested, this,
+          [this](double factor, double x) { zoomTimeline(timeline_->zoom() * factor, x); });
 
   findingsPanel_ = new QWidget(this);
   auto* findingsTitle =
@@ -317,6 +320,12 @@ void MainWindow::buildActions() {
       addPanelAction(view, tr("&Timeline"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T), timelineArea_);
   findingsAction_ =
       addPanelAction(view, tr("F&indings"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I), findingsPanel_);
+  add(view, tr("Zoom the Timeline &In"), QKeySequence::ZoomIn,
+      [this] { zoomTimeline(timeline_->zoom() * 2, std::nullopt); });
+  add(view, tr("Zoom the Timeline &Out"), QKeySequence::ZoomOut,
+      [this] { zoomTimeline(timeline_->zoom() / 2, std::nullopt); });
+  add(view, tr("Fit the Timeline"), QKeySequence(Qt::CTRL | Qt::Key_0),
+      [this] { zoomTimeline(1, std::nullopt); });
   detailAction_ = addPanelAction(view, tr("&Detail of the Line"),
                                  QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D), detail_);
 
@@ -380,6 +389,16 @@ void MainWindow::saveSettings() {
   if (timelineAction_->isEnabled()) s.setValue(kTimelineKey, timelineAction_->isChecked());
   if (findingsAction_->isEnabled()) s.setValue(kFindingsKey, findingsAction_->isChecked());
   s.setValue(kDetailKey, detailAction_->isChecked());
+}
+
+void MainWindow::zoomTimeline(double zoom, std::optional<double> at) {
+  QScrollBar* bar = timelineArea_->horizontalScrollBar();
+  const double viewportX = at ? *at - bar->value() : timelineArea_->viewport()->width() / 2.0;
+  const double fraction = (bar->value() + viewportX) / std::max(1, timeline_->width());
+  timeline_->setZoom(zoom);
+  // Resized now (the scroll area would do it on its next layout), so the moment under the pointer stays.
+  timeline_->resize(timeline_->minimumSizeHint().width(), timeline_->height());
+  bar->setValue(static_cast<int>(fraction * timeline_->width() - viewportX));
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
@@ -707,7 +726,8 @@ void MainWindow::onLoadFinished(bool cancelled) {
   // Of many runs, the one the verdict comes from is the one to see.
   if (const auto run = session_.report().outcome.run) {
     const QRect lane = timeline_->laneRect(*run);
-    if (!lane.isEmpty()) timelineArea_->ensureVisible(0, lane.center().y(), 0, lane.height() / 2);
+    if (!lane.isEmpty())
+      timelineArea_->ensureVisible(0, lane.center().y(), 0, lane.height() / 2 + 24);  // clear of the axis
   }
   if (restoreSessionWhenLoaded_) {
     restoreSessionWhenLoaded_ = false;

@@ -95,6 +95,9 @@ class MainWindow : public QMainWindow {
   /// a time
   /// ("09:45:30" on the current row's day, or "2023-01-17 09:45:30"), in the time mode shown.
   bool goTo(const QString& lineOrTime);
+  /// Widens the timeline to `zoom` times the window (1: it fits), keeping the moment at `at`
+  /// (x in the timeline; else the middle of what is shown) where it is.
+  void zoomTimeline(double zoom, std::optional<double> at);
 
  protected:
   void closeEvent(QCloseEvent* event) override;

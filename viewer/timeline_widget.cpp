@@ -5,6 +5,7 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QToolTip>
+#include <QWheelEvent>
 #include <algorithm>
 
 #include "ccmlog/error_codes.h"
@@ -15,6 +16,7 @@ namespace {
 
 constexpr double kLabelWidth = 250, kAxisHeight = 22, kRowHeight = 15, kLanePadding = 7, kRight = 14;
 constexpr double kMinLane = 40, kMark = 9;
+constexpr double kMaxZoom = 64, kZoomStep = 1.25;
 // Runs less than a second apart share a stretch of the axis: a break between
 // them would sit between two labels reading the same second.
 constexpr std::int64_t kMinBreak = Timestamp::kTicksPerSecond;
@@ -130,8 +132,24 @@ QSize TimelineWidget::sizeHint() const {
   return {900, static_cast<int>(std::max(h, kAxisHeight + kMinLane))};
 }
 
-// Every lane, so that a scroll area around the strip scrolls to the last of many runs.
-QSize TimelineWidget::minimumSizeHint() const { return {400, sizeHint().height()}; }
+// Every lane, so that a scroll area around the strip scrolls to the last of many runs;
+// zoomed, the scroll area's width times the zoom.
+QSize TimelineWidget::minimumSizeHint() const {
+  const int fit = parentWidget() ? parentWidget()->width() : 400;
+  return {std::max(400, static_cast<int>(fit * zoom_)), sizeHint().height()};
+}
+
+void TimelineWidget::setZoom(double factor) {
+  zoom_ = std::clamp(factor, 1.0, kMaxZoom);
+  updateGeometry();
+}
+
+void TimelineWidget::wheelEvent(QWheelEvent* event) {
+  if (!(event->modifiers() & Qt::ControlModifier) || event->angleDelta().y() == 0)
+    return QWidget::wheelEvent(event);
+  emit zoomRequested(event->angleDelta().y() > 0 ? kZoomStep : 1 / kZoomStep, event->position().x());
+  event->accept();
+}
 
 void TimelineWidget::layoutItems() {
   items_.clear();
@@ -247,29 +265,18 @@ void TimelineWidget::paintEvent(QPaintEvent*) {
   const Report& r = *report_;
   const std::optional<std::int32_t> bias = r.runs.front().start.bias;
 
-  // Lanes: tinted by account, labelled with process and account.
-  QFont bold = font();
-  bold.setBold(true);
+  // What is shown of the strip (inside a scroll area, a part): the axis and
+  // the lane labels stay at its top and left while the lanes scroll under them.
+  const QRect shown = visibleRegion().boundingRect();
+
+  // Lanes: tinted by account.
   for (std::size_t i = 0; i < r.runs.size(); ++i) {
-    const Run& run = r.runs[i];
-    const QColor color = accountColor(isSystem(run));
     const QRectF lane(0, laneTop(i), width(), laneHeight(i));
-    QColor tint = color;
+    QColor tint = accountColor(isSystem(r.runs[i]));
     tint.setAlpha(22);
     p.fillRect(lane, tint);
-    p.fillRect(QRectF(0, lane.top(), 5, lane.height()), color);
     p.setPen(QColor(0xdd, 0xdd, 0xdd));
     p.drawLine(lane.bottomLeft(), lane.bottomRight());
-    const QString pid = run.pid ? QString::number(*run.pid) : tr("?");
-    p.setFont(bold);
-    p.setPen(color.darker(115));
-    p.drawText(
-        QRectF(12, lane.top() + 3, kLabelWidth - 14, 18), Qt::AlignLeft | Qt::AlignVCenter,
-        QFontMetrics(bold).elidedText(account(run), Qt::ElideMiddle, static_cast<int>(kLabelWidth) - 14));
-    p.setFont(small);
-    p.setPen(QColor(0x44, 0x44, 0x44));
-    p.drawText(QRectF(12, lane.top() + 21, kLabelWidth - 14, 16), Qt::AlignLeft | Qt::AlignVCenter,
-               tr("process %1 · %2").arg(pid, ending(run)));
   }
 
   // Bars and marks, as laid out for hit testing.
@@ -322,23 +329,48 @@ void TimelineWidget::paintEvent(QPaintEvent*) {
     if (says.size() > 12) p.drawText(room, Qt::AlignLeft | Qt::AlignVCenter, says);  // a few words, or none
   }
 
+  // Lane labels: account, process and how the run ended.
+  QFont bold = font();
+  bold.setBold(true);
+  for (std::size_t i = 0; i < r.runs.size(); ++i) {
+    const Run& run = r.runs[i];
+    const QColor color = accountColor(isSystem(run));
+    const QRectF label(shown.left(), laneTop(i), kLabelWidth, laneHeight(i) - 1);
+    QColor tint = color;
+    tint.setAlpha(22);
+    p.fillRect(label, palette().color(QPalette::Base));
+    p.fillRect(label, tint);
+    p.fillRect(QRectF(label.left(), label.top(), 5, label.height()), color);
+    const QString pid = run.pid ? QString::number(*run.pid) : tr("?");
+    p.setFont(bold);
+    p.setPen(color.darker(115));
+    p.drawText(
+        QRectF(label.left() + 12, label.top() + 3, kLabelWidth - 14, 18), Qt::AlignLeft | Qt::AlignVCenter,
+        QFontMetrics(bold).elidedText(account(run), Qt::ElideMiddle, static_cast<int>(kLabelWidth) - 14));
+    p.setFont(small);
+    p.setPen(QColor(0x44, 0x44, 0x44));
+    p.drawText(QRectF(label.left() + 12, label.top() + 21, kLabelWidth - 14, 16),
+               Qt::AlignLeft | Qt::AlignVCenter, tr("process %1 · %2").arg(pid, ending(run)));
+  }
+
   // Axis, over the lanes at the top of what is shown (so that it stays when
   // the lanes scroll): the date once (and how many earlier runs were not
   // kept), each stretch's start and end as far as they fit without
   // overlapping, a break mark between stretches where there is room for it.
-  p.translate(0, visibleRegion().boundingRect().top());
+  p.translate(0, shown.top());
   p.fillRect(QRectF(0, 0, width(), kAxisHeight), palette().color(QPalette::Base));
+  double free = 0;  // where the next label may start
   p.setFont(small);
   p.setPen(QColor(0x55, 0x55, 0x55));
   if (r.runs.front().start.local) {
     QString head = formatTime(r.runs.front().start, timeMode_).left(10) +
                    (timeMode_ == TimeMode::Utc && bias ? tr("  UTC") : QString());
     if (r.omittedRuns > 0) head += tr("  (%1 earlier runs not shown)").arg(r.omittedRuns);
-    p.drawText(QRectF(6, 0, kLabelWidth, kAxisHeight), Qt::AlignVCenter, head);
+    p.drawText(QRectF(shown.left() + 6, 0, kLabelWidth, kAxisHeight), Qt::AlignVCenter, head);
+    free = shown.left() + 6 + QFontMetricsF(small).horizontalAdvance(head) + 8;
   }
   const QFontMetricsF metrics(small);
   const auto& segments = scale_.segments();
-  double free = 0;  // where the next label may start
   // A stretch on another day than the last label's says its date ("06-24 09:41:07").
   QString day = formatTime(r.runs.front().start, timeMode_).left(10);
   const auto clock = [&](std::int64_t ticks) {
@@ -374,8 +406,18 @@ void TimelineWidget::paintEvent(QPaintEvent*) {
 }
 
 const TimelineWidget::Item* TimelineWidget::itemAt(QPointF point) const {
-  // Marks are drawn over bars over labels: look from the top down, a little generously.
+  // The lane labels stay at the left of what is shown, over the bars.
+  const double left = visibleRegion().boundingRect().left();
+  if (point.x() >= left && point.x() < left + kLabelWidth) {
+    for (const Item& item : items_) {
+      if (item.kind == Item::Kind::Lane && item.rect.top() <= point.y() && point.y() < item.rect.bottom())
+        return &item;
+    }
+    return nullptr;
+  }
+  // Marks are drawn over bars: look from the top down, a little generously.
   for (auto it = items_.rbegin(); it != items_.rend(); ++it) {
+    if (it->kind == Item::Kind::Lane) continue;
     if (it->rect.adjusted(-2, -2, 2, 2).contains(point)) return &*it;
   }
   return nullptr;

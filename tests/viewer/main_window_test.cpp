@@ -15,6 +15,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QWheelEvent>
 #include <memory>
 #include <string>
 
@@ -474,6 +475,34 @@ class MainWindowTest : public QObject {
     }
     QCOMPARE(hash(), before);
     QCOMPARE(QFileInfo(log).lastModified(), old);
+  }
+
+  // Ctrl+wheel (or Ctrl++) widens the strip; the moment under the pointer stays under it.
+  void zoomingTheTimeline() {
+    MainWindow w;
+    w.resize(1000, 700);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    w.open({kServiceContext});
+    QVERIFY(w.session().waitForLoaded());
+    TimelineWidget& t = w.timeline();
+    const int fit = t.width();
+    const QPointF at(t.width() * 0.8, t.height() / 2.0);
+    QWheelEvent wheel(at, t.mapToGlobal(at), {}, QPoint(0, 120), Qt::NoButton, Qt::ControlModifier,
+                      Qt::NoScrollPhase, false);
+    QApplication::sendEvent(&t, &wheel);
+    QCOMPARE(t.zoom(), 1.25);
+    QVERIFY(test::waitUntil([&] { return t.width() >= 1.2 * fit; }));
+    const int shownX = static_cast<int>(at.x());  // where the pointer is, in the visible part
+    const int scrolled = t.visibleRegion().boundingRect().left();
+    QVERIFY(scrolled > 0);
+    QVERIFY2(qAbs((scrolled + shownX) / double(t.width()) - 0.8) < 0.02,
+             qPrintable(QStringLiteral("%1 %2 %3").arg(scrolled).arg(shownX).arg(t.width())));
+    QTest::keyClick(&w, Qt::Key_Plus, Qt::ControlModifier);
+    QCOMPARE(t.zoom(), 2.5);
+    QTest::keyClick(&w, Qt::Key_0, Qt::ControlModifier);
+    QCOMPARE(t.zoom(), 1.0);
+    QVERIFY(test::waitUntil([&] { return t.width() == fit; }));
   }
 
   void bookmarksOneAfterAnother() {
