@@ -58,13 +58,23 @@ QString account(const Run& run) {
                                   : isSystem(run) ? QString()
                                                   : QObject::tr("  (user)"));
   }
-  return run.service ? QObject::tr("SYSTEM  (service)") : QObject::tr("account not in the log");
+  if (run.service) return QObject::tr("SYSTEM  (service)");
+  // A Windows Installer log alone has no ccmsetup process: it names its product.
+  return run.product.empty() ? QObject::tr("account not in the log") : toQString(run.product);
 }
 
 QString ending(const Run& run) {
   if (run.errorCode) return QObject::tr("failed %1").arg(toQString(formatErrorCode(*run.errorCode)));
   if (run.exitCode) return QObject::tr("ended with code %1").arg(*run.exitCode);
+  if (run.msiStatus) return QObject::tr("Windows Installer status %1").arg(*run.msiStatus);
   return QObject::tr("no end in the log");
+}
+
+// The lane's second line: the process and how it ended (an MSI log has no process).
+QString processLine(const Run& run) {
+  if (!run.pid && run.msiStatus) return QObject::tr("Windows Installer log · status %1").arg(*run.msiStatus);
+  return QObject::tr("process %1 · %2")
+      .arg(run.pid ? QString::number(*run.pid) : QObject::tr("?"), ending(run));
 }
 
 QString phaseName(PhaseKind kind, const Run& run) {
@@ -161,6 +171,10 @@ void TimelineWidget::layoutItems() {
   std::vector<TimelineScale::Segment> spans;
   for (const Run& run : r.runs) {
     if (run.start.local && run.end.local) spans.push_back({ticksOf(run.start), ticksOf(run.end), 0, 0});
+  }
+  // A run's span may not hold all its phases (an MSI log's run is its first moment): the axis holds both.
+  for (const Phase& phase : r.phases) {
+    if (drawnAsBar(phase)) spans.push_back({ticksOf(phase.start), ticksOf(phase.end), 0, 0});
   }
   scale_ = TimelineScale(spans, kLabelWidth + 8, std::max(100.0, width() - kLabelWidth - 8 - kRight), 22,
                          kMinBreak);
@@ -341,7 +355,6 @@ void TimelineWidget::paintEvent(QPaintEvent*) {
     p.fillRect(label, palette().color(QPalette::Base));
     p.fillRect(label, tint);
     p.fillRect(QRectF(label.left(), label.top(), 5, label.height()), color);
-    const QString pid = run.pid ? QString::number(*run.pid) : tr("?");
     p.setFont(bold);
     p.setPen(color.darker(115));
     p.drawText(
@@ -350,7 +363,7 @@ void TimelineWidget::paintEvent(QPaintEvent*) {
     p.setFont(small);
     p.setPen(QColor(0x44, 0x44, 0x44));
     p.drawText(QRectF(label.left() + 12, label.top() + 21, kLabelWidth - 14, 16),
-               Qt::AlignLeft | Qt::AlignVCenter, tr("process %1 · %2").arg(pid, ending(run)));
+               Qt::AlignLeft | Qt::AlignVCenter, processLine(run));
   }
 
   // Axis, over the lanes at the top of what is shown (so that it stays when

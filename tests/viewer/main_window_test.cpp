@@ -505,6 +505,32 @@ class MainWindowTest : public QObject {
     QVERIFY(test::waitUntil([&] { return t.width() == fit; }));
   }
 
+  // A client.msi.log alone: its run is one moment, its install phase half a minute later.
+  // The axis spans the phase too, so the phase is a bar across the strip, not a sliver at its end.
+  void anMsiLogsPhaseIsABar() {
+    MainWindow w;
+    w.resize(1200, 800);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    w.open({test::testdata("machines/msi-only-client-1603")});
+    QVERIFY(w.session().waitForLoaded());
+    TimelineWidget& t = w.timeline();
+    const QRect lane = t.laneRect(0);
+    QVERIFY(!lane.isEmpty());
+    int columns = 0;  // of the strip, where some point of the lane shows the phase (from line 111)
+    for (int x = 0; x < t.width(); x += 2) {
+      for (int y = lane.top(); y < lane.bottom(); y += 2) {
+        const auto where = t.locationAt(QPointF(x, y));
+        if (where && value(where->line) == 111) {
+          ++columns;
+          break;
+        }
+      }
+    }
+    QVERIFY2(columns * 2 > t.width() / 3,
+             qPrintable(QStringLiteral("%1 of %2").arg(columns * 2).arg(t.width())));
+  }
+
   void bookmarksOneAfterAnother() {
     MainWindow w;
     w.show();
