@@ -16,6 +16,7 @@ struct FindBar::Search {
   std::shared_ptr<std::atomic<bool>> cancel = std::make_shared<std::atomic<bool>>(false);
   std::vector<std::uint32_t> ids;  // the entries of the rows, in row order
   bool backward = false;
+  bool rowsAdded = false;  // rows came after those searched: the result is for this find only
   QFutureWatcher<std::vector<std::size_t>> watcher;
 };
 
@@ -53,7 +54,12 @@ FindBar::FindBar(LogTableModel& model, QTableView& table, QWidget* parent)
   // Found rows are row numbers: they hold only while the rows do.
   connect(&model, &QAbstractItemModel::modelAboutToBeReset, this, &FindBar::forget);
   connect(&model, &QAbstractItemModel::rowsAboutToBeRemoved, this, &FindBar::forget);
-  connect(&model, &QAbstractItemModel::rowsInserted, this, &FindBar::forget);
+  // Rows are only ever added at the end (loading, following): a running search stays right for the
+  // rows it took, but what it finds is no longer all there is.
+  connect(&model, &QAbstractItemModel::rowsInserted, this, [this] {
+    if (search_) search_->rowsAdded = true;
+    matches_.reset();
+  });
   connect(&model, &QAbstractItemModel::layoutAboutToBeChanged, this, &FindBar::forget);
 }
 
@@ -100,9 +106,11 @@ void FindBar::find(bool backward) {
 void FindBar::done() {
   const std::vector<std::size_t> positions = search_->watcher.result();
   const bool backward = search_->backward;
+  const bool complete = !search_->rowsAdded;
   search_.reset();
   matches_.emplace(positions.begin(), positions.end());  // the ids were the rows, in order
   jump(backward);
+  if (!complete) matches_.reset();
 }
 
 // The next (or previous) match after the current row, wrapping, and where it is among all.

@@ -399,6 +399,25 @@ class MainWindowTest : public QObject {
     w.reset();
   }
 
+  // Rows arriving while a search runs (a load, a follow) must not cancel it.
+  void findWhileTheLogLoads() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("ccmsetup.log"));
+    std::string log;
+    for (int i = 0; i < 200'000; ++i) log += test::cmtrace("Downloading chunk " + std::to_string(i));
+    test::writeFile(toPath(path), log);
+    MainWindow w;
+    w.open({path});
+    QVERIFY(test::waitUntil([&] { return w.logModel().rowCount() > 0; }));
+    if (!w.session().loading()) QSKIP("the log was read before the search could start");
+    QSignalSpy done(&w.findBar(), &FindBar::finished);
+    w.findBar().field()->setText(QStringLiteral("chunk 1"));
+    w.findBar().find(false);
+    QVERIFY(done.wait(30'000));
+    QVERIFY(done.front().front().toBool());
+    QVERIFY(w.session().waitForLoaded());
+  }
+
   // A file that tells nothing is named in the banner with the reason, not
   // passed off as "no known cause".
   void aFileThatTellsNothingIsSaidSo() {
