@@ -62,10 +62,14 @@ QString recentEntry(const QStringList& inputs) {
 }
 
 // The settings group of the session of some inputs.
+// The key of a Recent entry's session, in the settings group of the sessions.
+QString sessionKey(const QString& entry) {
+  return QString::fromLatin1(QCryptographicHash::hash(entry.toUtf8(), QCryptographicHash::Sha1).toHex());
+}
+
+// The settings group of the session of some inputs.
 QString sessionGroup(const QStringList& inputs) {
-  return kSessionsGroup + QLatin1Char('/') +
-         QString::fromLatin1(
-             QCryptographicHash::hash(recentEntry(inputs).toUtf8(), QCryptographicHash::Sha1).toHex());
+  return kSessionsGroup + QLatin1Char('/') + sessionKey(recentEntry(inputs));
 }
 
 // The application's settings (main() names the application; a test names its own).
@@ -672,6 +676,14 @@ void MainWindow::rememberRecent(const QStringList& inputs) {
   recent.prepend(entry);
   while (recent.size() > kMaxRecent) recent.removeLast();
   s.setValue(kRecentKey, recent);
+  // Sessions are kept for the logs Recent can reopen, and no others.
+  QStringList kept;
+  for (const QString& e : recent) kept << sessionKey(e);
+  s.beginGroup(kSessionsGroup);
+  for (const QString& key : s.childGroups()) {
+    if (!kept.contains(key)) s.remove(key);
+  }
+  s.endGroup();
   refreshRecentMenu();
 }
 

@@ -627,6 +627,24 @@ class MainWindowTest : public QObject {
     QVERIFY(!w.logModel().filter().active());
   }
 
+  // Only the logs Recent can reopen keep a session: the settings do not grow without end.
+  void sessionsAreKeptForRecentLogsOnly() {
+    QTemporaryDir dir;
+    MainWindow w;
+    for (int i = 0; i < 12; ++i) {
+      const QString path = dir.filePath(QStringLiteral("smsts-%1.log").arg(i));
+      test::writeFile(toPath(path), smstsLog());
+      w.open({path});
+      QVERIFY(w.session().waitForLoaded());
+    }
+    w.open({kServiceContext});  // saves the session of the last one
+    QVERIFY(w.session().waitForLoaded());
+    QSettings s;
+    s.beginGroup(QStringLiteral("sessions"));
+    // Recent holds nine: the open log (its session is saved on leaving it) and the last eight before it.
+    QCOMPARE(s.childGroups().size(), 8);
+  }
+
   // A machine's folder opens as its client-setup log group, merged, with the File column.
   void aFolderOpensItsSetupLogs() {
     QTemporaryDir dir;
