@@ -34,7 +34,7 @@ namespace ccmlog::viewer {
 namespace {
 
 constexpr int kMaxRecent = 9;
-constexpr int kMaxTimelineHeight = 230;
+constexpr int kMaxTimelineHeight = 230, kMinTimelineHeight = 100;
 const QSize kPreferredSize(1400, 900);
 const QSize kWindowFrame(16,
                          64);  // room for a window manager's title bar and borders, unknown before showing
@@ -405,6 +405,19 @@ void MainWindow::zoomTimeline(double zoom, std::optional<double> at) {
   bar->setValue(static_cast<int>(fraction * timeline_->width() - viewportX));
 }
 
+// All lanes when they fit (two or three runs is the usual story), else a
+// scrolling strip of at most a quarter of the window: on a laptop screen the
+// log keeps its rows.
+void MainWindow::fitTimelineHeight() {
+  const int most = std::clamp(height() / 4, kMinTimelineHeight, kMaxTimelineHeight);
+  timelineArea_->setFixedHeight(std::min(timeline_->sizeHint().height(), most));
+}
+
+void MainWindow::resizeEvent(QResizeEvent* event) {
+  QMainWindow::resizeEvent(event);
+  fitTimelineHeight();
+}
+
 void MainWindow::closeEvent(QCloseEvent* event) {
   saveSettings();
   saveSession();
@@ -706,8 +719,7 @@ void MainWindow::onReportChanged() {
   const Report& report = session_.report();
   banner_->setReport(report, session_.loading() ? loadingPercent_ : std::nullopt);
   timeline_->setReport(&report);
-  // All lanes when they fit (two or three runs is the usual story), else a scrolling strip.
-  timelineArea_->setFixedHeight(std::min(timeline_->sizeHint().height(), kMaxTimelineHeight));
+  fitTimelineHeight();
   if (report.findings.empty()) {
     findingsView_->setPlaceholder(
         session_.loading()     ? tr("Reading the logs…")

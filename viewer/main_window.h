@@ -101,6 +101,7 @@ class MainWindow : public QMainWindow {
 
  protected:
   void closeEvent(QCloseEvent* event) override;
+  void resizeEvent(QResizeEvent* event) override;
   void dragEnterEvent(QDragEnterEvent* event) override;
   void dropEvent(QDropEvent* event) override;
 
@@ -110,6 +111,7 @@ class MainWindow : public QMainWindow {
   void restoreSettings();
   void saveSettings();
   void fitPanels();
+  void fitTimelineHeight();
   void fitLineColumn();
   void rememberRecent(const QStringList& inputs);
   void refreshRecentMenu();
