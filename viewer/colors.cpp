@@ -71,6 +71,27 @@ QIcon findingIcon(FindingSeverity severity) {
   return icons[static_cast<std::size_t>(severity)];
 }
 
+QIcon bookmarkIcon() {
+  static const QIcon icon = [] {
+    QIcon drawn;
+    for (const int size : {16, 32}) {
+      QPixmap pixmap(size, size);
+      pixmap.fill(Qt::transparent);
+      QPainter p(&pixmap);
+      p.setRenderHint(QPainter::Antialiasing);
+      p.setPen(Qt::NoPen);
+      p.setBrush(QColor(0x1f, 0x5f, 0xbf));
+      const double l = size * 0.25, r = size * 0.75, b = size * 0.95;
+      p.drawPolygon(QPolygonF({QPointF(l, size * 0.05), QPointF(r, size * 0.05), QPointF(r, b),
+                               QPointF(size / 2.0, size * 0.7), QPointF(l, b)}));
+      p.end();
+      drawn.addPixmap(pixmap);
+    }
+    return drawn;
+  }();
+  return icon;
+}
+
 QColor accountColor(bool system) { return system ? QColor(0xc0, 0x5a, 0x00) : QColor(0x1f, 0x5f, 0xbf); }
 
 QColor phaseColor(PhaseState state) {

@@ -21,6 +21,8 @@ QColor rowForeground(Severity severity);
 QColor findingColor(FindingSeverity severity);
 /// A round badge: a cross for errors, "!" for warnings, "i" for infos.
 QIcon findingIcon(FindingSeverity severity);
+/// A blue bookmark ribbon, for bookmarked rows.
+QIcon bookmarkIcon();
 
 /// A run's account: blue for a user, orange for SYSTEM (the service).
 QColor accountColor(bool system);

@@ -1,10 +1,33 @@
 #include "error_code_scan.h"
 
-#include <algorithm>
-
 #include <re2/re2.h>
 
+#include <algorithm>
+
 namespace ccmlog::viewer {
+namespace {
+
+// Does the text before a number introduce an error code ("Error ", "failed with ", "hr=", "code: ")?
+bool introducesCode(re2::StringPiece before) {
+  static const RE2 context(
+      R"((?i)(?:error|err|fail(?:ed|ure)?(?: with)?|code|hr|hresult|status|result|returned)\W{0,3}$)");
+  constexpr std::size_t kReach = 24;
+  if (before.size() > kReach) before.remove_prefix(before.size() - kReach);
+  return RE2::PartialMatch(before, context);
+}
+
+// Without a word before it, a hex number is taken for a code when it is a
+// failure HRESULT as written (eight digits, the high bit set) that the table
+// knows or, with a 0x, whose facility is one we know (Win32, BITS, WMI, ConfigMgr…).
+bool looksLikeFailure(std::string_view written, const ErrorInfo& info, bool prefixed) {
+  if (prefixed) written.remove_prefix(2);
+  while (written.size() > 1 && written.front() == '0') written.remove_prefix(1);
+  const bool failure = written.size() == 8 &&
+                       std::string_view("89abcdefABCDEF").find(written.front()) != std::string_view::npos;
+  return failure && (info.known() || (prefixed && info.family != ErrorFamily::HResult));
+}
+
+}  // namespace
 
 std::vector<CodeMention> errorCodesIn(std::string_view message) {
   // Groups: 1 prefixed hex; 2-4 bare hex with what surrounds it; 5 negative decimal; 6 exit code.
@@ -28,6 +51,11 @@ std::vector<CodeMention> errorCodesIn(std::string_view message) {
     const std::string written(code.data(), code.size());
     const auto info = lookupError(written);
     if (!info) continue;
+    const bool hex = !groups[1].empty() || !groups[3].empty();
+    if (hex && !introducesCode(text.substr(0, code.data() - text.data())) &&
+        !looksLikeFailure(written, *info, !groups[1].empty())) {
+      continue;  // a hex word that is no code here: a package id, a flag, a handle
+    }
     const bool seen = std::any_of(found.begin(), found.end(),
                                   [&](const CodeMention& m) { return m.info.code == info->code; });
     if (!seen) found.push_back({written, *info});

@@ -116,6 +116,26 @@ void FilterBar::clear() {
   apply();
 }
 
+FilterBar::Kept FilterBar::kept() const {
+  Kept k{text_->text(), regex_->isChecked(), {}};
+  for (std::size_t i = 0; i < severities_.size(); ++i) k.severities[i] = severities_[i]->isChecked();
+  return k;
+}
+
+void FilterBar::restore(const Kept& kept) {
+  QSignalBlocker quiet(this);  // one changed(), after the last field
+  clear();
+  const QSignalBlocker regexQuiet(regex_);
+  text_->setText(kept.text);
+  regex_->setChecked(kept.regex);
+  for (std::size_t i = 0; i < severities_.size(); ++i) {
+    const QSignalBlocker buttonQuiet(severities_[i]);
+    severities_[i]->setChecked(kept.severities[i]);
+  }
+  quiet.unblock();
+  apply();
+}
+
 void FilterBar::refreshLists() {
   const LogIndex& logs = session_.index();
   fillList(component_, tr("All components"), logs.componentCount(),

@@ -7,8 +7,6 @@
 // emitted when the filter (filter()) is different; typing is debounced.
 #pragma once
 
-#include <array>
-
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
@@ -16,6 +14,7 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QWidget>
+#include <array>
 
 #include "log_session.h"
 #include "row_filter.h"
@@ -37,6 +36,16 @@ class FilterBar : public QWidget {
   void focusText();
   /// Empties every field.
   void clear();
+
+  /// What a saved session keeps of the filter (the lists name ids of one load only).
+  struct Kept {
+    QString text;
+    bool regex = false;
+    std::array<bool, 4> severities{true, true, true, true};  ///< shown, by Severity
+  };
+  Kept kept() const;
+  /// Empties every field, then sets those `kept` names and applies them at once.
+  void restore(const Kept& kept);
 
   QLineEdit* textField() const { return text_; }
   QCheckBox* regexBox() const { return regex_; }

@@ -5,6 +5,7 @@
 #include <QPushButton>
 #include <QToolButton>
 #include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
 
 #include "qt_convert.h"
 #include "text_scan.h"
@@ -13,8 +14,10 @@ namespace ccmlog::viewer {
 
 struct FindBar::Search {
   std::shared_ptr<std::atomic<bool>> cancel = std::make_shared<std::atomic<bool>>(false);
-  std::vector<std::uint32_t> ids;  // the entries searched, in search order
-  QFutureWatcher<std::optional<std::size_t>> watcher;
+  std::vector<std::uint32_t> ids;  // the entries of the rows, in row order
+  bool backward = false;
+  bool rowsAdded = false;  // rows came after those searched: the result is for this find only
+  QFutureWatcher<std::vector<std::size_t>> watcher;
 };
 
 FindBar::FindBar(LogTableModel& model, QTableView& table, QWidget* parent)
@@ -43,9 +46,21 @@ FindBar::FindBar(LogTableModel& model, QTableView& table, QWidget* parent)
   connect(next, &QPushButton::clicked, this, [this] { find(false); });
   connect(previous, &QPushButton::clicked, this, [this] { find(true); });
   connect(close, &QToolButton::clicked, this, &FindBar::dismiss);
+  connect(text_, &QLineEdit::textEdited, this, &FindBar::forget);
+  connect(regex_, &QCheckBox::toggled, this, &FindBar::forget);
   // A search reads the index: it must stop before entries go away.
   connect(&model.session(), &LogSession::aboutToReset, this, &FindBar::cancel);
   connect(&model.session(), &LogSession::entriesAboutToBeRemoved, this, &FindBar::cancel);
+  // Found rows are row numbers: they hold only while the rows do.
+  connect(&model, &QAbstractItemModel::modelAboutToBeReset, this, &FindBar::forget);
+  connect(&model, &QAbstractItemModel::rowsAboutToBeRemoved, this, &FindBar::forget);
+  // Rows are only ever added at the end (loading, following): a running search stays right for the
+  // rows it took, but what it finds is no longer all there is.
+  connect(&model, &QAbstractItemModel::rowsInserted, this, [this] {
+    if (search_) search_->rowsAdded = true;
+    matches_.reset();
+  });
+  connect(&model, &QAbstractItemModel::layoutAboutToBeChanged, this, &FindBar::forget);
 }
 
 void FindBar::dismiss() {
@@ -65,46 +80,64 @@ void FindBar::activate() {
 void FindBar::find(bool backward) {
   cancel();
   if (text_->text().isEmpty()) return activate();
+  if (matches_) return jump(backward);
   auto matcher = TextMatcher::compile(toUtf8(text_->text()), regex_->isChecked());
   if (!matcher) {
     status_->setText(toQString(matcher.error().message));
     return;
   }
   const int rows = model_.rowCount();
-  if (rows == 0) return;
-  const int current = table_.currentIndex().isValid() ? table_.currentIndex().row() : (backward ? rows : -1);
   search_ = std::make_unique<Search>();
+  search_->backward = backward;
   search_->ids.reserve(static_cast<std::size_t>(rows));
-  for (int k = 1; k <= rows; ++k) {  // every row once, starting after the current one, wrapping
-    const int row = ((backward ? current - k : current + k) % rows + rows) % rows;
-    search_->ids.push_back(value(model_.entryAt(row)));
-  }
+  for (int row = 0; row < rows; ++row) search_->ids.push_back(value(model_.entryAt(row)));
   status_->setText(tr("Searching…"));
   connect(&search_->watcher, &QFutureWatcherBase::finished, this, &FindBar::done);
   search_->watcher.setFuture(QtConcurrent::run([&logs = model_.session().index(), ids = &search_->ids,
                                                 m = std::move(*matcher), cancel = search_->cancel] {
     try {
-      return firstMatch(logs, *ids, m, *cancel);
+      return matchingPositions(logs, *ids, m, *cancel);
     } catch (const std::exception&) {
-      return std::optional<std::size_t>{};
+      return std::vector<std::size_t>{};
     }
   }));
 }
 
 void FindBar::done() {
-  const auto position = search_->watcher.result();
-  const std::optional<int> row = position ? model_.rowOf(EntryId{search_->ids[*position]}) : std::nullopt;
+  const std::vector<std::size_t> positions = search_->watcher.result();
+  const bool backward = search_->backward;
+  const bool complete = !search_->rowsAdded;
   search_.reset();
-  if (row) {
-    const QModelIndex index = model_.index(*row, LogTableModel::TextColumn);
-    table_.setCurrentIndex(index);
-    table_.selectRow(*row);
-    table_.scrollTo(index, QAbstractItemView::PositionAtCenter);
-    status_->clear();
-  } else {
+  matches_.emplace(positions.begin(), positions.end());  // the ids were the rows, in order
+  jump(backward);
+  if (!complete) matches_.reset();
+}
+
+// The next (or previous) match after the current row, wrapping, and where it is among all.
+void FindBar::jump(bool backward) {
+  const std::vector<int>& rows = *matches_;
+  if (rows.empty()) {
     status_->setText(tr("'%1' not found").arg(text_->text()));
+    emit finished(false);
+    return;
   }
-  emit finished(row.has_value());
+  const QModelIndex current = table_.currentIndex();
+  std::size_t k = 0;
+  if (!current.isValid()) {
+    k = backward ? rows.size() - 1 : 0;
+  } else if (backward) {
+    const auto it = std::lower_bound(rows.begin(), rows.end(), current.row());
+    k = it == rows.begin() ? rows.size() - 1 : static_cast<std::size_t>(it - rows.begin()) - 1;
+  } else {
+    const auto it = std::upper_bound(rows.begin(), rows.end(), current.row());
+    k = it == rows.end() ? 0 : static_cast<std::size_t>(it - rows.begin());
+  }
+  const QModelIndex index = model_.index(rows[k], LogTableModel::TextColumn);
+  table_.setCurrentIndex(index);
+  table_.selectRow(rows[k]);
+  table_.scrollTo(index, QAbstractItemView::PositionAtCenter);
+  status_->setText(tr("%1 of %2").arg(k + 1).arg(rows.size()));
+  emit finished(true);
 }
 
 void FindBar::cancel() {
@@ -113,6 +146,12 @@ void FindBar::cancel() {
   search_->watcher.disconnect(this);
   search_->watcher.waitForFinished();
   search_.reset();
+  status_->clear();
+}
+
+void FindBar::forget() {
+  cancel();
+  matches_.reset();
   status_->clear();
 }
 

@@ -1,13 +1,13 @@
 // find_bar.h: find the next or previous line whose message contains a text.
 //
 // Searches the rows of the log table (as filtered) from the current row,
-// wrapping at the end, like CMTrace's Find (Ctrl+F, F3, Shift+F3). Messages
-// are read back from the files on a worker thread, so searching a large log
-// leaves the window responsive; a new search, or Escape, cancels the last.
+// wrapping at the end, like CMTrace's Find (Ctrl+F, F3, Shift+F3), and says
+// where the match is among all ("3 of 17") or that there is none. The first
+// search of a text reads every message back from the files on a worker
+// thread, so searching a large log leaves the window responsive; the matching
+// rows are kept until the text or the rows change, so F3 after it is at once.
+// A new search, or Escape, cancels a running one.
 #pragma once
-
-#include <atomic>
-#include <memory>
 
 #include <QCheckBox>
 #include <QFutureWatcher>
@@ -15,6 +15,10 @@
 #include <QLineEdit>
 #include <QTableView>
 #include <QWidget>
+#include <atomic>
+#include <memory>
+#include <optional>
+#include <vector>
 
 #include "log_table_model.h"
 
@@ -32,12 +36,14 @@ class FindBar : public QWidget {
   /// Finds the next (or previous) match after the current row.
   void find(bool backward);
   bool searching() const { return search_ != nullptr; }
+  /// The rows matching the text, once a search has found them; nullopt until then.
+  const std::optional<std::vector<int>>& matchingRows() const { return matches_; }
 
   QLineEdit* field() const { return text_; }
   QString status() const { return status_->text(); }
 
  signals:
-  /// A search ended: found (and selected) or not.
+  /// A find ended: found (and selected) or not.
   void finished(bool found);
 
  protected:
@@ -47,7 +53,9 @@ class FindBar : public QWidget {
   struct Search;
 
   void done();
+  void jump(bool backward);
   void cancel();
+  void forget();
   void dismiss();
 
   LogTableModel& model_;
@@ -56,6 +64,7 @@ class FindBar : public QWidget {
   QCheckBox* regex_;
   QLabel* status_;
   std::unique_ptr<Search> search_;
+  std::optional<std::vector<int>> matches_;  // ascending rows matching the text, while the rows stay
 };
 
 }  // namespace ccmlog::viewer

@@ -21,6 +21,7 @@ class FindingsView : public QTreeView {
   void setModel(QAbstractItemModel* model) override;
   /// The text shown while there are no findings ("Loading…", "No problems found").
   void setPlaceholder(const QString& text);
+  QString placeholder() const { return placeholder_; }
 
  signals:
   /// An evidence row (of the model) was clicked or activated.

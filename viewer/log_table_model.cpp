@@ -1,10 +1,9 @@
 #include "log_table_model.h"
 
-#include <algorithm>
-#include <numeric>
-
 #include <QFont>
 #include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
+#include <numeric>
 
 #include "colors.h"
 #include "record_texts.h"
@@ -101,13 +100,14 @@ QVariant LogTableModel::data(const QModelIndex& index, int role) const {
       if (index.column() == LineColumn && evidence != evidence_.end()) return tr("Cited by a finding");
       return {};
     case Qt::BackgroundRole: {
-      if (!highlights_.empty()) {
+      const QColor color = rowBackground(e.severity());
+      // A highlight colours the row but the Line cell: a warning or an error stays in sight at the edge.
+      if (!highlights_.empty() && !(index.column() == LineColumn && color.isValid())) {
         const std::string& message = session_.texts().message(id);
         for (const HighlightRule& rule : highlights_) {
           if (rule.text->matches(message)) return QColor::fromRgb(rule.rgb);
         }
       }
-      const QColor color = rowBackground(e.severity());
       return color.isValid() ? QVariant(color) : QVariant();
     }
     case Qt::ForegroundRole: {
@@ -118,6 +118,7 @@ QVariant LogTableModel::data(const QModelIndex& index, int role) const {
       if (index.column() == LineColumn && evidence != evidence_.end()) {
         return findingIcon(static_cast<FindingSeverity>(evidence->second));
       }
+      if (index.column() == TextColumn && bookmarks_.contains(value(id))) return bookmarkIcon();
       return {};
     case Qt::FontRole:
       if (evidence != evidence_.end()) {
@@ -179,6 +180,11 @@ void LogTableModel::setHighlights(std::vector<HighlightRule> rules) {
   if (shownCount() > 0) emit dataChanged(index(0, 0), index(shownCount() - 1, ColumnCount - 1));
 }
 
+void LogTableModel::toggleBookmark(EntryId id) {
+  if (!bookmarks_.erase(value(id))) bookmarks_.insert(value(id));
+  if (const auto row = rowOf(id)) emit dataChanged(index(*row, TextColumn), index(*row, TextColumn));
+}
+
 QString LogTableModel::copyText(const std::vector<int>& rows) const {
   QString out;
   const LogIndex& logs = session_.index();
@@ -203,6 +209,7 @@ void LogTableModel::onAboutToReset() {
   base_.clear();
   lastTime_.clear();
   evidence_.clear();
+  bookmarks_.clear();
   // Component, thread and file ids name entries of the tables being closed.
   filter_.component.reset();
   filter_.thread.reset();
@@ -267,6 +274,7 @@ void LogTableModel::removeFrom(std::size_t first) {
   cancelScan();
   const auto removed = [&](std::uint32_t id) { return id >= first; };
   if (merged_) std::erase_if(base_, removed);
+  std::erase_if(bookmarks_, removed);
   if (!explicitRows_) {
     if (taken_ > first) {
       beginRemoveRows({}, static_cast<int>(first), static_cast<int>(taken_) - 1);

@@ -8,17 +8,21 @@
 // rows: conditions on the index are tested at once, a text condition on a
 // worker thread, after which the rows change in one step. New entries
 // (loading, following) are taken in as they come, filtered the same way.
+// Rows are tinted by severity; a highlight rule's colour replaces the tint
+// but in the Line cell, so that a highlighted warning or error still shows.
+// Bookmarked rows carry a bookmark before their text; bookmarks name entries,
+// so they hold through filters and are forgotten when the files are closed.
 #pragma once
 
+#include <QAbstractTableModel>
+#include <QFutureWatcher>
 #include <atomic>
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <set>
 #include <unordered_map>
 #include <vector>
-
-#include <QAbstractTableModel>
-#include <QFutureWatcher>
 
 #include "log_session.h"
 #include "qt_convert.h"
@@ -70,6 +74,12 @@ class LogTableModel : public QAbstractTableModel {
 
   void setHighlights(std::vector<HighlightRule> rules);
 
+  /// Bookmarks an entry, or removes its bookmark.
+  void toggleBookmark(EntryId id);
+  bool bookmarked(EntryId id) const { return bookmarks_.contains(value(id)); }
+  /// The bookmarked entries, ascending.
+  const std::set<std::uint32_t>& bookmarks() const { return bookmarks_; }
+
   /// The rows as CMTrace copies them: Log Text, Component, Date/Time, Thread;
   /// tab-separated, one row per line (a message's own line ends kept).
   QString copyText(const std::vector<int>& rows) const;
@@ -110,6 +120,7 @@ class LogTableModel : public QAbstractTableModel {
 
   std::unique_ptr<Scan> scan_;
   std::unordered_map<std::uint32_t, int> evidence_;  // entry id → FindingSeverity
+  std::set<std::uint32_t> bookmarks_;
 };
 
 }  // namespace ccmlog::viewer

@@ -1,11 +1,9 @@
 #include "main_window.h"
 
-#include <algorithm>
-#include <fstream>
-
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QCryptographicHash>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
@@ -20,10 +18,17 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QStyle>
+#include <QStyleOptionViewItem>
 #include <QVBoxLayout>
+#include <algorithm>
+#include <fstream>
 
+#include "colors.h"
 #include "error_code_scan.h"
 #include "ccmlog/diagnosis.h"
+#include "highlight_dialog.h"
+#include "report_file_name.h"
 #include "report_page.h"
 #include "screenshot.h"
 
@@ -31,30 +36,51 @@ namespace ccmlog::viewer {
 namespace {
 
 constexpr int kMaxRecent = 9;
-constexpr int kMaxTimelineHeight = 230;
+constexpr int kMaxTimelineHeight = 230, kMinTimelineHeight = 100;
+const QSize kPreferredSize(1400, 900);
+const QSize kWindowFrame(16,
+                         64);  // room for a window manager's title bar and borders, unknown before showing
 const QString kRecentKey = QStringLiteral("recent");
 const QString kHighlightsKey = QStringLiteral("highlights");
+const QString kGeometryKey = QStringLiteral("window/geometry");
+const QString kMainSplitKey = QStringLiteral("window/mainSplit");
+const QString kLogSplitKey = QStringLiteral("window/logSplit");
+const QString kColumnsKey = QStringLiteral("window/columns");
+const QString kUtcKey = QStringLiteral("view/utc");
+const QString kTimelineKey = QStringLiteral("view/timeline");
+const QString kFindingsKey = QStringLiteral("view/findings");
+const QString kDetailKey = QStringLiteral("view/detail");
+const QString kSessionsGroup = QStringLiteral("sessions");
+const QString kFilterTextKey = QStringLiteral("filterText");
+const QString kFilterRegexKey = QStringLiteral("filterRegex");
+const QString kSeveritiesKey = QStringLiteral("severities");
+const QString kBookmarksKey = QStringLiteral("bookmarks");
 
-QSettings settings() { return QSettings(QStringLiteral("ccmlog"), QStringLiteral("ccmlog-viewer")); }
+// The inputs as Recent keeps them: absolute paths, one per line.
+QString recentEntry(const QStringList& inputs) {
+  QStringList absolute;
+  for (const QString& input : inputs) absolute << QFileInfo(input).absoluteFilePath();
+  return absolute.join(QLatin1Char('\n'));
+}
 
-// "yellow retry" or "#c0ffc0 re:Download (complete|failed)": a colour, then a substring or an RE2 pattern.
-std::vector<HighlightRule> parseHighlights(const QString& text, QString* problem) {
-  std::vector<HighlightRule> rules;
-  for (const QString& line : text.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
-    const QString trimmed = line.trimmed();
-    const qsizetype space = trimmed.indexOf(QLatin1Char(' '));
-    const QColor color(trimmed.left(space));
-    QString pattern = space < 0 ? QString() : trimmed.mid(space + 1).trimmed();
-    const bool regex = pattern.startsWith(QStringLiteral("re:"));
-    if (regex) pattern = pattern.mid(3);
-    auto matcher = TextMatcher::compile(toUtf8(pattern), regex);
-    if (!color.isValid() || pattern.isEmpty() || !matcher) {
-      if (problem) *problem = QObject::tr("not a rule: '%1'").arg(trimmed);
-      continue;
-    }
-    rules.push_back({std::make_shared<const TextMatcher>(std::move(*matcher)), color.rgb() & 0xffffffu});
-  }
-  return rules;
+// The settings group of the session of some inputs.
+// The key of a Recent entry's session, in the settings group of the sessions.
+QString sessionKey(const QString& entry) {
+  return QString::fromLatin1(QCryptographicHash::hash(entry.toUtf8(), QCryptographicHash::Sha1).toHex());
+}
+
+// The settings group of the session of some inputs.
+QString sessionGroup(const QStringList& inputs) {
+  return kSessionsGroup + QLatin1Char('/') + sessionKey(recentEntry(inputs));
+}
+
+// The application's settings (main() names the application; a test names its own).
+QSettings settings() { return QSettings(); }
+
+// True when no file gave a single record: missing, unreadable or empty.
+bool nothingRead(const Report& report) {
+  return !report.files.empty() && std::all_of(report.files.begin(), report.files.end(),
+                                              [](const FileReport& f) { return f.records == 0; });
 }
 
 }  // namespace
@@ -106,29 +132,35 @@ MainWindow::MainWindow(QWidget* parent)
   timelineArea_->setWidget(timeline_);
   timelineArea_->setWidgetResizable(true);
   timelineArea_->setFrameShape(QFrame::NoFrame);
-  timelineArea_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  timelineArea_->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+  // The strip draws its axis at the top of what is shown: redraw it all on a scroll.
+  for (QScrollBar* bar : {timelineArea_->verticalScrollBar(), timelineArea_->horizontalScrollBar()}) {
+    connect(bar, &QScrollBar::valueChanged, timeline_, qOverload<>(&QWidget::update));
+  }
+  connect(timeline_, &TimelineWidget::zoomRequested, this,
+          [this](double factor, double x) { zoomTimeline(timeline_->zoom() * factor, x); });
 
-  auto* findingsPanel = new QWidget(this);
+  findingsPanel_ = new QWidget(this);
   auto* findingsTitle =
       new QLabel(tr("<b>Findings</b> — why, what to do, and the lines that prove it"), this);
-  auto* findingsLayout = new QVBoxLayout(findingsPanel);
+  auto* findingsLayout = new QVBoxLayout(findingsPanel_);
   findingsLayout->setContentsMargins(0, 0, 0, 0);
   findingsLayout->setSpacing(2);
   findingsLayout->addWidget(findingsTitle);
   findingsLayout->addWidget(findingsView_, 1);
 
-  auto* logSplit = new QSplitter(Qt::Vertical, this);
-  logSplit->addWidget(table_);
-  logSplit->addWidget(detail_);
-  logSplit->setStretchFactor(0, 4);
-  logSplit->setStretchFactor(1, 1);
-  logSplit->setSizes({520, 100});
-  auto* mainSplit = new QSplitter(Qt::Horizontal, this);
-  mainSplit->addWidget(logSplit);
-  mainSplit->addWidget(findingsPanel);
-  mainSplit->setStretchFactor(0, 3);
-  mainSplit->setStretchFactor(1, 2);
-  mainSplit->setSizes({860, 540});
+  logSplit_ = new QSplitter(Qt::Vertical, this);
+  logSplit_->addWidget(table_);
+  logSplit_->addWidget(detail_);
+  logSplit_->setStretchFactor(0, 4);
+  logSplit_->setStretchFactor(1, 1);
+  logSplit_->setSizes({520, 100});
+  mainSplit_ = new QSplitter(Qt::Horizontal, this);
+  mainSplit_->addWidget(logSplit_);
+  mainSplit_->addWidget(findingsPanel_);
+  mainSplit_->setStretchFactor(0, 3);
+  mainSplit_->setStretchFactor(1, 2);
+  mainSplit_->setSizes({860, 540});
 
   auto* central = new QWidget(this);
   auto* layout = new QVBoxLayout(central);
@@ -137,7 +169,7 @@ MainWindow::MainWindow(QWidget* parent)
   layout->addWidget(banner_);
   layout->addWidget(timelineArea_);
   layout->addWidget(filterBar_);
-  layout->addWidget(mainSplit, 1);
+  layout->addWidget(mainSplit_, 1);
   layout->addWidget(findBar_);
   setCentralWidget(central);
 
@@ -156,9 +188,14 @@ MainWindow::MainWindow(QWidget* parent)
   connect(&session_, &LogSession::loadFinished, this, &MainWindow::onLoadFinished);
   connect(&session_, &LogSession::problemsChanged, this, &MainWindow::updateStatus);
   connect(&session_, &LogSession::entriesAdded, this, &MainWindow::updateStatus);
+  connect(&session_, &LogSession::entriesAdded, this, &MainWindow::fitLineColumn);
   connect(cancel_, &QPushButton::clicked, &session_, &LogSession::cancel);
   connect(filterBar_, &FilterBar::changed, this, [this] { logModel_->setFilter(filterBar_->filter()); });
+  // The count of rows shown follows every change of the rows.
   connect(logModel_, &LogTableModel::filteringChanged, this, &MainWindow::updateStatus);
+  connect(logModel_, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
+  connect(logModel_, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateStatus);
+  connect(logModel_, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateStatus);
   connect(findingsView_, &FindingsView::evidenceActivated, this, [this](const QModelIndex& index) {
     if (const auto where = findingsModel_->locationAt(index)) showLocation(*where);
   });
@@ -188,10 +225,10 @@ MainWindow::MainWindow(QWidget* parent)
   });
 
   buildActions();
-  logModel_->setHighlights(parseHighlights(settings().value(kHighlightsKey).toString(), nullptr));
+  logModel_->setHighlights(compileHighlights(settings().value(kHighlightsKey).toString(), nullptr));
+  restoreSettings();
   onReportChanged();
   updateStatus();
-  resize(1400, 900);
   table_->setFocus();
 }
 
@@ -234,8 +271,8 @@ void MainWindow::buildActions() {
   add(file, tr("Cancel &Loading"), QKeySequence(Qt::SHIFT | Qt::Key_Escape), [this] { session_.cancel(); });
   file->addSeparator();
   add(file, tr("&Export Report as HTML…"), QKeySequence(Qt::CTRL | Qt::Key_E), [this] {
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export the findings report"), QStringLiteral("ccmlog-report.html"), tr("HTML (*.html)"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export the findings report"),
+                                                      reportFileName(session_.inputs()), tr("HTML (*.html)"));
     if (!path.isEmpty()) exportReport(path);
   });
   file->addSeparator();
@@ -247,8 +284,11 @@ void MainWindow::buildActions() {
   copy->setShortcutContext(Qt::WidgetWithChildrenShortcut);  // text fields keep their own Copy
   removeAction(copy);
   table_->addAction(copy);
-  add(edit, tr("Select &All Rows"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A),
-      [this] { table_->selectAll(); });
+  QAction* selectAll =
+      add(edit, tr("Select &All Rows"), QKeySequence::SelectAll, [this] { table_->selectAll(); });
+  selectAll->setShortcutContext(Qt::WidgetWithChildrenShortcut);  // text fields keep their own Select All
+  removeAction(selectAll);
+  table_->addAction(selectAll);
   edit->addSeparator();
   add(edit, tr("&Find…"), QKeySequence::Find, [this] { findBar_->activate(); });
   add(edit, tr("Find &Next"), QKeySequence(Qt::Key_F3), [this] { findBar_->find(false); });
@@ -265,7 +305,11 @@ void MainWindow::buildActions() {
   QMenu* go = menuBar()->addMenu(tr("&Go"));
   add(go, tr("Next &Error"), QKeySequence(Qt::Key_F8), [this] { nextError(false); });
   add(go, tr("Previous E&rror"), QKeySequence(Qt::SHIFT | Qt::Key_F8), [this] { nextError(true); });
-  add(go, tr("Go to &Line…"), QKeySequence(Qt::CTRL | Qt::Key_G), [this] { goToLine(); });
+  add(go, tr("Go to &Line or Time…"), QKeySequence(Qt::CTRL | Qt::Key_G), [this] { askGoTo(); });
+  go->addSeparator();
+  add(go, tr("Toggle &Bookmark"), QKeySequence(Qt::CTRL | Qt::Key_F2), [this] { toggleBookmark(); });
+  add(go, tr("Next Boo&kmark"), QKeySequence(Qt::Key_F2), [this] { nextBookmark(false); });
+  add(go, tr("Previous Book&mark"), QKeySequence(Qt::SHIFT | Qt::Key_F2), [this] { nextBookmark(true); });
   add(go, tr("Show the &Headline Evidence"), QKeySequence(Qt::CTRL | Qt::Key_J), [this] { showHeadline(); });
   go->addSeparator();
   add(go, tr("Focus the Log &Table"), QKeySequence(Qt::CTRL | Qt::Key_1), [this] { table_->setFocus(); });
@@ -277,6 +321,19 @@ void MainWindow::buildActions() {
   utcAction_ = add(view, tr("&UTC Time"), QKeySequence(Qt::CTRL | Qt::Key_U),
                    [this](bool on) { setTimeMode(on ? TimeMode::Utc : TimeMode::Local); });
   utcAction_->setCheckable(true);
+  view->addSeparator();
+  timelineAction_ =
+      addPanelAction(view, tr("&Timeline"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T), timelineArea_);
+  findingsAction_ =
+      addPanelAction(view, tr("F&indings"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I), findingsPanel_);
+  add(view, tr("Zoom the Timeline &In"), QKeySequence::ZoomIn,
+      [this] { zoomTimeline(timeline_->zoom() * 2, std::nullopt); });
+  add(view, tr("Zoom the Timeline &Out"), QKeySequence::ZoomOut,
+      [this] { zoomTimeline(timeline_->zoom() / 2, std::nullopt); });
+  add(view, tr("Fit the Timeline"), QKeySequence(Qt::CTRL | Qt::Key_0),
+      [this] { zoomTimeline(1, std::nullopt); });
+  detailAction_ = addPanelAction(view, tr("&Detail of the Line"),
+                                 QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D), detail_);
 
   QMenu* tools = menuBar()->addMenu(tr("&Tools"));
   add(tools, tr("Error &Lookup…"), QKeySequence(Qt::CTRL | Qt::Key_L), [this] {
@@ -294,9 +351,135 @@ void MainWindow::buildActions() {
   add(help, tr("&Keyboard Shortcuts"), QKeySequence::HelpContents, [this] { showKeyboardHelp(); });
 }
 
+QAction* MainWindow::addPanelAction(QMenu* menu, const QString& text, const QKeySequence& key,
+                                    QWidget* panel) {
+  QAction* action = menu->addAction(text);
+  action->setShortcut(key);
+  action->setShortcutContext(Qt::WindowShortcut);
+  action->setCheckable(true);
+  action->setChecked(true);
+  connect(action, &QAction::toggled, panel, &QWidget::setVisible);
+  addAction(action);
+  return action;
+}
+
+void MainWindow::restoreSettings() {
+  const QSettings s = settings();
+  if (!restoreGeometry(s.value(kGeometryKey).toByteArray())) {
+    // The first launch: as large as is comfortable, but never beyond the screen (a 1366x768 laptop).
+    const QRect available = screen()->availableGeometry();
+    resize(kPreferredSize.boundedTo(available.size() - kWindowFrame));
+    move(available.center() - rect().center());
+  }
+  mainSplit_->restoreState(s.value(kMainSplitKey).toByteArray());
+  logSplit_->restoreState(s.value(kLogSplitKey).toByteArray());
+  table_->horizontalHeader()->restoreState(s.value(kColumnsKey).toByteArray());
+  table_->horizontalHeader()->setSectionResizeMode(LogTableModel::TextColumn, QHeaderView::Stretch);
+  timelineAction_->setChecked(s.value(kTimelineKey, true).toBool());
+  findingsAction_->setChecked(s.value(kFindingsKey, true).toBool());
+  detailAction_->setChecked(s.value(kDetailKey, true).toBool());
+  setTimeMode(s.value(kUtcKey, false).toBool() ? TimeMode::Utc : TimeMode::Local);
+}
+
+void MainWindow::saveSettings() {
+  QSettings s = settings();
+  s.setValue(kGeometryKey, saveGeometry());
+  // A hidden panel has no size to keep: keep the sizes last seen with every panel shown.
+  if (findingsPanel_->isVisible() && detail_->isVisible()) {
+    s.setValue(kMainSplitKey, mainSplit_->saveState());
+    s.setValue(kLogSplitKey, logSplit_->saveState());
+  }
+  s.setValue(kColumnsKey, table_->horizontalHeader()->saveState());
+  s.setValue(kUtcKey, logModel_->timeMode() == TimeMode::Utc);
+  // A panel folded away because it had nothing to show is still wanted.
+  if (timelineAction_->isEnabled()) s.setValue(kTimelineKey, timelineAction_->isChecked());
+  if (findingsAction_->isEnabled()) s.setValue(kFindingsKey, findingsAction_->isChecked());
+  s.setValue(kDetailKey, detailAction_->isChecked());
+}
+
+void MainWindow::zoomTimeline(double zoom, std::optional<double> at) {
+  QScrollBar* bar = timelineArea_->horizontalScrollBar();
+  const double viewportX = at ? *at - bar->value() : timelineArea_->viewport()->width() / 2.0;
+  const double fraction = (bar->value() + viewportX) / std::max(1, timeline_->width());
+  timeline_->setZoom(zoom);
+  // Resized now (the scroll area would do it on its next layout), so the moment under the pointer stays.
+  timeline_->resize(timeline_->minimumSizeHint().width(), timeline_->height());
+  bar->setValue(static_cast<int>(fraction * timeline_->width() - viewportX));
+}
+
+// All lanes when they fit (two or three runs is the usual story), else a
+// scrolling strip of at most a quarter of the window: on a laptop screen the
+// log keeps its rows.
+void MainWindow::fitTimelineHeight() {
+  const int most = std::clamp(height() / 4, kMinTimelineHeight, kMaxTimelineHeight);
+  timelineArea_->setFixedHeight(std::min(timeline_->sizeHint().height(), most));
+}
+
+void MainWindow::resizeEvent(QResizeEvent* event) {
+  QMainWindow::resizeEvent(event);
+  fitTimelineHeight();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  saveSettings();
+  saveSession();
+  QMainWindow::closeEvent(event);
+}
+
+// The timeline needs a ccmsetup run and the findings something to say: for
+// other logs (smsts.log, WUAHandler.log) they fold away and their actions
+// are disabled, leaving the log the whole window; otherwise each is shown as
+// the user last chose.
+void MainWindow::fitPanels() {
+  const Report& report = session_.report();
+  const bool runs = !report.runs.empty();
+  const bool findings = runs || !report.findings.empty() || report.files.empty() || nothingRead(report);
+  const QSettings s = settings();
+  const auto fit = [&](QAction* action, bool hasContent, const QString& key) {
+    if (action->isEnabled() == hasContent || (!hasContent && session_.loading())) return;
+    action->setEnabled(hasContent);
+    action->setChecked(hasContent && s.value(key, true).toBool());
+  };
+  fit(timelineAction_, runs, kTimelineKey);
+  fit(findingsAction_, findings, kFindingsKey);
+}
+
+// Wide enough for the largest line number in the bold of cited rows, with their icon.
+void MainWindow::fitLineColumn() {
+  const LogIndex& logs = session_.index();
+  std::uint64_t largest = widestLine_;
+  for (std::size_t i = std::min(lineChecked_, logs.size()); i < logs.size(); ++i) {
+    largest = std::max<std::uint64_t>(largest, logs[EntryId{static_cast<std::uint32_t>(i)}].line);
+  }
+  lineChecked_ = logs.size();
+  if (largest <= widestLine_) return;
+  widestLine_ = largest;
+  // The cell as the style lays out a cited row: the finding's icon, then the number in bold.
+  QStyleOptionViewItem cell;
+  cell.initFrom(table_);
+  cell.font = table_->font();
+  cell.font.setBold(true);
+  cell.fontMetrics = QFontMetrics(cell.font);
+  cell.features = QStyleOptionViewItem::HasDisplay | QStyleOptionViewItem::HasDecoration;
+  cell.text = QString(QString::number(largest).size(), QLatin1Char('8'));
+  cell.icon = findingIcon(FindingSeverity::Error);
+  const int icon = table_->style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, table_);
+  cell.decorationSize = QSize(icon, icon);
+  cell.displayAlignment = Qt::AlignRight | Qt::AlignVCenter;
+  const int needed =
+      table_->style()->sizeFromContents(QStyle::CT_ItemViewItem, &cell, QSize(), table_).width() + 4;
+  if (table_->columnWidth(LogTableModel::LineColumn) < needed) {
+    table_->setColumnWidth(LogTableModel::LineColumn, needed);
+  }
+}
+
 void MainWindow::open(const QStringList& inputs) {
   try {
+    saveSession();
     showHeadlineWhenLoaded_ = true;
+    restoreSessionWhenLoaded_ = true;
+    widestLine_ = 0;
+    lineChecked_ = 0;
     loadingPercent_ = 0;
     if (session_.open(inputs)) rememberRecent(inputs);
     updateTitle();
@@ -361,17 +544,111 @@ QString MainWindow::selectedRowsText() const {
 }
 
 bool MainWindow::nextError(bool backward) {
+  return nextRowWhere(
+      backward, [this](EntryId id) { return session_.index()[id].severity() == Severity::Error; },
+      backward ? tr("No error above") : tr("No error below"));
+}
+
+bool MainWindow::nextBookmark(bool backward) {
+  return nextRowWhere(
+      backward, [this](EntryId id) { return logModel_->bookmarked(id); },
+      logModel_->bookmarks().empty() ? tr("No bookmark: Ctrl+F2 bookmarks the current line")
+      : backward                     ? tr("No bookmark above")
+                                     : tr("No bookmark below"));
+}
+
+bool MainWindow::nextRowWhere(bool backward, const std::function<bool(EntryId)>& wanted,
+                              const QString& none) {
   const int rows = logModel_->rowCount();
   const int current =
       table_->currentIndex().isValid() ? table_->currentIndex().row() : (backward ? rows : -1);
   for (int row = current + (backward ? -1 : 1); row >= 0 && row < rows; row += backward ? -1 : 1) {
-    if (session_.index()[logModel_->entryAt(row)].severity() == Severity::Error) {
+    if (wanted(logModel_->entryAt(row))) {
       selectEntry(logModel_->entryAt(row));
       return true;
     }
   }
-  statusBar()->showMessage(backward ? tr("No error above") : tr("No error below"), 3000);
+  statusBar()->showMessage(none, 3000);
   return false;
+}
+
+void MainWindow::toggleBookmark() {
+  const QModelIndex current = table_->currentIndex();
+  if (current.isValid()) logModel_->toggleBookmark(logModel_->entryAt(current.row()));
+}
+
+bool MainWindow::goTo(const QString& lineOrTime) {
+  const QString text = lineOrTime.trimmed();
+  const QModelIndex current = table_->currentIndex();
+  const LogIndex& logs = session_.index();
+  if (logs.empty()) return false;
+  const EntryId here = current.isValid() ? logModel_->entryAt(current.row()) : EntryId{0};
+  bool number = false;
+  const qulonglong line = text.toULongLong(&number);
+  if (number) {
+    if (showLocation(
+            Location{logs[here].fileIndex(), LineNumber{line}, std::nullopt, std::nullopt, std::nullopt}))
+      return true;
+    statusBar()->showMessage(
+        tr("No line %1 in %2").arg(QString::number(line), toQString(logs.file(logs[here].fileIndex()).name)),
+        4000);
+    return false;
+  }
+  // A time as shown: the log's local time, or UTC in UTC mode.
+  const bool utc = logModel_->timeMode() == TimeMode::Utc;
+  const auto timeOf = [&](EntryId id) { return utc ? logs[id].utc() : logs[id].local(); };
+  std::optional<Timestamp> day = timeOf(here);
+  for (std::uint32_t i = 0; i < logs.size() && !day; ++i) day = timeOf(EntryId{i});
+  const std::optional<Timestamp> target = parseTime(text, day);
+  if (!target) {
+    statusBar()->showMessage(
+        tr("'%1' is neither a line number nor a time (09:45, 2023-01-17 09:45:30)").arg(text), 5000);
+    return false;
+  }
+  for (int row = 0; row < logModel_->rowCount(); ++row) {
+    const auto t = timeOf(logModel_->entryAt(row));
+    if (t && t->ticks >= target->ticks) return selectEntry(logModel_->entryAt(row));
+  }
+  statusBar()->showMessage(tr("No line at or after %1").arg(text), 4000);
+  return false;
+}
+
+void MainWindow::saveSession() {
+  if (session_.inputs().isEmpty() || session_.loading()) return;
+  QSettings s = settings();
+  s.beginGroup(sessionGroup(session_.inputs()));
+  const FilterBar::Kept filter = filterBar_->kept();
+  s.setValue(kFilterTextKey, filter.text);
+  s.setValue(kFilterRegexKey, filter.regex);
+  QVariantList severities;
+  for (const bool shown : filter.severities) severities << shown;
+  s.setValue(kSeveritiesKey, severities);
+  QStringList bookmarks;  // "file:line": entry ids hold for one load only
+  for (const std::uint32_t id : logModel_->bookmarks()) {
+    const IndexEntry& e = session_.index()[EntryId{id}];
+    bookmarks << QStringLiteral("%1:%2").arg(QString::number(e.file), QString::number(e.line));
+  }
+  s.setValue(kBookmarksKey, bookmarks);
+}
+
+void MainWindow::restoreSession() {
+  QSettings s = settings();
+  s.beginGroup(sessionGroup(session_.inputs()));
+  if (s.childKeys().isEmpty()) return;
+  for (const QString& mark : s.value(kBookmarksKey).toStringList()) {
+    const auto file = mark.section(QLatin1Char(':'), 0, 0).toUInt();
+    const auto line = mark.section(QLatin1Char(':'), 1).toULongLong();
+    const auto id =
+        session_.find(Location{FileIndex{file}, LineNumber{line}, std::nullopt, std::nullopt, std::nullopt});
+    if (id && !logModel_->bookmarked(*id)) logModel_->toggleBookmark(*id);
+  }
+  FilterBar::Kept filter{s.value(kFilterTextKey).toString(), s.value(kFilterRegexKey).toBool(), {}};
+  const QVariantList severities = s.value(kSeveritiesKey).toList();
+  for (std::size_t i = 0; i < filter.severities.size(); ++i) {
+    filter.severities[i] =
+        i >= static_cast<std::size_t>(severities.size()) || severities[static_cast<qsizetype>(i)].toBool();
+  }
+  filterBar_->restore(filter);
 }
 
 bool MainWindow::saveScreenshot(const QString& path) { return viewer::saveScreenshot(*this, path); }
@@ -411,15 +688,21 @@ void MainWindow::dropEvent(QDropEvent* event) {
 }
 
 void MainWindow::rememberRecent(const QStringList& inputs) {
-  QStringList absolute;
-  for (const QString& input : inputs) absolute << QFileInfo(input).absoluteFilePath();
-  const QString entry = absolute.join(QLatin1Char('\n'));
+  const QString entry = recentEntry(inputs);
   QSettings s = settings();
   QStringList recent = s.value(kRecentKey).toStringList();
   recent.removeAll(entry);
   recent.prepend(entry);
   while (recent.size() > kMaxRecent) recent.removeLast();
   s.setValue(kRecentKey, recent);
+  // Sessions are kept for the logs Recent can reopen, and no others.
+  QStringList kept;
+  for (const QString& e : recent) kept << sessionKey(e);
+  s.beginGroup(kSessionsGroup);
+  for (const QString& key : s.childGroups()) {
+    if (!kept.contains(key)) s.remove(key);
+  }
+  s.endGroup();
   refreshRecentMenu();
 }
 
@@ -442,14 +725,16 @@ void MainWindow::onReportChanged() {
   const Report& report = session_.report();
   banner_->setReport(report, session_.loading() ? loadingPercent_ : std::nullopt);
   timeline_->setReport(&report);
-  // All lanes when they fit (two or three runs is the usual story), else a scrolling strip.
-  timelineArea_->setFixedHeight(std::min(timeline_->sizeHint().height(), kMaxTimelineHeight));
+  fitTimelineHeight();
   if (report.findings.empty()) {
-    findingsView_->setPlaceholder(session_.loading() ? tr("Reading the logs…")
-                                  : report.files.empty()
-                                      ? tr("Open a ccmsetup.log, or drop a machine's log folder here.")
-                                      : tr("No problems found in these logs."));
+    findingsView_->setPlaceholder(
+        session_.loading()     ? tr("Reading the logs…")
+        : report.files.empty() ? tr("Open a ccmsetup.log, or drop a machine's log folder here.")
+        : nothingRead(report)  ? tr("Nothing could be read from these logs, so nothing can be said "
+                                     "about them: the banner above says why.")
+                               : tr("No problems found in these logs."));
   }
+  if (!session_.loading()) fitPanels();
 }
 
 void MainWindow::onProgress(std::uint64_t done, std::uint64_t total) {
@@ -468,11 +753,22 @@ void MainWindow::onLoadFinished(bool cancelled) {
   loadingPercent_.reset();
   onReportChanged();
   if (cancelled) statusBar()->showMessage(tr("Loading cancelled: showing what was read"), 5000);
+  // Of many runs, the one the verdict comes from is the one to see.
+  if (const auto run = session_.report().outcome.run) {
+    const QRect lane = timeline_->laneRect(*run);
+    if (!lane.isEmpty())
+      timelineArea_->ensureVisible(0, lane.center().y(), 0, lane.height() / 2 + 24);  // clear of the axis
+  }
+  if (restoreSessionWhenLoaded_) {
+    restoreSessionWhenLoaded_ = false;
+    restoreSession();
+  }
   if (showHeadlineWhenLoaded_) {
     showHeadlineWhenLoaded_ = false;
+    // Tailing, the newest lines are what matters; back in a filtered session, its rows.
     if (session_.following()) {
-      table_->scrollToBottom();  // tailing: the newest lines are what matters
-    } else if (!showHeadline() && logModel_->rowCount() > 0) {
+      table_->scrollToBottom();
+    } else if ((logModel_->filter().active() || !showHeadline()) && logModel_->rowCount() > 0) {
       selectEntry(logModel_->entryAt(0));
     }
   }
@@ -550,31 +846,22 @@ void MainWindow::showKeyboardHelp() {
   box.exec();
 }
 
-void MainWindow::goToLine() {
+void MainWindow::askGoTo() {
   if (session_.index().empty()) return;
   bool ok = false;
-  const int line = QInputDialog::getInt(this, tr("Go to Line"), tr("Line:"), 1, 1,
-                                        std::numeric_limits<int>::max(), 1, &ok);
-  if (!ok) return;
-  const QModelIndex current = table_->currentIndex();
-  const FileIndex file =
-      current.isValid() ? session_.index()[logModel_->entryAt(current.row())].fileIndex() : FileIndex{0};
-  showLocation(Location{file, LineNumber{static_cast<std::uint64_t>(line)}, std::nullopt, std::nullopt, std::nullopt});
+  const QString where = QInputDialog::getText(
+      this, tr("Go To"), tr("A line number, or a time (09:45:30, or 2023-01-17 09:45:30):"),
+      QLineEdit::Normal, QString(), &ok);
+  if (ok && !where.trimmed().isEmpty()) goTo(where);
 }
 
 void MainWindow::chooseHighlights() {
   QSettings s = settings();
-  bool ok = false;
-  const QString text = QInputDialog::getMultiLineText(
-      this, tr("Highlight Rules"),
-      tr("One rule per line: a colour, then the text to highlight (case-insensitive),\n"
-         "or re: and an RE2 pattern. For example:\n  yellow retry\n  #c8f0c8 re:Download "
-         "(complete|succeeded)"),
-      s.value(kHighlightsKey).toString(), &ok);
-  if (!ok) return;
+  HighlightDialog dialog(s.value(kHighlightsKey).toString(), this);
+  if (dialog.exec() != QDialog::Accepted) return;
   QString problem;
-  logModel_->setHighlights(parseHighlights(text, &problem));
-  s.setValue(kHighlightsKey, text);
+  logModel_->setHighlights(compileHighlights(dialog.rules(), &problem));
+  s.setValue(kHighlightsKey, dialog.rules());
   if (!problem.isEmpty()) statusBar()->showMessage(problem, 5000);
 }
 

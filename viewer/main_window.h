@@ -8,19 +8,29 @@
 //   ├ FindBar (Ctrl+F) ───────────────────────────────┴───────────────────────┤
 //   └ status: files, rows · elapsed between selected lines · progress ────────┘
 //
+// The timeline, the findings and the detail pane can each be hidden (View
+// menu); the timeline and the findings fold away by themselves for logs with
+// no ccmsetup run, leaving the log the whole width, as in CMTrace. The first
+// window fits the screen; its geometry, splitters, columns, panels and time
+// mode are remembered across restarts (QSettings, saved on close). So is, for
+// each set of inputs, its session: the filter's text and severities and the
+// bookmarks, brought back when the same logs are opened again (from Recent).
+//
 // Every action has a shortcut, shown in the menus. Clicking an evidence row,
 // a timeline bar or the banner selects and shows the log line. Slots catch
 // what they call: no exception leaves them.
 #pragma once
 
-#include <optional>
-
 #include <QLabel>
 #include <QMainWindow>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QSplitter>
 #include <QStringList>
 #include <QTableView>
+#include <functional>
+#include <optional>
 
 #include "detail_pane.h"
 #include "error_lookup_dialog.h"
@@ -34,7 +44,6 @@
 #include "timeline_widget.h"
 
 class QMenu;
-class QScrollArea;
 
 namespace ccmlog::viewer {
 
@@ -68,19 +77,42 @@ class MainWindow : public QMainWindow {
   DetailPane& detail() { return *detail_; }
   FilterBar& filterBar() { return *filterBar_; }
   FindBar& findBar() { return *findBar_; }
+  QWidget& findingsPanel() { return *findingsPanel_; }
+  QWidget& timelinePanel() { return *timelineArea_; }
+  QSplitter& mainSplitter() { return *mainSplit_; }
+  QString statusText() const { return status_->text(); }
   QString elapsedText() const { return elapsed_->text(); }
 
   /// The selected rows as CMTrace copies them (also what Copy puts on the clipboard).
   QString selectedRowsText() const;
   /// Moves to the next (or previous) error row after the current one; false when there is none.
   bool nextError(bool backward);
+  /// Bookmarks the current row, or removes its bookmark.
+  void toggleBookmark();
+  /// Moves to the next (or previous) bookmarked row after the current one; false when there is none.
+  bool nextBookmark(bool backward);
+  /// Selects a line ("1234", of the current row's file; past its end, its last) or the first row at or after
+  /// a time
+  /// ("09:45:30" on the current row's day, or "2023-01-17 09:45:30"), in the time mode shown.
+  bool goTo(const QString& lineOrTime);
+  /// Widens the timeline to `zoom` times the window (1: it fits), keeping the moment at `at`
+  /// (x in the timeline; else the middle of what is shown) where it is.
+  void zoomTimeline(double zoom, std::optional<double> at);
 
  protected:
+  void closeEvent(QCloseEvent* event) override;
+  void resizeEvent(QResizeEvent* event) override;
   void dragEnterEvent(QDragEnterEvent* event) override;
   void dropEvent(QDropEvent* event) override;
 
  private:
   void buildActions();
+  QAction* addPanelAction(QMenu* menu, const QString& text, const QKeySequence& key, QWidget* panel);
+  void restoreSettings();
+  void saveSettings();
+  void fitPanels();
+  void fitTimelineHeight();
+  void fitLineColumn();
   void rememberRecent(const QStringList& inputs);
   void refreshRecentMenu();
   void onReportChanged();
@@ -91,7 +123,10 @@ class MainWindow : public QMainWindow {
   void updateStatus();
   void updateTitle();
   void showKeyboardHelp();
-  void goToLine();
+  void askGoTo();
+  bool nextRowWhere(bool backward, const std::function<bool(EntryId)>& wanted, const QString& none);
+  void saveSession();
+  void restoreSession();
   void chooseHighlights();
   bool selectEntry(EntryId id);
 
@@ -101,6 +136,9 @@ class MainWindow : public QMainWindow {
   OutcomeBanner* banner_;
   TimelineWidget* timeline_;
   QScrollArea* timelineArea_ = nullptr;
+  QWidget* findingsPanel_ = nullptr;
+  QSplitter* logSplit_ = nullptr;
+  QSplitter* mainSplit_ = nullptr;
   FilterBar* filterBar_;
   QTableView* table_;
   DetailPane* detail_;
@@ -114,10 +152,16 @@ class MainWindow : public QMainWindow {
   QMenu* recentMenu_ = nullptr;
   QAction* followAction_ = nullptr;
   QAction* utcAction_ = nullptr;
+  QAction* timelineAction_ = nullptr;
+  QAction* findingsAction_ = nullptr;
+  QAction* detailAction_ = nullptr;
+  std::uint64_t widestLine_ = 0;  // the largest line number the Line column was sized for
+  std::size_t lineChecked_ = 0;   // entries whose line numbers fitLineColumn has seen
   std::optional<int> loadingPercent_;
   bool showHeadlineWhenLoaded_ = false;
   bool wasAtBottom_ = false;
   std::optional<EntryId> keptCurrent_;  // the current row's entry across a model reset
+  bool restoreSessionWhenLoaded_ = false;
 };
 
 }  // namespace ccmlog::viewer

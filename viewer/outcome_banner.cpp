@@ -138,7 +138,10 @@ void OutcomeBanner::setReport(const Report& report, std::optional<int> loadingPe
     reason_->setText(tr("Looking for the cause…"));
   } else {
     const QString notes = fileNotes(report);
-    reason_->setText(notes.isEmpty() ? tr("No known cause found in these logs.") : notes);
+    // Without a run there is no install to explain: the log is there to be read.
+    reason_->setText(!notes.isEmpty()        ? notes
+                     : report.runs.empty() ? tr("Nothing about a client install here: the log is shown below.")
+                                           : tr("No known cause found in these logs."));
   }
   QPalette pal = reason_->palette();
   pal.setColor(QPalette::WindowText, report.findings.empty()

@@ -9,7 +9,7 @@ namespace {
 
 constexpr std::size_t kChunk = 4096;
 
-// Calls onMatch(position) for the matching ids of each chunk, in order, until it returns false.
+// Calls onMatch(position) for the matching ids of each chunk, in order.
 template <typename OnMatch>
 void scan(const LogIndex& index, const std::vector<std::uint32_t>& ids, const TextMatcher& matcher,
           const std::atomic<bool>& cancel, OnMatch onMatch) {
@@ -30,9 +30,7 @@ void scan(const LogIndex& index, const std::vector<std::uint32_t>& ids, const Te
     readMessages(chunk, files, [&](std::size_t i, std::string_view message) {
       if (matcher.matches(message)) found.push_back(at + i);
     });
-    for (const std::size_t position : found) {
-      if (!onMatch(position)) return;
-    }
+    for (const std::size_t position : found) onMatch(position);
   }
 }
 
@@ -41,21 +39,16 @@ void scan(const LogIndex& index, const std::vector<std::uint32_t>& ids, const Te
 std::vector<std::uint32_t> matchingIds(const LogIndex& index, const std::vector<std::uint32_t>& ids,
                                        const TextMatcher& matcher, const std::atomic<bool>& cancel) {
   std::vector<std::uint32_t> out;
-  scan(index, ids, matcher, cancel, [&](std::size_t position) {
+  for (const std::size_t position : matchingPositions(index, ids, matcher, cancel))
     out.push_back(ids[position]);
-    return true;
-  });
   return out;
 }
 
-std::optional<std::size_t> firstMatch(const LogIndex& index, const std::vector<std::uint32_t>& ids,
-                                      const TextMatcher& matcher, const std::atomic<bool>& cancel) {
-  std::optional<std::size_t> first;
-  scan(index, ids, matcher, cancel, [&](std::size_t position) {
-    first = position;
-    return false;
-  });
-  return first;
+std::vector<std::size_t> matchingPositions(const LogIndex& index, const std::vector<std::uint32_t>& ids,
+                                           const TextMatcher& matcher, const std::atomic<bool>& cancel) {
+  std::vector<std::size_t> out;
+  scan(index, ids, matcher, cancel, [&](std::size_t position) { out.push_back(position); });
+  return out;
 }
 
 }  // namespace ccmlog::viewer

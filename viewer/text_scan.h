@@ -9,7 +9,6 @@
 
 #include <atomic>
 #include <cstdint>
-#include <optional>
 #include <vector>
 
 #include "log_index.h"
@@ -22,8 +21,9 @@ namespace ccmlog::viewer {
 std::vector<std::uint32_t> matchingIds(const LogIndex& index, const std::vector<std::uint32_t>& ids,
                                        const TextMatcher& matcher, const std::atomic<bool>& cancel);
 
-/// The position in `ids` of the first whose message `matcher` accepts; nullopt when none (or cancelled).
-std::optional<std::size_t> firstMatch(const LogIndex& index, const std::vector<std::uint32_t>& ids,
-                                      const TextMatcher& matcher, const std::atomic<bool>& cancel);
+/// The positions in `ids`, ascending, of those whose message `matcher` accepts (what was found before a
+/// cancel).
+std::vector<std::size_t> matchingPositions(const LogIndex& index, const std::vector<std::uint32_t>& ids,
+                                           const TextMatcher& matcher, const std::atomic<bool>& cancel);
 
 }  // namespace ccmlog::viewer

@@ -4,10 +4,17 @@
 
 namespace ccmlog::viewer {
 
-TimelineScale::TimelineScale(std::vector<Segment> spans, double left, double width, double gapWidth) {
+namespace {
+
+constexpr double kMaxGapsShare = 0.25;  // of the width, however many breaks there are
+
+}  // namespace
+
+TimelineScale::TimelineScale(std::vector<Segment> spans, double left, double width, double gapWidth,
+                             std::int64_t minGap) {
   std::sort(spans.begin(), spans.end(), [](const Segment& a, const Segment& b) { return a.from < b.from; });
   for (const Segment& s : spans) {
-    if (!segments_.empty() && s.from <= segments_.back().to) {
+    if (!segments_.empty() && s.from - segments_.back().to < std::max<std::int64_t>(minGap, 1)) {
       segments_.back().to = std::max(segments_.back().to, s.to);
     } else {
       segments_.push_back({s.from, std::max(s.from, s.to), 0, 0});
@@ -15,6 +22,7 @@ TimelineScale::TimelineScale(std::vector<Segment> spans, double left, double wid
   }
   if (segments_.empty()) return;
   const double n = static_cast<double>(segments_.size());
+  if (n > 1) gapWidth = std::min(gapWidth, width * kMaxGapsShare / (n - 1));
   const double usable = std::max(1.0, width - gapWidth * (n - 1));
   double total = 0;
   for (const Segment& s : segments_) total += static_cast<double>(s.to - s.from);

@@ -3,9 +3,11 @@
 // The runs of one install may last two seconds or two days, with minutes or
 // hours of nothing between them. On a linear axis the short ones would be
 // slivers, so the strip uses a piecewise-linear scale: each stretch of
-// activity (run spans that overlap are merged) gets a share of the width,
-// half of it split equally and half by duration, and each gap between
-// stretches becomes a narrow break of fixed width.
+// activity (run spans that overlap, or lie closer than a minimum gap, are
+// merged) gets a share of the width, half of it split equally and half by
+// duration, and each gap between stretches becomes a narrow break: of fixed
+// width while there are few, narrower when thousands of runs would otherwise
+// push the axis past its width.
 #pragma once
 
 #include <cstdint>
@@ -22,8 +24,10 @@ class TimelineScale {
   };
 
   TimelineScale() = default;
-  /// Lays out spans ([from, to] pairs, any order, may overlap) over [left, left + width].
-  TimelineScale(std::vector<Segment> spans, double left, double width, double gapWidth = 22);
+  /// Lays out spans ([from, to] pairs, any order, may overlap) over [left, left + width];
+  /// spans less than `minGap` ticks apart share a stretch.
+  TimelineScale(std::vector<Segment> spans, double left, double width, double gapWidth = 22,
+                std::int64_t minGap = 0);
 
   /// The x of a moment: inside a stretch, linear; in a gap, the middle of its break;
   /// before or after everything, the ends.

@@ -1,19 +1,24 @@
 // timeline_widget.h: the timeline strip: what each ccmsetup process did, and when.
 //
-// One lane per run, labelled with its process id and account; a user account
-// is blue and SYSTEM (the service) orange, lane and label alike. Phases are
-// bars on a shared time axis (timeline_scale.h), green when they succeeded,
-// red when they failed, grey when unfinished; failures are red marks above
-// the bars and retries amber ones; an orange arrow shows the hand-off from the
-// process that created the service to the service's run. Hovering shows
-// details; clicking a bar, mark or label emits the Location to jump to.
+// One lane per run, labelled with its account, process id and how it ended;
+// a user account is blue and SYSTEM (the service) orange, lane and label
+// alike. Phases that lasted are bars on a shared time axis
+// (timeline_scale.h), green when they succeeded, red when they failed, grey
+// when unfinished; failures are red marks above the bars and retries amber
+// ones; an orange arrow shows the hand-off from the process that created the
+// service to the service's run. The axis labels are thinned to those that fit.
+// The widget asks for the height of every lane and, zoomed, for a multiple of
+// its scroll area's width: a log of thousands of runs scrolls to the last,
+// and Ctrl+wheel asks to zoom (zoomRequested) to tell apart runs that fit
+// in one pixel. The axis and the lane labels stay at the top and left of what
+// is shown. Hovering shows details; clicking a bar, mark or label emits the
+// Location to jump to.
 #pragma once
-
-#include <optional>
-#include <vector>
 
 #include <QString>
 #include <QWidget>
+#include <optional>
+#include <vector>
 
 #include "ccmlog/analysis.h"
 #include "qt_convert.h"
@@ -31,14 +36,22 @@ class TimelineWidget : public QWidget {
   void setReport(const Report* report);
   void setTimeMode(TimeMode mode);
 
+  /// Widens the strip to `factor` (1 to 64) times its parent's (a scroll area's viewport) width.
+  void setZoom(double factor);
+  double zoom() const { return zoom_; }
+
   QSize sizeHint() const override;
   QSize minimumSizeHint() const override;
 
+  /// Where the lane of a run (an index into Report::runs) is drawn; empty when there is none.
+  QRect laneRect(std::size_t run) const;
   /// The place at a point of the widget, if something clickable is there.
   std::optional<Location> locationAt(QPointF point) const;
 
  signals:
   void locationActivated(const ccmlog::Location& where);
+  /// Ctrl+wheel: zoom by `factor` about the point at `x` (of the widget).
+  void zoomRequested(double factor, double x);
 
  protected:
   void paintEvent(QPaintEvent* event) override;
@@ -46,6 +59,7 @@ class TimelineWidget : public QWidget {
   void mousePressEvent(QMouseEvent* event) override;
   void mouseMoveEvent(QMouseEvent* event) override;
   bool event(QEvent* event) override;
+  void wheelEvent(QWheelEvent* event) override;
 
  private:
   // Something drawn that answers hover and click.
@@ -65,6 +79,7 @@ class TimelineWidget : public QWidget {
 
   const Report* report_ = nullptr;
   TimeMode timeMode_ = TimeMode::Local;
+  double zoom_ = 1;
   TimelineScale scale_;
   std::vector<int> subRows_;   // per phase: its row inside its run's lane
   std::vector<int> laneRows_;  // per run: rows of bars

@@ -1,11 +1,12 @@
 // Tests of log_table_model.h: rows over the index, tinted, filtered, merged.
+#include "log_table_model.h"
+
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include "ccmlog/file_reader.h"
-#include "log_table_model.h"
 #include "qt_convert.h"
 #include "viewer_test_support.h"
 
@@ -137,7 +138,8 @@ class LogTableModelTest : public QObject {
     for (int row = 0; row < model.rowCount(); ++row) {
       files.insert(text(model, row, LogTableModel::FileColumn));
       const IndexEntry& e = session.index()[model.entryAt(row)];
-      QVERIFY2(e.line > lastLine[e.file], qPrintable(QStringLiteral("row %1 is out of its file's order").arg(row)));
+      QVERIFY2(e.line > lastLine[e.file],
+               qPrintable(QStringLiteral("row %1 is out of its file's order").arg(row)));
       lastLine[e.file] = e.line;
       reached[e.file] = std::max(reached[e.file], e.localTicks);
       QVERIFY2(reached[e.file] >= last, qPrintable(QStringLiteral("row %1 is out of time order").arg(row)));
@@ -165,7 +167,8 @@ class LogTableModelTest : public QObject {
     test::writeFile(toPath(dir.filePath(QStringLiteral("b.log"))), test::cmtrace("b1", "10:00:00.200+300"));
     LogSession session;
     LogTableModel model(session);
-    QVERIFY(test::load(session, {dir.filePath(QStringLiteral("a.log")), dir.filePath(QStringLiteral("b.log"))}));
+    QVERIFY(
+        test::load(session, {dir.filePath(QStringLiteral("a.log")), dir.filePath(QStringLiteral("b.log"))}));
     QStringList order;
     for (int row = 0; row < model.rowCount(); ++row) order << text(model, row, LogTableModel::TextColumn);
     QCOMPARE(order, (QStringList{QStringLiteral("b1"), QStringLiteral("a1"), QStringLiteral("a2")}));
@@ -192,14 +195,22 @@ class LogTableModelTest : public QObject {
     QCOMPARE(formatIso(*r.local), std::string("2023-01-17T09:41:07.449"));
   }
 
+  // A highlight colours the row; a highlighted error keeps its tint in the Line cell.
   void highlightRulesColourRows() {
     LogSession session;
     LogTableModel model(session);
     QVERIFY(test::load(session, {kServiceContext}));
-    model.setHighlights(
-        {{std::make_shared<const TextMatcher>(*TextMatcher::compile("download complete", false)), 0x00ff00}});
+    const auto rule = [](const char* text) {
+      return HighlightRule{std::make_shared<const TextMatcher>(*TextMatcher::compile(text, false)), 0x00ff00};
+    };
+    model.setHighlights({rule("download complete"), rule("Failed to access")});
     const int row = rowOfLine(model, 19);
     QCOMPARE(model.index(row, 0).data(Qt::BackgroundRole).value<QColor>(), QColor(0, 0xff, 0));
+    const int failed = rowOfLine(model, 57);
+    QCOMPARE(model.index(failed, LogTableModel::LineColumn).data(Qt::BackgroundRole).value<QColor>(),
+             QColor(0xff, 0xd6, 0xd6));
+    QCOMPARE(model.index(failed, LogTableModel::TextColumn).data(Qt::BackgroundRole).value<QColor>(),
+             QColor(0, 0xff, 0));
   }
 };
 

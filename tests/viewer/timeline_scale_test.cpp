@@ -1,7 +1,7 @@
 // Tests of timeline_scale.h: short runs stay visible next to long ones.
-#include <QTest>
-
 #include "timeline_scale.h"
+
+#include <QTest>
 
 namespace ccmlog::viewer {
 
@@ -31,6 +31,28 @@ class TimelineScaleTest : public QObject {
     QCOMPARE(scale.segments()[0].from, 0);
     QCOMPARE(scale.segments()[0].to, 60);
     QCOMPARE(scale.x(30), 50.0);
+  }
+
+  // A break between runs a second apart would sit between two labels reading the same time.
+  void runsCloserThanTheMinimumGapShareAStretch() {
+    constexpr std::int64_t s = 10'000'000;
+    const TimelineScale scale({{0, 2 * s, 0, 0}, {3 * s, 10 * s, 0, 0}, {500 * s, 510 * s, 0, 0}}, 0, 1000,
+                              20, 60 * s);
+    QCOMPARE(scale.segments().size(), 2u);
+    QCOMPARE(scale.segments()[0].to, 10 * s);
+  }
+
+  // Thousands of runs hours apart: the breaks narrow so that the axis ends where the strip does.
+  void thousandsOfBreaksFitTheWidth() {
+    constexpr std::int64_t hour = 36'000'000'000;
+    std::vector<TimelineScale::Segment> spans;
+    for (std::int64_t i = 0; i < 3000; ++i) spans.push_back({i * hour, i * hour + hour / 60, 0, 0});
+    const TimelineScale scale(spans, 100, 1000, 22);
+    QCOMPARE(scale.segments().size(), 3000u);
+    QVERIFY(qAbs(scale.segments().back().x1 - 1100) < 1e-6);
+    for (std::size_t i = 1; i < scale.segments().size(); ++i) {
+      QVERIFY(scale.segments()[i].x0 >= scale.segments()[i - 1].x1);
+    }
   }
 
   void aMomentOnlyRun() {
