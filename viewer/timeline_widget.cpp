@@ -172,7 +172,8 @@ void TimelineWidget::layoutItems() {
   for (const Run& run : r.runs) {
     if (run.start.local && run.end.local) spans.push_back({ticksOf(run.start), ticksOf(run.end), 0, 0});
   }
-  // A run's span may not hold all its phases (an MSI log's run is its first moment): the axis holds both.
+  // A run's span is its own log's lines; a phase from an auxiliary log (client.msi.log) may
+  // reach past it: the axis holds both.
   for (const Phase& phase : r.phases) {
     if (drawnAsBar(phase)) spans.push_back({ticksOf(phase.start), ticksOf(phase.end), 0, 0});
   }

@@ -237,6 +237,7 @@ struct BuildingRun {
   size_t kept = 0;
   bool exited = false;  // wrote "exiting with return code": its process writes no more
   bool acted = false;   // wrote more than who it is (banner, version, command line, account)
+  bool auxiliary = false;  // made for an auxiliary log's events (an MSI log alone): they end it
 };
 
 // Events a process writes about itself as it starts, before it does anything.
@@ -359,7 +360,11 @@ BuildingRun& TimelineBuilder::Impl::runForSetup(const Location& where, std::span
 }
 
 BuildingRun& TimelineBuilder::Impl::runForAuxiliary(const Location& where) {
-  if (runs.empty()) return openRun(where, std::nullopt);
+  if (runs.empty()) {
+    BuildingRun& b = openRun(where, std::nullopt);
+    b.auxiliary = true;
+    return b;
+  }
   for (size_t i = runs.size(); i-- > 0;) {
     if (ticksBetween(runs[i].run.start, where).value_or(-1) >= 0) return runs[i];
   }
@@ -589,7 +594,10 @@ void TimelineBuilder::addRecord(const Location& where, std::string_view message,
     run->run.end = where;
   }
   if (events.empty()) return;
-  if (!run) run = &d.runForAuxiliary(where);
+  if (!run) {
+    run = &d.runForAuxiliary(where);
+    if (run->auxiliary) run->run.end = where;
+  }
   for (const Event& event : events) d.apply(*run, event, where, message);
   d.dropOldRuns();
 }

@@ -159,7 +159,7 @@ TEST(RunsByProcess, WithoutThreadsAnEndingAfterTheServiceActedIsTheServices) {
 // --- Outcomes told honestly ---
 
 std::string msiLine(std::string_view message) {
-  return "MSI (s) (4C:18) [09:14:27:503]: " + std::string(message) + "\r\n";
+  return "MSI (s) (4C:18) [11:42:09:503]: " + std::string(message) + "\r\n";
 }
 
 TEST(Outcome, AnMsiLogAloneIsDecidedByItsOwnStatus) {
@@ -174,6 +174,20 @@ TEST(Outcome, AnMsiLogAloneIsDecidedByItsOwnStatus) {
   EXPECT_EQ(r.outcome.errorCode, 0x80070643u);
   EXPECT_EQ(r.outcome.operation, Operation::Install);
   EXPECT_EQ(r.outcome.product, "Configuration Manager Client");
+}
+
+TEST(Outcome, AnMsiLogAlonesRunLastsFromItsFirstEventToItsLast) {
+  const std::string log =
+      "=== Verbose logging started: 2/27/2024  11:42:09  Build type: SHIP UNICODE 5.00.10011.00  Calling "
+      "process: C:\\Windows\\ccmsetup\\ccmsetup.exe ===\r\n" +
+      msiLine("Product: Configuration Manager Client -- Installation operation failed.") +
+      "MSI (s) (4C:18) [11:45:11:503]: Windows Installer installed the product. Product Name: Configuration "
+      "Manager Client. Product Version: 5.00.9122.1000. Product Language: 1033. Manufacturer: Microsoft "
+      "Corporation. Installation success or error status: 1603.\r\n";
+  const Report r = analyzeLog("client.msi.log", log);
+  ASSERT_EQ(r.runs.size(), 1u);
+  EXPECT_EQ(ticksBetween(r.runs[0].start, r.runs[0].end), 182 * Timestamp::kTicksPerSecond)
+      << formatTime(r.runs[0].start, Clock::Local) << " to " << formatTime(r.runs[0].end, Clock::Local);
 }
 
 TEST(Outcome, ASiteRolesMsiLogNamesItsProduct) {
