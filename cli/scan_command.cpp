@@ -44,7 +44,8 @@ Options:
 
 Outcomes: success, failed, reboot-required, in-progress, unknown (the logs
 hold no ccmsetup run), no-logs and unreadable (the reason is in the last
-column of the table, the error key of NDJSON, the title cell of CSV).
+column of the table, the error key of NDJSON, the title cell of CSV, the
+headline of HTML).
 
 NDJSON: one object per machine: machine, path, files, outcome, exit_code,
 error_code, rules (ids of warning and error findings), findings (as in
