@@ -39,25 +39,29 @@ constexpr std::string_view kBlockStart =
     "<div style=\"content-visibility:auto;contain-intrinsic-size:auto 9000px\">";
 constexpr std::string_view kTableStart =
     "<table style=\"width:100%;margin:0;table-layout:fixed;overflow-wrap:anywhere\"><colgroup>"
-    "<col style=\"width:34%\"><col style=\"width:16%\"><col style=\"width:25%\"><col style=\"width:25%\"></colgroup>";
+    "<col style=\"width:38%\"><col style=\"width:18%\"><col style=\"width:26%\"><col style=\"width:18%\"></colgroup>";
 
 std::string codeCell(const MachineScan& scan) {
   if (scan.errorCode) {
     const ErrorInfo info = lookupError(*scan.errorCode);
     std::string s = formatErrorCode(*scan.errorCode);
     if (!info.name.empty()) s += "<br><span class=\"meta\">" + escapeHtml(info.name) + "</span>";
-    return "<td class=\"keep\">" + s + "</td>";
+    return "<td>" + s + "</td>";
   }
-  if (scan.exitCode) return "<td class=\"keep\">exit " + std::to_string(*scan.exitCode) + "</td>";
+  if (scan.exitCode) return "<td>exit " + std::to_string(*scan.exitCode) + "</td>";
   return "<td>-</td>";
 }
 
-// The end of the run that decided the outcome (else the latest run's), as written.
-std::string whenOf(const Report& report) {
+// The end of the run that decided the outcome (else the latest run's), as
+// written: the date above the time, so that the column stays narrow.
+std::string whenHtml(const Report& report) {
   const std::optional<size_t> run =
       report.outcome.run ? report.outcome.run : report.runs.empty() ? std::nullopt : std::optional(report.runs.size() - 1);
-  if (!run || *run >= report.runs.size()) return {};
-  return formatTime(report.runs[*run].end, Clock::Local);
+  if (!run || *run >= report.runs.size()) return "-";
+  const std::string time = formatTime(report.runs[*run].end, Clock::Local);
+  const size_t t = time.find('T');
+  if (t == std::string::npos) return time.empty() ? "-" : escapeHtml(time);
+  return escapeHtml(time.substr(0, t)) + "<br>" + escapeHtml(time.substr(t + 1));
 }
 
 std::string fileName(const Report& report, FileIndex file) {
@@ -138,11 +142,11 @@ std::string charts(const FleetSummary& summary) {
 
 void appendHtmlRow(std::string& out, const MachineScan& scan, const Report* report) {
   const std::string_view outcome = outcomeName(scan);
-  const std::string when = report ? whenOf(*report) : std::string();
+  const std::string when = report ? whenHtml(*report) : "-";
   out += "<tbody style=\"border-top:2px solid #999\"><tr><td>" + escapeHtml(scan.name) +
-         "<br><span class=\"meta\">" + escapeHtml(scan.path) + "</span></td><td class=\"keep\"><b style=\"color:" +
+         "<br><span class=\"meta\">" + escapeHtml(scan.path) + "</span></td><td><b style=\"color:" +
          std::string(outcomeColor(outcome)) + "\">" + html::shout(outcome) + "</b></td>" + codeCell(scan) +
-         "<td class=\"keep\">" + (when.empty() ? "-" : escapeHtml(when)) + "</td></tr>\n" +
+         "<td>" + when + "</td></tr>\n" +
          headlineRow(scan, report) + "</tbody>\n";
 }
 

@@ -27,7 +27,9 @@ std::string barChartSvg(std::span<const Bar> bars, std::string_view title) {
   for (const Bar& b : bars) most = std::max(most, b.count);
   const int width = kLabelWidth + kBarWidth + 80;
   const int height = static_cast<int>(bars.size()) * kRowHeight + 8;
-  std::string svg = "<svg role=\"img\" width=\"" + std::to_string(width) + "\" height=\"" + std::to_string(height) +
+  // It shrinks with a narrow window instead of running past its edge.
+  std::string svg = "<svg role=\"img\" style=\"max-width:100%;height:auto\" width=\"" + std::to_string(width) +
+                    "\" height=\"" + std::to_string(height) +
                     "\" viewBox=\"0 0 " + std::to_string(width) + " " + std::to_string(height) +
                     "\" xmlns=\"http://www.w3.org/2000/svg\"><title>" + escapeHtml(title) + "</title>\n";
   int y = 4;

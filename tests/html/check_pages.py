@@ -29,8 +29,8 @@ SVG_NS = "http://www.w3.org/2000/svg"
 
 NUMBER = r"-?[0-9]+(?:\.[0-9]+)?%?"
 COLOR = r"#[0-9a-f]{3}|#[0-9a-f]{6}|none"
-CSS_PROPERTIES = {"background", "border-color", "border-top", "color", "width", "margin", "table-layout",
-                  "overflow-wrap", "content-visibility", "contain-intrinsic-size"}
+CSS_PROPERTIES = {"background", "border-color", "border-top", "color", "width", "max-width", "height", "margin",
+                  "table-layout", "overflow-wrap", "content-visibility", "contain-intrinsic-size"}
 CSS_VALUE = re.compile(r"[#a-z0-9 .%-]+")  # no parentheses, quotes, slashes or escapes: no url()
 
 ATTRIBUTE_VALUES = {
@@ -57,7 +57,7 @@ ELEMENTS = {
     "div": {"class", "style"}, "pre": set(), "details": set(), "summary": set(),
     "table": {"style"}, "colgroup": set(), "col": {"style"}, "thead": set(), "tbody": {"style"},
     "tr": set(), "th": {"colspan", "style"}, "td": {"class", "colspan"},
-    "svg": {"role", "width", "height", "viewbox", "xmlns"}, "g": set(),
+    "svg": {"role", "style", "width", "height", "viewbox", "xmlns"}, "g": set(),
     "rect": {"x", "y", "width", "height", "rx", "fill", "stroke", "stroke-width"},
     "path": {"d", "fill", "stroke", "stroke-width", "stroke-dasharray"},
     "line": {"x1", "y1", "x2", "y2", "stroke", "stroke-width"},
