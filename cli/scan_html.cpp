@@ -68,14 +68,6 @@ std::string fileName(const Report& report, FileIndex file) {
   return value(file) < report.files.size() ? report.files[value(file)].path.filename().string() : std::string();
 }
 
-// Whole UTF-8 characters of at most `bytes` bytes, with an ellipsis when cut.
-std::string cut(const std::string& text, size_t bytes) {
-  if (text.size() <= bytes) return text;
-  size_t end = bytes;
-  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-  return text.substr(0, end) + "\xE2\x80\xA6";
-}
-
 void appendFinding(std::string& out, const Report& report, const Finding& f) {
   const std::string label = f.history ? "HISTORY" : html::shout(toString(f.severity));
   out += "<div class=\"finding" + std::string(f.causedBy.empty() ? "" : " consequence") + "\" style=\"border-color:" +
@@ -92,7 +84,7 @@ void appendFinding(std::string& out, const Report& report, const Finding& f) {
     for (size_t i = 0; i < shown; ++i) {
       const Evidence& e = f.evidence[i];
       out += escapeHtml(fileName(report, e.where.file) + ":" + std::to_string(value(e.where.line)) + "  " +
-                        cut(e.text, kEvidenceChars)) +
+                        html::shortened(e.text, kEvidenceChars)) +
              "\n";
     }
     if (shown < f.evidence.size()) {

@@ -69,15 +69,15 @@ TEST(ScanHtmlRow, FindingsFoldOutWithRemedyAndBoundedEvidence) {
   EXPECT_NE(scan.html.find("ERROR_ACCESS_DENIED"), std::string::npos);
   EXPECT_EQ(count(scan.html, "ccmsetup.log:"), kEvidenceLines);
   EXPECT_NE(scan.html.find("4 more lines"), std::string::npos);
-  EXPECT_NE(scan.html.find(std::string(kEvidenceChars, 'x') + "\xE2\x80\xA6"), std::string::npos);
-  EXPECT_EQ(scan.html.find(std::string(kEvidenceChars + 1, 'x')), std::string::npos);
+  EXPECT_NE(scan.html.find(std::string(kEvidenceChars - 1, 'x') + "\xE2\x80\xA6"), std::string::npos);
+  EXPECT_EQ(scan.html.find(std::string(kEvidenceChars, 'x')), std::string::npos);
 }
 
 TEST(ScanHtmlRow, EvidenceIsCutBetweenCharacters) {
   MachineScan scan;
   scan.outcome = OutcomeStatus::Failed;
   // 'é' is two bytes: a cut at an odd byte count would split one.
-  const Report report = reportWithEvidence(1, "a" + [] {
+  const Report report = reportWithEvidence(1, [] {
     std::string s;
     for (size_t i = 0; i < kEvidenceChars; ++i) s += "\xC3\xA9";
     return s;
