@@ -1,6 +1,7 @@
 #include "machine_scan.h"
 
 #include "ccmlog/analysis.h"
+#include "scan_html.h"
 #include "scan_writers.h"
 #include "verdict.h"
 
@@ -45,6 +46,7 @@ MachineScan scanMachine(const MachineSource& source, const ScanOptions& options,
   if (!report && scan.status == SourceStatus::Logs) scan.status = SourceStatus::Unreadable;
   if (report) fill(scan, *report);
   if (options.ndjson) appendNdjson(scan.ndjson, scan, report ? &*report : nullptr);
+  if (options.html) appendHtmlRow(scan.html, scan, report ? &*report : nullptr);
   return scan;
 }
 

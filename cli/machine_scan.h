@@ -3,6 +3,7 @@
 //   BundleReader bundles;                                             // one per thread
 //   MachineScan scan = scanMachine(source, {.ndjson = true}, bundles);
 //   scan.outcome, scan.rules, scan.error; scan.ndjson is the machine's NDJSON line
+//   (and scan.html its row of the HTML page, with {.html = true})
 //
 // The full Report is dropped once the row is made, so a fleet of thousands of
 // machines costs a few hundred bytes each.
@@ -32,10 +33,12 @@ struct MachineScan {
   std::optional<std::string> error;       ///< why there are no logs, or why (some of) them could not be read
   bool failed = false;                    ///< the install failed or a finding is an error
   std::string ndjson;                     ///< the NDJSON line with findings, when asked for
+  std::string html;                       ///< the HTML page's row with findings, when asked for
 };
 
 struct ScanOptions {
   bool ndjson = false;  ///< also render MachineScan::ndjson (needs the findings, so done here)
+  bool html = false;    ///< also render MachineScan::html (the same)
 };
 
 /// Reads and analyzes one machine's logs, from disk or through `bundles`.

@@ -34,7 +34,8 @@ Rotated ccmsetup.lo_ history is read before ccmsetup.log. Symlinks are
 followed, each folder once; FIFOs, devices and sockets are skipped.
 
 Options:
-  --format FMT      text (default: a table and a fleet summary), ndjson or csv
+  --format FMT      text (default: a table and a fleet summary), ndjson, csv
+                    or html (one self-contained page to open in a browser)
   -j, --jobs N      machines analyzed at once (default: the number of cores)
   --progress WHEN   auto (default: when stderr is a terminal), always or never
   --summary         write only the fleet summary: machines per outcome and per
@@ -43,7 +44,8 @@ Options:
 
 Outcomes: success, failed, reboot-required, in-progress, unknown (the logs
 hold no ccmsetup run), no-logs and unreadable (the reason is in the last
-column of the table, the error key of NDJSON, the title cell of CSV).
+column of the table, the error key of NDJSON, the title cell of CSV, the
+headline of HTML).
 
 NDJSON: one object per machine: machine, path, files, outcome, exit_code,
 error_code, rules (ids of warning and error findings), findings (as in
@@ -53,6 +55,10 @@ scan-machine.v1 and scan-summary.v1 (share/ccmlog/schema when installed).
 CSV (RFC 4180): machine,path,outcome,exit_code,error_code,rules,
 title_of_top_finding; cells starting with = + - @ get a ' in front so that
 spreadsheets do not run them.
+HTML: machines per outcome and per root cause as bar charts, then every
+machine (name, path, outcome, code, headline, when) sorted by outcome, failed
+first; a headline folds out to the machine's findings with remedy and their
+first evidence lines. No script, nothing fetched: it opens offline.
 
 Exit status:
   0  every machine is fine
@@ -68,7 +74,7 @@ constexpr size_t kOutputBlock = 1 << 16;
 
 int runScan(Words args) {
   const OptionSpec specs[] = {
-      {"format", "FMT", {"text", "ndjson", "csv"}, "text"},
+      {"format", "FMT", {"text", "ndjson", "csv", "html"}, "text"},
       {"jobs", "N", {}, "", 'j'},
       {"progress", "WHEN", {"auto", "always", "never"}, "auto"},
       {"summary", "", {}, ""},
@@ -86,6 +92,7 @@ int runScan(Words args) {
   const std::string_view name = options->get("format");
   const ScanFormat format = name == "ndjson" ? ScanFormat::Ndjson
                             : name == "csv"  ? ScanFormat::Csv
+                            : name == "html" ? ScanFormat::Html
                                              : ScanFormat::Text;
   const ScanContent content = options->has("summary") ? ScanContent::Summary : ScanContent::Machines;
 
@@ -100,7 +107,9 @@ int runScan(Words args) {
     return kExitUnreadable;
   }
 
-  const ScanOptions scanOptions{.ndjson = format == ScanFormat::Ndjson && content == ScanContent::Machines};
+  const bool rows = content == ScanContent::Machines;
+  const ScanOptions scanOptions{.ndjson = rows && format == ScanFormat::Ndjson,
+                                .html = rows && format == ScanFormat::Html};
   ScanWriter writer(format, content);
   Output out(stdout);
   Progress progress(stderr, found.machines.size(), wantProgress(options->get("progress"), stderr));

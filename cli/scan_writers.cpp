@@ -5,6 +5,7 @@
 #include "ccmlog/error_codes.h"
 #include "ccmlog/json_writer.h"
 #include "ccmlog/report_json.h"
+#include "scan_html.h"
 
 namespace ccmlog::cli {
 namespace {
@@ -87,6 +88,8 @@ void appendJsonCounts(JsonWriter& json, std::string_view key, std::string_view n
 void appendSummary(std::string& out, ScanFormat format, const FleetSummary& summary) {
   if (format == ScanFormat::Text) {
     appendTextSummary(out, summary);
+  } else if (format == ScanFormat::Html) {
+    out += fleetPage(summary, {});
   } else if (format == ScanFormat::Ndjson) {
     JsonWriter json(out);
     json.beginObject();
@@ -195,6 +198,8 @@ void ScanWriter::finish(std::string& out) {
     appendTable(out, rows_);
     out += "\n";
     appendTextSummary(out, summary_);
+  } else if (format_ == ScanFormat::Html) {
+    out += fleetPage(summary_, std::move(rows_));
   }
 }
 

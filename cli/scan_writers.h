@@ -1,8 +1,8 @@
-// scan_writers.h: a fleet scan as NDJSON, CSV or a text table, and its summary.
+// scan_writers.h: a fleet scan as NDJSON, CSV, a text table or an HTML page, and its summary.
 //
 //   ScanWriter writer(ScanFormat::Csv, ScanContent::Machines);
 //   for (each machine in path order) writer.add(scan, out);  // NDJSON and CSV rows go out at once
-//   writer.finish(out);                                       // the text table, the fleet summary
+//   writer.finish(out);                                       // the text table or page, the fleet summary
 //
 // Every machine has a row: outcome "no-logs" or "unreadable" when it has no
 // report, with why in "error" (the text table's last column, CSV's title cell).
@@ -13,12 +13,15 @@
 //   rules are separated by spaces. Text cells that a spreadsheet would take for a
 //   formula are neutralised (see csvCell); numbers are ours and written as they are.
 // Text: a table of machine, path, outcome, exit, error and rules, aligned over all rows.
+// HTML: one page, the summary as charts and a table sorted by outcome (scan_html.h),
+//   made of the rows' MachineScan::html.
 // Summary: machines per outcome and per root cause (a machine's first warning or
 //   error finding), most common first, then by name. Text writes it after the
 //   table; with ScanContent::Summary every format writes only the summary:
 //   NDJSON {"machines", "outcomes":[{"outcome","machines"}], "root_causes":[{"rule","machines"}]}
 //   (schema/scan-summary.v1.schema.json),
-//   CSV group,name,machines with rows "outcome,failed,8" and "root_cause,download-failed,3".
+//   CSV group,name,machines with rows "outcome,failed,8" and "root_cause,download-failed,3",
+//   HTML the page without its table.
 #pragma once
 
 #include <map>
@@ -31,7 +34,7 @@
 
 namespace ccmlog::cli {
 
-enum class ScanFormat { Text, Ndjson, Csv };
+enum class ScanFormat { Text, Ndjson, Csv, Html };
 enum class ScanContent { Machines, Summary };
 
 /// One CSV cell: a leading '=', '+', '-', '@', tab or CR gets a "'" before it
@@ -72,7 +75,7 @@ class ScanWriter {
 
   /// Appends what can be written now (the CSV header first) and counts the machine.
   void add(const MachineScan& scan, std::string& out);
-  /// Appends the rest: the text table and summary, or the summary alone.
+  /// Appends the rest: the text table and summary, the page, or the summary alone.
   void finish(std::string& out);
 
  private:
@@ -80,7 +83,7 @@ class ScanWriter {
   ScanContent content_;
   bool wroteHeader_ = false;       ///< CSV only
   FleetSummary summary_;
-  std::vector<MachineScan> rows_;  ///< text only: the table is aligned over all rows
+  std::vector<MachineScan> rows_;  ///< text and HTML: the table is aligned or sorted over all rows
 };
 
 }  // namespace ccmlog::cli

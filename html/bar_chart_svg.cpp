@@ -12,13 +12,6 @@ constexpr int kBarWidth = 420;
 constexpr int kRowHeight = 22;
 constexpr size_t kLabelChars = 46;
 
-std::string shortened(const std::string& label) {
-  if (label.size() <= kLabelChars) return label;
-  size_t cut = kLabelChars - 1;
-  while (cut > 0 && (static_cast<unsigned char>(label[cut]) & 0xC0) == 0x80) --cut;  // whole characters
-  return label.substr(0, cut) + "\xE2\x80\xA6";
-}
-
 }  // namespace
 
 std::string barChartSvg(std::span<const Bar> bars, std::string_view title) {
@@ -27,7 +20,9 @@ std::string barChartSvg(std::span<const Bar> bars, std::string_view title) {
   for (const Bar& b : bars) most = std::max(most, b.count);
   const int width = kLabelWidth + kBarWidth + 80;
   const int height = static_cast<int>(bars.size()) * kRowHeight + 8;
-  std::string svg = "<svg role=\"img\" width=\"" + std::to_string(width) + "\" height=\"" + std::to_string(height) +
+  // It shrinks with a narrow window instead of running past its edge.
+  std::string svg = "<svg role=\"img\" style=\"max-width:100%;height:auto\" width=\"" + std::to_string(width) +
+                    "\" height=\"" + std::to_string(height) +
                     "\" viewBox=\"0 0 " + std::to_string(width) + " " + std::to_string(height) +
                     "\" xmlns=\"http://www.w3.org/2000/svg\"><title>" + escapeHtml(title) + "</title>\n";
   int y = 4;
@@ -35,7 +30,7 @@ std::string barChartSvg(std::span<const Bar> bars, std::string_view title) {
     const int length = std::max(b.count ? 2 : 0, static_cast<int>(b.count * kBarWidth / most));
     svg += "<g><title>" + escapeHtml(b.label) + ": " + std::to_string(b.count) + "</title>";
     svg += "<text x=\"" + std::to_string(kLabelWidth - 8) + "\" y=\"" + std::to_string(y + 15) +
-           "\" text-anchor=\"end\">" + escapeHtml(shortened(b.label)) + "</text>";
+           "\" text-anchor=\"end\">" + escapeHtml(shortened(b.label, kLabelChars)) + "</text>";
     svg += "<rect x=\"" + std::to_string(kLabelWidth) + "\" y=\"" + std::to_string(y + 3) + "\" width=\"" +
            std::to_string(length) + "\" height=\"" + std::to_string(kRowHeight - 6) + "\" fill=\"" +
            escapeHtml(b.color) + "\"/>";

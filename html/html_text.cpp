@@ -61,4 +61,11 @@ std::string escapeHtml(std::string_view text) {
   return out;
 }
 
+std::string shortened(std::string_view text, size_t bytes) {
+  if (text.size() <= bytes) return std::string(text);
+  size_t cut = bytes > 0 ? bytes - 1 : 0;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // whole characters
+  return std::string(text.substr(0, cut)) + "\xE2\x80\xA6";
+}
+
 }  // namespace ccmlog::html

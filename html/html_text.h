@@ -16,4 +16,8 @@ namespace ccmlog::html {
 /// `text` for an HTML text node or a quoted attribute value.
 std::string escapeHtml(std::string_view text);
 
+/// `text` when it has at most `bytes` bytes; else the whole UTF-8 characters
+/// of its first `bytes` - 1 bytes and an ellipsis ("…"). Not escaped.
+std::string shortened(std::string_view text, size_t bytes);
+
 }  // namespace ccmlog::html
