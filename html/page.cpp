@@ -27,6 +27,7 @@ std::string pageStart(std::string_view title) {
          "font-size:.9em}\n"
          "svg text{font-family:system-ui,'Segoe UI',sans-serif;font-size:12px;fill:#222}\n"
          "details>summary{cursor:pointer}\n"
+         ".scroll{overflow-x:auto;max-width:100%}svg{max-width:100%;height:auto}\n"
          "</style></head><body>\n";
 }
 

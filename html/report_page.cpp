@@ -57,7 +57,7 @@ std::string fileName(const Report& report, FileIndex file) {
 
 std::string runTable(const Report& report, Clock clock) {
   std::string s =
-      "<table><tr><th>#</th><th>process</th><th>account</th><th>service</th><th>operation</th><th>start</th>"
+      "<div class=\"scroll\"><table><tr><th>#</th><th>process</th><th>account</th><th>service</th><th>operation</th><th>start</th>"
       "<th>end</th><th>exit</th></tr>\n";
   for (size_t i = 0; i < report.runs.size(); ++i) {
     const Run& run = report.runs[i];
@@ -69,7 +69,7 @@ std::string runTable(const Report& report, Clock clock) {
          cell(run.operation ? toString(*run.operation) : "-") + keptCell(formatTime(run.start, clock)) +
          keptCell(formatTime(run.end, clock)) + keptCell(exit) + "</tr>\n";
   }
-  return s + "</table>\n";
+  return s + "</table></div>\n";
 }
 
 void finding(std::string& s, const Report& report, const Finding& f, Clock clock) {
@@ -83,12 +83,12 @@ void finding(std::string& s, const Report& report, const Finding& f, Clock clock
        "</p>\n<p>" + escapeHtml(f.explanation) + "</p>\n";
   if (!consequence && !f.remedy.empty()) s += "<p class=\"remedy\"><b>What to do:</b> " + escapeHtml(f.remedy) + "</p>\n";
   if (!f.evidence.empty()) {
-    s += "<table><tr><th>file:line</th><th>time</th><th>log text</th></tr>\n";
+    s += "<div class=\"scroll\"><table><tr><th>file:line</th><th>time</th><th>log text</th></tr>\n";
     for (const Evidence& e : f.evidence) {
       s += "<tr>" + keptCell(fileName(report, e.where.file) + ":" + std::to_string(value(e.where.line))) +
            keptCell(formatTime(e.where, clock)) + "<td><pre>" + escapeHtml(e.text) + "</pre></td></tr>\n";
     }
-    s += "</table>\n";
+    s += "</table></div>\n";
   }
   s += "</div>\n";
 }

@@ -5,7 +5,7 @@
 
 The analyze page of testdata/machines/service-context-2009 and the scan page
 of testdata/fleet are written, drawn by 'chromium --headless --screenshot' in a
-window 1200 px wide (the scan page also 760 px wide, a narrow window), and the
+window 1200 px wide (both pages also 760 px wide, a narrow window), and the
 PNGs read with Pillow: each must have the window's size,
 be no blank page (many colours, a good share of the pixels not white, dark
 text), show the verdict colour (the failed red #c62828 of the banner, the
@@ -91,6 +91,7 @@ def main():
     fleet_colours = {"the failed bar and words": (FAILED_RED, 3000), "the success bar": (SUCCESS_GREEN, 1500)}
     pages = {  # name: command, window, colours that must show
         "report-page": (analyze, (1200, 1400), {"the failed verdict": (FAILED_RED, 20000)}),
+        "report-page-narrow": (analyze, (760, 1000), {"the failed verdict": (FAILED_RED, 10000)}),
         "fleet-page": (scan, (1200, 1400), fleet_colours),
         "fleet-page-narrow": (scan, (760, 1000), fleet_colours),
     }
