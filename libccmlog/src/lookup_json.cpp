@@ -5,6 +5,15 @@
 #include "ccmlog/json_writer.h"
 
 namespace ccmlog {
+namespace {
+
+void textOrNull(JsonWriter& json, std::string_view key, std::string_view text) {
+  json.key(key);
+  if (text.empty()) json.null();
+  else json.value(text);
+}
+
+}  // namespace
 
 void writeLookup(JsonWriter& json, std::string_view input, const ErrorInfo& info) {
   json.beginObject();
@@ -15,12 +24,11 @@ void writeLookup(JsonWriter& json, std::string_view input, const ErrorInfo& info
   if (info.win32) json.value(static_cast<std::int64_t>(*info.win32));
   else json.null();
   json.key("family").value(toString(info.family));
-  json.key("name");
-  if (info.name.empty()) json.null();
-  else json.value(info.name);
-  json.key("text");
-  if (info.known()) json.value(info.text);
-  else json.null();
+  textOrNull(json, "name", info.name);
+  textOrNull(json, "text", info.text);
+  json.key("facility").value(static_cast<std::int64_t>(info.facility));
+  textOrNull(json, "facility_name", info.facilityName);
+  textOrNull(json, "hint", info.hint);
   json.endObject();
 }
 
