@@ -34,6 +34,7 @@ std::optional<T> parseWhole(std::string_view text, int base) {
 bool isDecimalDigit(char c) { return c >= '0' && c <= '9'; }
 bool isHexDigit(char c) { return isDecimalDigit(c) || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f'); }
 char upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
+bool isNameChar(char c) { return isDecimalDigit(c) || c == '_' || (upper(c) >= 'A' && upper(c) <= 'Z'); }
 
 bool sameName(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
@@ -41,16 +42,28 @@ bool sameName(std::string_view a, std::string_view b) {
          });
 }
 
-// The code text names, in any case: the hand-written rows first (ConfigMgr's names are only
-// there), then every SDK name. A linear scan: a few thousand comparisons of lengths, once per lookup.
+// a before b, reading a-z as A-Z: the order of namesInOrder().
+bool nameBefore(std::string_view a, std::string_view b) {
+  return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+    return static_cast<unsigned char>(upper(x)) < static_cast<unsigned char>(upper(y));
+  });
+}
+
+// The code text names, in any case: a hand-written row's name (ConfigMgr's are only there,
+// a few hundred comparisons of lengths), else an SDK name by binary search.
 std::optional<std::uint32_t> codeNamed(std::string_view text) {
-  if (text.empty() || isDecimalDigit(text.front())) return std::nullopt;
+  if (text.empty() || isDecimalDigit(text.front()) || !std::all_of(text.begin(), text.end(), isNameChar)) {
+    return std::nullopt;  // an SDK name is a C identifier
+  }
   for (const ErrorRow& row : errorTable()) {
     if (sameName(row.name, text)) return row.code;
   }
-  for (const NamedCode& row : namedCodes()) {
-    if (sameName(nameOf(row), text)) return row.code;
-  }
+  const auto rows = namedCodes();
+  const auto order = namesInOrder();
+  const auto at = std::lower_bound(order.begin(), order.end(), text, [&](std::uint16_t i, std::string_view t) {
+    return nameBefore(nameOf(rows[i]), t);
+  });
+  if (at != order.end() && sameName(nameOf(rows[*at]), text)) return rows[*at].code;
   return std::nullopt;
 }
 

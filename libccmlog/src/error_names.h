@@ -23,7 +23,8 @@ enum class CodeSpace : std::uint8_t {
 /// One name of one code; the name itself is nameOf(row).
 struct NamedCode {
   std::uint32_t code;  ///< normalised like lookupError: Win32 5 is 0x80070005
-  std::uint32_t at;    ///< where the name starts in the generated name data
+  std::uint16_t at;    ///< where the name starts in its part of the generated name data
+  std::uint8_t part;   ///< which part: the names are split into literals of under 64 KiB
   std::uint8_t size;   ///< how long the name is
   CodeSpace space;
 };
@@ -40,6 +41,10 @@ std::span<const NamedCode> namedCodes();
 
 /// The name of a row of namedCodes(), as the SDK spells it.
 std::string_view nameOf(const NamedCode& row);
+
+/// Indices into namedCodes(), ordered by name with a-z read as A-Z, so that a name in any
+/// case can be binary-searched.
+std::span<const std::uint16_t> namesInOrder();
 
 /// HRESULT facilities of winerror.h, sorted by number, one name each.
 std::span<const FacilityName> hresultFacilities();

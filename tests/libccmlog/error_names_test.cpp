@@ -117,6 +117,17 @@ TEST(LookupByName, RejectsWordsThatNameNoCode) {
   }
 }
 
+TEST(ErrorNames, AreListedByNameIgnoringCaseEachRowOnce) {
+  const auto rows = namedCodes();
+  const auto order = namesInOrder();
+  ASSERT_EQ(order.size(), rows.size());
+  std::set<std::uint16_t> seen(order.begin(), order.end());
+  EXPECT_EQ(seen.size(), rows.size());
+  for (std::size_t i = 1; i < order.size(); ++i) {
+    EXPECT_LT(upper(nameOf(rows[order[i - 1]])), upper(nameOf(rows[order[i]]))) << nameOf(rows[order[i]]);
+  }
+}
+
 TEST(Facilities, AreSortedWithOneNameEach) {
   for (const auto facilities : {hresultFacilities(), ntstatusFacilities()}) {
     ASSERT_FALSE(facilities.empty());
