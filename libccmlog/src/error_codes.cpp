@@ -99,18 +99,11 @@ std::optional<std::uint32_t> win32Of(std::uint32_t code) {
   return std::nullopt;
 }
 
-// The first of code's SDK names (the one to show), or nullptr.
-const NamedCode* firstNameOf(std::uint32_t code) {
-  const auto rows = namedCodes();
+// The first row of code in rows sorted by code (for namedCodes(), the name to show), or nullptr.
+template <typename Row>
+const Row* firstRowOf(std::span<const Row> rows, std::uint32_t code) {
   const auto row = std::lower_bound(rows.begin(), rows.end(), code,
-                                    [](const NamedCode& r, std::uint32_t c) { return r.code < c; });
-  return row != rows.end() && row->code == code ? &*row : nullptr;
-}
-
-const ErrorRow* textRowOf(std::uint32_t code) {
-  const auto rows = errorTable();
-  const auto row = std::lower_bound(rows.begin(), rows.end(), code,
-                                    [](const ErrorRow& r, std::uint32_t c) { return r.code < c; });
+                                    [](const Row& r, std::uint32_t c) { return r.code < c; });
   return row != rows.end() && row->code == code ? &*row : nullptr;
 }
 
@@ -142,11 +135,11 @@ ErrorInfo describe(std::uint32_t code) {
   ErrorInfo info;
   info.code = code;
   info.win32 = win32Of(code);
-  const NamedCode* name = firstNameOf(code);
+  const NamedCode* name = firstRowOf(namedCodes(), code);
   info.family = familyOf(code, info.win32, name);
   decodeFacility(info);
   if (name) info.name = nameOf(*name);
-  if (const ErrorRow* row = textRowOf(code)) {
+  if (const ErrorRow* row = firstRowOf(errorTable(), code)) {
     if (!row->name.empty()) info.name = row->name;
     info.text = row->text;
     info.hint = row->hint;
