@@ -20,7 +20,8 @@ name, its text when one is known, and for a few setup codes where to look next.
 A CODE may be written 0x80070005, 80070005, -2147024891, 2147942405, as a bare
 Win32 code (5) or as a name in any case (ERROR_ACCESS_DENIED, e_fail).
 Every code the Windows SDK names has its name; texts cover the codes met
-around client setup. Note: ccmsetup's return codes (0, 6, 7, 8, 9, 10) are not error codes; return
+around client setup.
+Note: ccmsetup's return codes (0, 6, 7, 8, 9, 10) are not error codes; return
 code 7 means "reboot required", not Win32 error 7.
 
 Options:
