@@ -14,9 +14,13 @@ namespace {
 
 constexpr std::string_view kHelp = R"(Usage: ccmlog lookup [--format text|json] CODE...
 
-Says what an error code means: its family (Win32, HRESULT, BITS, WinHTTP, WMI,
-ConfigMgr), its symbolic name and its text. A CODE may be written
-0x80070005, 80070005, -2147024891, 2147942405 or as a bare Win32 code (5).
+Says what an error code means: its family (Win32, HRESULT, NTSTATUS, BITS,
+WinHTTP, WMI, ConfigMgr), for an HRESULT or NTSTATUS its facility, its symbolic
+name, its text when one is known, and for a few setup codes where to look next.
+A CODE may be written 0x80070005, 80070005, -2147024891, 2147942405, as a bare
+Win32 code (5) or as a name in any case (ERROR_ACCESS_DENIED, e_fail).
+Every code the Windows SDK names has its name; texts cover the codes met
+around client setup.
 Note: ccmsetup's return codes (0, 6, 7, 8, 9, 10) are not error codes; return
 code 7 means "reboot required", not Win32 error 7.
 
@@ -31,18 +35,23 @@ not an error code in any notation (the others are still looked up), or a
 usage error.
 )";
 
+// The family says who defines a code, except for an HRESULT or NTSTATUS: its facility does.
+void appendFacility(std::string& out, const ErrorInfo& info) {
+  if (info.family != ErrorFamily::HResult && info.family != ErrorFamily::NtStatus) return;
+  if (!info.facilityName.empty()) out.append(" ").append(info.facilityName);
+  else out.append(" facility ").append(std::to_string(info.facility));
+}
+
 void appendText(std::string& out, std::string_view input, const ErrorInfo& info) {
   out.append(formatErrorCode(info.code)).append("  ").append(toString(info.family));
   if (info.win32) out.append(" ").append(std::to_string(*info.win32));
+  appendFacility(out, info);
   out.append("  ");
-  if (!info.known()) {
-    out.append("(no text known for this code)");
-  } else {
-    if (!info.name.empty()) out.append(info.name).append("  ");
-    out.append(info.text);
-  }
+  if (!info.name.empty()) out.append(info.name).append("  ");
+  out.append(info.known() ? info.text : "(no text known for this code)");
   if (input != formatErrorCode(info.code)) out.append("  [").append(input).append("]");
   out.push_back('\n');
+  if (!info.hint.empty()) out.append("  hint: ").append(info.hint).push_back('\n');
 }
 
 }  // namespace

@@ -70,7 +70,7 @@ void DetailPane::showEntry(std::optional<EntryId> id) {
     line += QStringLiteral(" · ") + toQString(toString(m.info.family));
     if (!m.info.name.empty()) line += QStringLiteral(" · ") + toQString(m.info.name);
     line += m.info.known() ? QStringLiteral(": ") + toQString(m.info.text).toHtmlEscaped()
-                           : tr(": not in the table of known codes");
+                           : tr(": no text known");
     lines << line;
   }
   codes_->setText(lines.join(QStringLiteral("<br>")));

@@ -12,7 +12,7 @@ namespace ccmlog::viewer {
 ErrorLookupDialog::ErrorLookupDialog(QWidget* parent)
     : QDialog(parent), code_(new QLineEdit(this)), answer_(new QLabel(this)) {
   setWindowTitle(tr("Error Lookup"));
-  code_->setPlaceholderText(tr("0x80070005, 80070005, -2147024891, 2147942405 or 5"));
+  code_->setPlaceholderText(tr("0x80070005, 80070005, -2147024891, 2147942405, 5 or ERROR_ACCESS_DENIED"));
   answer_->setWordWrap(true);
   answer_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   answer_->setMinimumHeight(90);
@@ -55,9 +55,11 @@ void ErrorLookupDialog::update() {
       QStringLiteral("<b style='font-size:large'>%1</b>").arg(toQString(formatErrorCode(info->code)));
   if (info->win32) html += tr(" &nbsp;(Win32 error %1)").arg(*info->win32);
   html += QStringLiteral("<br>") + tr("Family: %1").arg(toQString(toString(info->family)));
+  if (!info->facilityName.empty()) html += QStringLiteral(", ") + toQString(info->facilityName);
   if (!info->name.empty()) html += QStringLiteral("<br>") + tr("Name: <b>%1</b>").arg(toQString(info->name));
   html += QStringLiteral("<br>") + (info->known() ? toQString(info->text).toHtmlEscaped()
-                                                  : tr("This code is not in the table of known codes."));
+                                                  : tr("No text is known for this code."));
+  if (!info->hint.empty()) html += QStringLiteral("<br><i>%1</i>").arg(toQString(info->hint).toHtmlEscaped());
   answer_->setText(html);
 }
 

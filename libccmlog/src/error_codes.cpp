@@ -4,12 +4,14 @@
 #include <charconv>
 #include <system_error>
 
+#include "error_names.h"
 #include "error_table.h"
 
 namespace ccmlog {
 namespace {
 
 constexpr std::uint32_t kFirstNonWin32 = 0x10000;
+constexpr std::uint32_t kCustomerBit = 0x20000000;  // bit 29: a code defined outside Microsoft
 
 std::string_view trim(std::string_view text) {
   constexpr std::string_view kSpace = " \t\r\n\f\v";
@@ -31,6 +33,39 @@ std::optional<T> parseWhole(std::string_view text, int base) {
 
 bool isDecimalDigit(char c) { return c >= '0' && c <= '9'; }
 bool isHexDigit(char c) { return isDecimalDigit(c) || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f'); }
+char upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
+bool isNameChar(char c) { return isDecimalDigit(c) || c == '_' || (upper(c) >= 'A' && upper(c) <= 'Z'); }
+
+bool sameName(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return upper(x) == upper(y);
+         });
+}
+
+// a before b, reading a-z as A-Z: the order of namesInOrder().
+bool nameBefore(std::string_view a, std::string_view b) {
+  return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+    return static_cast<unsigned char>(upper(x)) < static_cast<unsigned char>(upper(y));
+  });
+}
+
+// The code text names, in any case: a hand-written row's name (ConfigMgr's are only there,
+// a few hundred comparisons of lengths), else an SDK name by binary search.
+std::optional<std::uint32_t> codeNamed(std::string_view text) {
+  if (text.empty() || isDecimalDigit(text.front()) || !std::all_of(text.begin(), text.end(), isNameChar)) {
+    return std::nullopt;  // an SDK name is a C identifier
+  }
+  for (const ErrorRow& row : errorTable()) {
+    if (sameName(row.name, text)) return row.code;
+  }
+  const auto rows = namedCodes();
+  const auto order = namesInOrder();
+  const auto at = std::lower_bound(order.begin(), order.end(), text, [&](std::uint16_t i, std::string_view t) {
+    return nameBefore(nameOf(rows[i]), t);
+  });
+  if (at != order.end() && sameName(nameOf(rows[*at]), text)) return rows[*at].code;
+  return std::nullopt;
+}
 
 // ccmsetup writes some HRESULTs as 8 bare hex digits ("80070005", "8007042C").
 // Read 8 digits as hex when they cannot be decimal (a letter) or when they
@@ -64,13 +99,52 @@ std::optional<std::uint32_t> win32Of(std::uint32_t code) {
   return std::nullopt;
 }
 
-ErrorFamily familyOf(std::uint32_t code, std::optional<std::uint32_t> win32) {
+// The first row of code in rows sorted by code (for namedCodes(), the name to show), or nullptr.
+template <typename Row>
+const Row* firstRowOf(std::span<const Row> rows, std::uint32_t code) {
+  const auto row = std::lower_bound(rows.begin(), rows.end(), code,
+                                    [](const Row& r, std::uint32_t c) { return r.code < c; });
+  return row != rows.end() && row->code == code ? &*row : nullptr;
+}
+
+// An HRESULT may set bit 30 (R) only together with bit 28 (N, "an NTSTATUS inside"), so a
+// code with R and without N is an NTSTATUS; a named code is what its first name says.
+ErrorFamily familyOf(std::uint32_t code, std::optional<std::uint32_t> win32, const NamedCode* name) {
   if (win32) return *win32 >= 12000 && *win32 <= 12999 ? ErrorFamily::WinHttp : ErrorFamily::Win32;
   const std::uint32_t facility = code >> 16;
   if (facility == 0x8019 || facility == 0x8020) return ErrorFamily::Bits;
   if ((code & 0xFFFFF000) == 0x80041000) return ErrorFamily::Wmi;
   if ((code & 0xFFF00000) == 0x87D00000) return ErrorFamily::ConfigMgr;
-  return ErrorFamily::HResult;
+  if (name) return name->space == CodeSpace::NtStatus ? ErrorFamily::NtStatus : ErrorFamily::HResult;
+  return (code & 0x50000000) == 0x40000000 ? ErrorFamily::NtStatus : ErrorFamily::HResult;
+}
+
+// An HRESULT's facility is bits 16-26, an NTSTATUS's bits 16-27; each numbering names its own.
+void decodeFacility(ErrorInfo& info) {
+  const bool ntstatus = info.family == ErrorFamily::NtStatus;
+  info.facility = static_cast<std::uint16_t>((info.code >> 16) & (ntstatus ? 0xFFF : 0x7FF));
+  if (info.code & kCustomerBit) return;
+  const auto names = ntstatus ? ntstatusFacilities() : hresultFacilities();
+  const auto name = std::lower_bound(names.begin(), names.end(), info.facility,
+                                     [](const FacilityName& f, std::uint16_t n) { return f.facility < n; });
+  if (name != names.end() && name->facility == info.facility) info.facilityName = name->name;
+}
+
+// Everything known about a normalised code.
+ErrorInfo describe(std::uint32_t code) {
+  ErrorInfo info;
+  info.code = code;
+  info.win32 = win32Of(code);
+  const NamedCode* name = firstRowOf(namedCodes(), code);
+  info.family = familyOf(code, info.win32, name);
+  decodeFacility(info);
+  if (name) info.name = nameOf(*name);
+  if (const ErrorRow* row = firstRowOf(errorTable(), code)) {
+    if (!row->name.empty()) info.name = row->name;
+    info.text = row->text;
+    info.hint = row->hint;
+  }
+  return info;
 }
 
 }  // namespace
@@ -83,39 +157,28 @@ std::string_view toString(ErrorFamily family) {
     case ErrorFamily::WinHttp: return "winhttp";
     case ErrorFamily::Wmi: return "wmi";
     case ErrorFamily::ConfigMgr: return "configmgr";
+    case ErrorFamily::NtStatus: return "ntstatus";
   }
   return "hresult";
 }
 
 std::optional<std::uint32_t> parseErrorCode(std::string_view text) {
-  const auto raw = parseRaw(trim(text));
-  if (!raw) return std::nullopt;
-  return normalise(*raw);
+  const std::string_view trimmed = trim(text);
+  if (const auto raw = parseRaw(trimmed)) return normalise(*raw);
+  return codeNamed(trimmed);
 }
 
 Result<ErrorInfo> lookupError(std::string_view text) {
   const auto code = parseErrorCode(text);
   if (!code) {
     return Error{"not an error code: '" + std::string(text) +
-                 "' (expected 0x80070005, 80070005, -2147024891, 2147942405 or 5)"};
+                 "' (expected 0x80070005, 80070005, -2147024891, 2147942405, 5 or a name such as "
+                 "ERROR_ACCESS_DENIED)"};
   }
   return lookupError(*code);
 }
 
-ErrorInfo lookupError(std::uint32_t code) {
-  ErrorInfo info;
-  info.code = normalise(code);
-  info.win32 = win32Of(info.code);
-  info.family = familyOf(info.code, info.win32);
-  const auto rows = errorTable();
-  const auto row = std::lower_bound(rows.begin(), rows.end(), info.code,
-                                    [](const ErrorRow& r, std::uint32_t c) { return r.code < c; });
-  if (row != rows.end() && row->code == info.code) {
-    info.name = row->name;
-    info.text = row->text;
-  }
-  return info;
-}
+ErrorInfo lookupError(std::uint32_t code) { return describe(normalise(code)); }
 
 std::string formatErrorCode(std::uint32_t code) {
   constexpr std::string_view kDigits = "0123456789abcdef";

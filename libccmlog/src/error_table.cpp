@@ -1,17 +1,20 @@
-// error_table.cpp: names and message texts of the error codes seen around client setup.
+// error_table.cpp: message texts and hints of the error codes seen around client setup.
 //
 // Texts are the standard Windows/ConfigMgr wording; where KNOWLEDGE.md §6 gives a row
 // it is copied from there verbatim (some are the first sentence of a longer Windows
-// text). A code whose wording we could not state with confidence is left out: an
-// unknown code still gets its family, a wrong text would mislead.
+// text). A code whose wording we could not state with confidence is left out: it
+// still gets its SDK name (error_names.h) and family, a wrong text would mislead.
+// A row's name is the SDK's first name for the code (the test checks it) or, for
+// ConfigMgr, its published name. Hints say where to look next, in KNOWLEDGE.md §5's words.
 // Rows stay sorted by code (the test checks it); Win32 rows are written in decimal.
 #include "error_table.h"
 
 namespace ccmlog {
 namespace {
 
-constexpr ErrorRow win32(std::uint32_t error, std::string_view name, std::string_view text) {
-  return ErrorRow{hresultFromWin32(error), name, text};
+constexpr ErrorRow win32(std::uint32_t error, std::string_view name, std::string_view text,
+                         std::string_view hint = {}) {
+  return ErrorRow{hresultFromWin32(error), name, text, hint};
 }
 
 constexpr ErrorRow kRows[]{
@@ -50,7 +53,9 @@ constexpr ErrorRow kRows[]{
              "One or more network packets were corrupted during a remote session."},
     ErrorRow{0x8004100C, "WBEM_E_NOT_SUPPORTED", "Feature or operation is not supported."},
     ErrorRow{0x8004100D, "WBEM_E_INVALID_SUPERCLASS", "Parent class specified is not valid."},
-    ErrorRow{0x8004100E, "WBEM_E_INVALID_NAMESPACE", "Invalid namespace (WMI)."},
+    ErrorRow{0x8004100E, "WBEM_E_INVALID_NAMESPACE", "Invalid namespace (WMI).",
+             "Benign in a first install on the policy namespace lines (\"Failed to connect to "
+             "policy namespace\"): the namespace does not exist yet."},
     ErrorRow{0x8004100F, "WBEM_E_INVALID_OBJECT", "Specified instance is not valid."},
     ErrorRow{0x80041010, "WBEM_E_INVALID_CLASS", "Specified class is not valid."},
     // Win32 (HRESULT_FROM_WIN32)
@@ -223,7 +228,9 @@ constexpr ErrorRow kRows[]{
     // Windows Installer
     win32(1601, "ERROR_INSTALL_SERVICE_FAILURE", "The Windows Installer Service could not be accessed."),
     win32(1602, "ERROR_INSTALL_USEREXIT", "User cancelled installation."),
-    win32(1603, "ERROR_INSTALL_FAILURE", "Fatal error during installation."),
+    win32(1603, "ERROR_INSTALL_FAILURE", "Fatal error during installation.",
+          "Open client.msi.log (in %windir%\\ccmsetup\\Logs) at the first \"Return value 3\": "
+          "the lines just above it give the reason."),
     win32(1604, "ERROR_INSTALL_SUSPEND", "Installation suspended, incomplete."),
     win32(1605, "ERROR_UNKNOWN_PRODUCT",
           "This action is only valid for products that are currently installed."),
@@ -244,7 +251,9 @@ constexpr ErrorRow kRows[]{
     win32(1615, "ERROR_BAD_QUERY_SYNTAX", "SQL query syntax invalid or unsupported."),
     win32(1616, "ERROR_INVALID_FIELD", "Record field does not exist."),
     win32(1617, "ERROR_DEVICE_REMOVED", "The device has been removed."),
-    win32(1618, "ERROR_INSTALL_ALREADY_RUNNING", "Another installation is already in progress."),
+    win32(1618, "ERROR_INSTALL_ALREADY_RUNNING", "Another installation is already in progress.",
+          "Another ccmsetup or Windows Installer run is busy (ccmsetup return code 8): let it "
+          "finish, then try again."),
     win32(1619, "ERROR_INSTALL_PACKAGE_OPEN_FAILED",
           "This installation package could not be opened. Verify that the package exists and "
           "that you can access it, or contact the application vendor to verify that this is a "
@@ -349,7 +358,9 @@ constexpr ErrorRow kRows[]{
           "The host name in the certificate is invalid or does not match."),
     win32(12045, "ERROR_WINHTTP_SECURE_INVALID_CA", "The certificate authority is invalid or incorrect."),
     win32(12152, "ERROR_WINHTTP_INVALID_SERVER_RESPONSE",
-          "The server returned an invalid or unrecognized response."),
+          "The server returned an invalid or unrecognized response.",
+          "Often a proxy between the client and the management or distribution point that "
+          "mangles the answer."),
     win32(12175, "ERROR_WINHTTP_SECURE_FAILURE", "A security error occurred."),
     // COM server, crypto, trust
     ErrorRow{0x80080005, "CO_E_SERVER_EXEC_FAILURE", "Server execution failed"},
@@ -362,7 +373,9 @@ constexpr ErrorRow kRows[]{
              "server was offline."},
     ErrorRow{0x80096010, "TRUST_E_BAD_DIGEST", "The digital signature of the object did not verify."},
     ErrorRow{0x800B0100, "TRUST_E_NOSIGNATURE", "No signature was present in the subject."},
-    ErrorRow{0x800B0101, "CERT_E_EXPIRED", "A required certificate is not within its validity period."},
+    ErrorRow{0x800B0101, "CERT_E_EXPIRED", "A required certificate is not within its validity period.",
+             "On a signature check of a setup file: its signing certificate expired, or the "
+             "content on the server does not match."},
     ErrorRow{0x800B0109, "CERT_E_UNTRUSTEDROOT",
              "A certificate chain processed, but terminated in a root certificate which is not "
              "trusted by the trust provider."},
@@ -386,7 +399,9 @@ constexpr ErrorRow kRows[]{
              "HTTP status 403: The client does not have sufficient access rights to the requested "
              "server object."},
     ErrorRow{0x80190194, "BG_E_HTTP_ERROR_404",
-             "HTTP status 404: The requested URL does not exist on the server."},
+             "HTTP status 404: The requested URL does not exist on the server.",
+             "The content is missing at the management or distribution point URL of the "
+             "download line."},
     ErrorRow{0x80190197, "BG_E_HTTP_ERROR_407", "HTTP status 407: Proxy authentication is required."},
     ErrorRow{0x80190198, "BG_E_HTTP_ERROR_408",
              "HTTP status 408: The server timed out waiting for the request."},
@@ -421,10 +436,15 @@ constexpr ErrorRow kRows[]{
              "header."},
     // ConfigMgr: these codes have no published symbolic name except where given
     ErrorRow{0x87D00213, "", "Timeout occurred"},
-    ErrorRow{0x87D00215, "", "Item not found"},
+    ErrorRow{0x87D00215, "", "Item not found",
+             "From a DP lookup (GetDPLocations): the client package is on no distribution point "
+             "the client can reach; from another step it means something else."},
     ErrorRow{0x87D00324, "", "The application was not detected after installation completed."},
     ErrorRow{0x87D00325, "", "The application was still detected after uninstall completed."},
-    ErrorRow{0x87D00454, "CCM_E_NO_CLIENT_PKI_CERT", "No client PKI certificate is available."},
+    ErrorRow{0x87D00454, "CCM_E_NO_CLIENT_PKI_CERT", "No client PKI certificate is available.",
+             "The management point takes HTTPS only and the client has no client-authentication "
+             "certificate from the listed issuers: enrol one, fix CCMCERTISSUERS, or use Enhanced "
+             "HTTP."},
     ErrorRow{0x87D00607, "", "Content not found"},
     ErrorRow{0x87D00668, "", "Software update still detected as actionable after apply"},
     ErrorRow{0x87D00692, "", "Group policy conflict"},

@@ -5,7 +5,6 @@
 #include "ccmlog/json_writer.h"
 
 namespace ccmlog {
-
 void writeLookup(JsonWriter& json, std::string_view input, const ErrorInfo& info) {
   json.beginObject();
   json.key("input").value(input);
@@ -16,9 +15,10 @@ void writeLookup(JsonWriter& json, std::string_view input, const ErrorInfo& info
   else json.null();
   json.key("family").value(toString(info.family));
   json.key("name").textOrNull(info.name);
-  json.key("text");
-  if (info.known()) json.value(info.text);
-  else json.null();
+  json.key("text").textOrNull(info.text);
+  json.key("facility").value(static_cast<std::int64_t>(info.facility));
+  json.key("facility_name").textOrNull(info.facilityName);
+  json.key("hint").textOrNull(info.hint);
   json.endObject();
 }
 

@@ -65,8 +65,8 @@ TEST(LookupError, InvalidTextGivesAnErrorNamingTheNotations) {
   const auto info = lookupError(std::string_view("xyz"));
   ASSERT_FALSE(info);
   EXPECT_EQ(info.error().message,
-            "not an error code: 'xyz' (expected 0x80070005, 80070005, -2147024891, 2147942405 "
-            "or 5)");
+            "not an error code: 'xyz' (expected 0x80070005, 80070005, -2147024891, 2147942405, "
+            "5 or a name such as ERROR_ACCESS_DENIED)");
 }
 
 TEST(LookupError, FindsAWin32RowInEveryNotation) {
@@ -123,7 +123,12 @@ TEST(LookupError, ClassifiesFamiliesByValue) {
                        Case{0x87E00000, ErrorFamily::HResult},
                        Case{0x80004005, ErrorFamily::HResult},
                        Case{0x800B0101, ErrorFamily::HResult},
-                       Case{0x00040000, ErrorFamily::HResult}}) {
+                       Case{0x00040000, ErrorFamily::HResult},
+                       Case{0xC0000005, ErrorFamily::NtStatus},   // STATUS_ACCESS_VIOLATION
+                       Case{0x40000000, ErrorFamily::NtStatus},   // STATUS_OBJECT_NAME_EXISTS
+                       Case{0x80000005, ErrorFamily::NtStatus},   // only ntstatus.h names it
+                       Case{0x8000000A, ErrorFamily::HResult},    // E_PENDING and STATUS_HANDLES_CLOSED
+                       Case{0xD0000005, ErrorFamily::HResult}}) {  // HRESULT_FROM_NT
     EXPECT_EQ(lookupError(c.code).family, c.family) << formatErrorCode(c.code);
   }
 }
@@ -144,7 +149,9 @@ TEST(LookupError, UnknownButValidCodeKeepsItsFamily) {
                        Case{0x801901FF, ErrorFamily::Bits},
                        Case{0x80041FFF, ErrorFamily::Wmi},
                        Case{0x87DFFFFF, ErrorFamily::ConfigMgr},
-                       Case{0xDEADBEEF, ErrorFamily::HResult}}) {
+                       Case{0xDEADBEEF, ErrorFamily::HResult},     // bit 30 with bit 28
+                       Case{0xC0FFFFFF, ErrorFamily::NtStatus},    // bit 30 without bit 28
+                       Case{0x6000FFFF, ErrorFamily::NtStatus}}) {
     const ErrorInfo info = lookupError(c.code);
     EXPECT_EQ(info.code, c.code);
     EXPECT_EQ(info.family, c.family) << formatErrorCode(c.code);
@@ -162,6 +169,55 @@ TEST(ErrorFamily, HasLowerCaseNames) {
   EXPECT_EQ(toString(ErrorFamily::WinHttp), "winhttp");
   EXPECT_EQ(toString(ErrorFamily::Wmi), "wmi");
   EXPECT_EQ(toString(ErrorFamily::ConfigMgr), "configmgr");
+  EXPECT_EQ(toString(ErrorFamily::NtStatus), "ntstatus");
+}
+
+// The issue's two examples: CMTrace names both, and 0xC0000005 is no HRESULT.
+TEST(LookupError, NamesACodeThatHasNoText) {
+  const auto io = lookupError(std::string_view("0x8007045D"));
+  ASSERT_TRUE(io);
+  EXPECT_EQ(io->name, "ERROR_IO_DEVICE");
+  EXPECT_EQ(io->family, ErrorFamily::Win32);
+  EXPECT_EQ(io->win32, 1117u);
+  EXPECT_FALSE(io->known());
+  const auto av = lookupError(std::string_view("0xC0000005"));
+  ASSERT_TRUE(av);
+  EXPECT_EQ(av->name, "STATUS_ACCESS_VIOLATION");
+  EXPECT_EQ(av->family, ErrorFamily::NtStatus);
+  EXPECT_EQ(av->win32, std::nullopt);
+}
+
+TEST(LookupError, DecodesTheFacilityOfAnyCode) {
+  struct Case {
+    std::uint32_t code;
+    std::uint16_t facility;
+    std::string_view name;
+  };
+  for (const Case c : {Case{0x80070005, 7, "FACILITY_WIN32"},
+                       Case{0x8007045D, 7, "FACILITY_WIN32"},
+                       Case{0, 0, "FACILITY_NULL"},
+                       Case{0x80240022, 36, "FACILITY_WINDOWSUPDATE"},  // no text, still decoded
+                       Case{0x800B0101, 11, "FACILITY_CERT"},
+                       Case{0x80200010, 32, "FACILITY_BACKGROUNDCOPY"},
+                       Case{0x8024FFFF, 36, "FACILITY_WINDOWSUPDATE"},  // unnamed code
+                       Case{0x87D00454, 0x7D0, ""},                    // the SDK names no 2000
+                       Case{0xA0070005, 7, ""},                        // customer bit
+                       Case{0xC0020001, 2, "FACILITY_RPC_RUNTIME"},    // NTSTATUS numbering
+                       Case{0xC0000005, 0, ""},
+                       Case{0xE0434352, 0x43, ""}}) {                 // customer NTSTATUS (.NET)
+    const ErrorInfo info = lookupError(c.code);
+    EXPECT_EQ(info.facility, c.facility) << formatErrorCode(c.code);
+    EXPECT_EQ(info.facilityName, c.name) << formatErrorCode(c.code);
+  }
+}
+
+TEST(LookupError, GivesHintsForSetupCodesOnly) {
+  const std::string_view msi = lookupError(std::uint32_t{1603}).hint;
+  EXPECT_NE(msi.find("client.msi.log"), std::string_view::npos);
+  EXPECT_NE(msi.find("\"Return value 3\""), std::string_view::npos);
+  EXPECT_NE(lookupError(std::uint32_t{0x87D00454}).hint.find("CCMCERTISSUERS"), std::string_view::npos);
+  EXPECT_TRUE(lookupError(std::uint32_t{5}).hint.empty());
+  EXPECT_TRUE(lookupError(std::uint32_t{0xC0000005}).hint.empty());
 }
 
 TEST(FormatErrorCode, WritesLowerCaseEightDigitHex) {

@@ -676,10 +676,13 @@ class MainWindowTest : public QObject {
 
   void errorLookupTakesEveryNotation() {
     ErrorLookupDialog dialog;
-    for (const char* code : {"0x80070005", "80070005", "-2147024891", "2147942405", "5"}) {
+    for (const char* code : {"0x80070005", "80070005", "-2147024891", "2147942405", "5", "e_accessdenied"}) {
       dialog.lookUp(QString::fromLatin1(code));
       QVERIFY2(dialog.answer().contains(QStringLiteral("ERROR_ACCESS_DENIED")), code);
     }
+    dialog.lookUp(QStringLiteral("0xC0000005"));  // a name without a text, and its family
+    QVERIFY(dialog.answer().contains(QStringLiteral("STATUS_ACCESS_VIOLATION")));
+    QVERIFY(dialog.answer().contains(QStringLiteral("ntstatus")));
     dialog.lookUp(QStringLiteral("banana"));
     QVERIFY(dialog.answer().contains(QStringLiteral("banana")));
   }

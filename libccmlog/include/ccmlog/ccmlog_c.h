@@ -48,10 +48,12 @@ CCMLOG_EXPORT char* ccmlog_analyze_json(const char* const* paths, size_t count, 
 /* What an error code means, as one JSON object of the shape
  * `ccmlog lookup --format json` prints per code:
  *   {"input": "5", "code": "0x80070005", "decimal": -2147024891, "win32": 5,
- *    "family": "win32", "name": "ERROR_ACCESS_DENIED", "text": "Access is denied."}
+ *    "family": "win32", "name": "ERROR_ACCESS_DENIED", "text": "Access is denied.",
+ *    "facility": 7, "facility_name": "FACILITY_WIN32", "hint": null}
  * `code` may be written in any notation <ccmlog/error_codes.h> accepts
- * (0x80070005, 80070005, -2147024891, 2147942405, 5). "win32", "name" and
- * "text" are null when they do not apply or are not known.
+ * (0x80070005, 80070005, -2147024891, 2147942405, 5, ERROR_ACCESS_DENIED).
+ * "win32", "name", "text", "facility_name" and "hint" are null when they do
+ * not apply or are not known.
  * A text that is no error code in any notation still gives an object, with the
  * message under "error" and no other key but "input":
  *   {"input": "banana", "error": "not an error code: 'banana' (...)"}

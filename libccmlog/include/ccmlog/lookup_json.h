@@ -4,11 +4,13 @@
 //   auto info = ccmlog::lookupError("5");
 //   if (info) std::cout << ccmlog::lookupToJson("5", *info);
 //   // {"input": "5", "code": "0x80070005", "decimal": -2147024891, "win32": 5,
-//   //  "family": "win32", "name": "ERROR_ACCESS_DENIED", "text": "Access is denied."}
+//   //  "family": "win32", "name": "ERROR_ACCESS_DENIED", "text": "Access is denied.",
+//   //  "facility": 7, "facility_name": "FACILITY_WIN32", "hint": null}
 //
 // Keys, always in this order: input (as given), code (lower-case "0x%08x"),
 // decimal (the code as a signed 32-bit number), win32 (number or null),
-// family (see toString(ErrorFamily)), name and text (null when not known).
+// family (see toString(ErrorFamily)), name and text (null when not known),
+// facility (number), facility_name and hint (null when there is none); see ErrorInfo.
 // A text that is no error code gives {"input": …, "error": why} instead, so
 // that an array of lookups lines up with its inputs. JSON Schema:
 // schema/lookup.v1.schema.json.

@@ -89,9 +89,10 @@ void cite(const Timeline& t, std::vector<EventIndex> events, Finding& f) {
 std::string describeCode(std::uint32_t code) {
   const ErrorInfo info = lookupError(code);
   std::string out = formatErrorCode(info.code);
-  if (!info.known()) return out;
+  if (info.name.empty() && !info.known()) return out;
   out += " (";
-  if (!info.name.empty()) out.append(info.name).append(": ");
+  out.append(info.name);
+  if (!info.name.empty() && info.known()) out.append(": ");
   out.append(info.text).append(")");
   return out;
 }

@@ -58,7 +58,8 @@ Evidence evidenceOf(const Timeline& t, EventIndex i);
 /// Appends evidence for each event, keeping log order and skipping duplicates and Benign events.
 void cite(const Timeline& t, std::vector<EventIndex> events, Finding& f);
 
-/// "0x80070005 (ERROR_ACCESS_DENIED: Access is denied.)", or just the code when unknown.
+/// "0x80070005 (ERROR_ACCESS_DENIED: Access is denied.)", "0x8007045d (ERROR_IO_DEVICE)" for a
+/// code with a name and no text, or just the code when neither is known.
 std::string describeCode(std::uint32_t code);
 /// Details error_code, error_name, error_text for a cited code (prefix names them, e.g. "msi_").
 void addCodeDetails(Finding& f, std::uint32_t code, std::string_view prefix = "");

@@ -26,6 +26,16 @@ TEST(SetupFailed, ReportsAnUnexplainedErrorCodeWithItsText) {
   EXPECT_EQ(ruleIdsOf(r), std::set<std::string>{"setup-failed"});
 }
 
+// A code the hand-written table has no text for still reads as its SDK name.
+TEST(SetupFailed, NamesACodeThatHasNoText) {
+  const Report r = analyzeSetupLog({kBanner, {"CcmSetup failed with error code 0x8007045D"}});
+  const Finding* f = findingOf(r, "setup-failed");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(textDetail(*f, "error_name"), "ERROR_IO_DEVICE");
+  EXPECT_EQ(textDetail(*f, "error_text"), std::nullopt);  // null: no text known
+  EXPECT_NE(f->explanation.find("0x8007045d (ERROR_IO_DEVICE)"), std::string::npos) << f->explanation;
+}
+
 TEST(SetupFailed, TakesTheDecimalDeploymentCodeWhenThatIsAllThereIs) {
   const Report r = analyzeSetupLog({
       kBanner,

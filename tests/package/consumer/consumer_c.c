@@ -91,6 +91,14 @@ int main(int argc, char** argv) {
         "lookup of a code");
   if (info != NULL) printf("%s\n", info);
   ccmlog_free(info);
+  info = ccmlog_lookup_json("0xC0000005");
+  check(contains(info, "\"name\": \"STATUS_ACCESS_VIOLATION\"") && contains(info, "\"family\": \"ntstatus\""),
+        "lookup of a code without a text names it");
+  ccmlog_free(info);
+  info = ccmlog_lookup_json("error_access_denied");
+  check(contains(info, "\"code\": \"0x80070005\"") && contains(info, "\"facility_name\": \"FACILITY_WIN32\""),
+        "lookup by name");
+  ccmlog_free(info);
   info = ccmlog_lookup_json("banana");
   check(contains(info, "\"error\": \"not an error code: 'banana'") && !contains(info, "\"code\""),
         "lookup of a non-code gives an error object");
