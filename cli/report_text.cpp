@@ -86,7 +86,10 @@ void outcomeLine(Text& text, const Report& report) {
   if (o.errorCode) {
     const ErrorInfo info = lookupError(*o.errorCode);
     text.put("  ").put(formatErrorCode(info.code));
-    if (info.known()) text.put(" (").put(info.name.empty() ? "" : std::string(info.name) + ": ").put(info.text).put(")");
+    // "(NAME: text)", "(NAME)" for a code the SDK names without a text of ours.
+    if (info.known() || !info.name.empty()) {
+      text.put(" (").put(info.name).put(!info.name.empty() && info.known() ? ": " : "").put(info.text).put(")");
+    }
   }
   if (o.exitCode) text.put(o.product.empty() ? "  return code " : "  Windows Installer status ").put(std::to_string(*o.exitCode));
   if (status == OutcomeStatus::InProgress) text.put("  (the log ends while setup is still running)");
