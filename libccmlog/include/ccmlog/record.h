@@ -65,7 +65,7 @@ struct Record {
   std::string_view source;          ///< writer's source file ("ccmsetup.cpp:123"), may be empty
   std::string_view message;         ///< the text, line ends inside it kept as written
 
-  /// UTC time when both the local time and the bias are known.
+  /// UTC time when both the local time and the bias are known and their sum stays in the calendar.
   std::optional<Timestamp> utc() const {
     if (!local || !bias) return std::nullopt;
     return addMinutes(*local, *bias);
