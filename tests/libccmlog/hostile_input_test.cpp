@@ -1,16 +1,23 @@
 // Inputs a stranger controls (a fleet share is exactly that), made here: dates
-// at the calendar's edges.
+// at the calendar's edges, names that are not UTF-8, the C API given both.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <filesystem>
+#include <fstream>
 #include <regex>
 #include <string>
 
 #include "ccmlog/analysis.h"
+#include "ccmlog/ccmlog_c.h"
 #include "ccmlog/report_json.h"
 #include "test_support.h"
+#include "utf8.h"
 
 namespace ccmlog {
 namespace {
+
+namespace fs = std::filesystem;
 
 const std::string kMachine = CCMLOG_TESTDATA_DIR "/machines/service-context-2009/ccmsetup.log";
 
@@ -57,6 +64,24 @@ TEST_P(CalendarEdge, TheMachineIsAnalyzedAsItWouldBeOnAnotherDay) {
 
 INSTANTIATE_TEST_SUITE_P(Days, CalendarEdge, ::testing::Values(&kLastDay, &kFirstDay),
                          [](const auto& param) { return param.param == &kLastDay ? "Year9999" : "Year1400"; });
+
+TEST(CApi, AFolderNamedInBytesThatAreNotUtf8WithADateAtTheEdgeGivesUtf8Json) {
+  const fs::path dir = fs::temp_directory_path() / ("ccmlog_hostile_" + std::to_string(::getpid()));
+  const fs::path machine = dir / "PC-M\xfcller";  // Latin-1, as a share copied from an old server names it
+  fs::create_directories(machine);
+  std::ofstream(machine / "ccmsetup.log", std::ios::binary) << kLastDay;
+  const std::string path = machine.string();
+  const char* paths[] = {path.c_str()};
+  char* error = nullptr;
+  char* json = ccmlog_analyze_json(paths, 1, &error);
+  ASSERT_NE(json, nullptr) << error;
+  const std::string text = json;
+  ccmlog_free(json);
+  fs::remove_all(dir);
+  EXPECT_TRUE(detail::isValidUtf8(text));
+  EXPECT_NE(text.find("PC-M\xEF\xBF\xBDller"), std::string::npos);
+  EXPECT_NE(text.find("\"outcome\""), std::string::npos);
+}
 
 }  // namespace
 }  // namespace ccmlog
