@@ -6,7 +6,9 @@
 #include "color.h"
 #include "commands.h"
 #include "exit_codes.h"
+#include "message.h"
 #include "options.h"
+#include "output.h"
 #include "parallel_map.h"
 #include "report_text.h"
 #include "usage_error.h"
@@ -43,6 +45,8 @@ Exit status:
   1  the latest attempt failed, or an error finding stands for it
   2  usage error
   3  an input could not be read (the others were still analyzed)
+  4  internal error: a fault of ccmlog's stopped the analysis
+  5  the output could not be written
 )";
 
 // The pieces of a large log read and classified on `jobs` threads, laid into
@@ -82,23 +86,24 @@ int runAnalyze(Words args) {
   analysis.diagnosis.clock = clock;
   const auto report = analyzeFiles(inputs, analysis);
   if (!report) {
-    std::fprintf(stderr, "ccmlog: %s\n", report.error().message.c_str());
+    printMessage("ccmlog", report.error().message);
     return kExitUnreadable;
   }
-  std::string out;
+  Output out(stdout);
   if (options->get("format") == "json") {
-    out = reportToJson(*report);
+    out.buffer() = reportToJson(*report);
   } else {
     TextOptions text;
     text.color = useColor(options->get("color"), stdout);
     text.clock = clock;
-    out = reportToText(*report, text);
+    out.buffer() = reportToText(*report, text);
   }
-  std::fwrite(out.data(), 1, out.size(), stdout);
+  out.flush();
+  if (out.error()) return outputFailed(out.error());
   bool unreadable = false;
   for (const FileReport& f : report->files) {
     if (f.error) {
-      std::fprintf(stderr, "ccmlog: %s\n", f.error->c_str());
+      printMessage("ccmlog", *f.error);
       unreadable = true;
     }
   }

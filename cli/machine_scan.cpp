@@ -1,6 +1,7 @@
 #include "machine_scan.h"
 
 #include "ccmlog/analysis.h"
+#include "internal_error.h"
 #include "scan_writers.h"
 #include "verdict.h"
 
@@ -23,12 +24,8 @@ void fill(MachineScan& scan, const Report& report) {
   scan.failed = hasErrors(report);
 }
 
-}  // namespace
-
-MachineScan scanMachine(const MachineSource& source, const ScanOptions& options, BundleReader& bundles) {
-  MachineScan scan;
-  scan.name = source.name;
-  scan.path = source.path;
+// Reads and analyzes the machine `scan` is the row of.
+void analyze(MachineScan& scan, const MachineSource& source, const ScanOptions& options, BundleReader& bundles) {
   std::optional<Report> report;
   if (!source.error.empty()) {
     scan.error = source.error;
@@ -43,6 +40,18 @@ MachineScan scanMachine(const MachineSource& source, const ScanOptions& options,
   }
   if (report) fill(scan, *report);
   if (options.ndjson) appendNdjson(scan.ndjson, scan, report ? &*report : nullptr);
+}
+
+}  // namespace
+
+MachineScan scanMachine(const MachineSource& source, const ScanOptions& options, BundleReader& bundles) {
+  MachineScan scan{.name = source.name, .path = source.path};
+  try {
+    analyze(scan, source, options, bundles);
+  } catch (...) {  // the last resort: this machine's row says so, the others are still scanned
+    scan = MachineScan{.name = source.name, .path = source.path, .error = internalError()};
+    if (options.ndjson) appendNdjson(scan.ndjson, scan, nullptr);
+  }
   return scan;
 }
 

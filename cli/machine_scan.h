@@ -38,7 +38,8 @@ struct ScanOptions {
 };
 
 /// Reads and analyzes one machine's logs, from disk or through `bundles`.
-/// Never fails for bad input: what could not be read is in `error`.
+/// Never fails for bad input: what could not be read is in `error`; so is an
+/// internal error (a fault of ccmlog's), the row then holding nothing else.
 MachineScan scanMachine(const MachineSource& source, const ScanOptions& options, BundleReader& bundles);
 
 /// "unreadable" when no log could be read, else toString(outcome).

@@ -1,8 +1,11 @@
+#include <algorithm>
 #include <cstdio>
 
 #include "ccmlog/file_reader.h"
 #include "commands.h"
 #include "exit_codes.h"
+#include "internal_error.h"
+#include "message.h"
 #include "options.h"
 #include "output.h"
 #include "record_writers.h"
@@ -27,10 +30,14 @@ Options:
 
 NDJSON keys: file, line, lines, kind, local, bias, utc, severity, component,
 thread, source, message. "local" is the time as written; "utc" is local +
-bias and null when the format carries no bias (time zone unknown).
+bias and null when the format carries no bias (time zone unknown) or the sum
+leaves the years 1400..9999. Text and TSV write control characters visibly
+(\x1b, \u009b): a log cannot drive the terminal.
 
 Exit status: 0 ok, 2 usage error, 3 a file could not be read (the other
-files are still written).
+files are still written), 4 internal error (a fault of ccmlog's, reported
+for the file it met; the other files are still written), 5 the output could
+not be written.
 )";
 
 }  // namespace
@@ -55,17 +62,25 @@ int runRecords(Words args) {
   if (format == RecordFormat::Tsv) out.buffer() += tsvHeader();
   int status = kExitOk;
   for (const std::string& file : options->positionals) {
-    const auto summary = readFile(file, [&](const Record& record) {
-      appendRecord(out.buffer(), format, file, record);
-      out.commit();
-    });
-    if (!summary) {
+    try {
+      const auto summary = readFile(file, [&](const Record& record) {
+        appendRecord(out.buffer(), format, file, record);
+        out.commit();
+      });
+      if (!summary) {
+        out.flush();
+        printMessage("ccmlog", summary.error().message);
+        status = std::max<int>(status, kExitUnreadable);
+      }
+    } catch (...) {  // the last resort: this file is reported, the others still written
       out.flush();
-      std::fprintf(stderr, "ccmlog: %s\n", summary.error().message.c_str());
-      status = kExitUnreadable;
+      printMessage("ccmlog", file + ": " + internalError());
+      status = kExitInternal;
     }
+    if (out.error()) return outputFailed(out.error());
   }
-  return status;
+  out.flush();
+  return out.error() ? outputFailed(out.error()) : status;
 }
 
 }  // namespace ccmlog::cli

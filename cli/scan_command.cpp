@@ -6,6 +6,7 @@
 #include "exit_codes.h"
 #include "machine_finder.h"
 #include "machine_scan.h"
+#include "message.h"
 #include "options.h"
 #include "output.h"
 #include "parallel_map.h"
@@ -43,15 +44,19 @@ NDJSON: one object per machine: machine, path, files, outcome, exit_code,
 error_code, rules (ids of warning and error findings), findings (as in
 'ccmlog analyze --format json'), and error when its logs could not be read.
 CSV (RFC 4180): machine,path,outcome,exit_code,error_code,rules,
-title_of_top_finding; cells starting with = + - @ get a ' in front so that
-spreadsheets do not run them. The outcome of a machine whose logs could not be
+title_of_top_finding; cells starting (after any spaces) with = + - @ get a '
+in front so that spreadsheets do not run them, and cells holding , ; or a tab
+are quoted, whatever list separator the spreadsheet's locale uses. The outcome of a machine whose logs could not be
 read is "unreadable".
 
 Exit status:
   0  every machine is fine
   1  a machine failed or has an error finding
   2  usage error
-  3  an input could not be read (the others are still reported)
+  3  an input could not be read (the others are still reported), or a
+     fault of ccmlog's stopped a machine (its row says "internal error")
+  4  internal error: a fault of ccmlog's stopped the scan
+  5  the output could not be written
 )";
 
 constexpr size_t kOutputBlock = 1 << 16;
@@ -84,9 +89,9 @@ int runScan(Words args) {
   const std::vector<std::filesystem::path> inputs(options->positionals.begin(), options->positionals.end());
   const FoundMachines found = findMachines(inputs);
   for (const auto& warning : found.warnings) {
-    std::fprintf(stderr, "ccmlog scan: warning: %s\n", warning.c_str());
+    printMessage("ccmlog scan: warning", warning);
   }
-  for (const auto& error : found.errors) std::fprintf(stderr, "ccmlog scan: %s\n", error.c_str());
+  for (const auto& error : found.errors) printMessage("ccmlog scan", error);
   if (found.machines.empty()) {
     std::fputs("ccmlog scan: no machine logs found\n", stderr);
     return kExitUnreadable;
@@ -103,7 +108,7 @@ int runScan(Words args) {
       [&](size_t, MachineScan& scan) {
         if (scan.error) {
           progress.clear();
-          std::fprintf(stderr, "ccmlog scan: %s\n", scan.error->c_str());
+          printMessage("ccmlog scan", *scan.error);
           unreadable = true;
         }
         failed = failed || scan.failed;
@@ -117,6 +122,7 @@ int runScan(Words args) {
   progress.clear();
   writer.finish(out.buffer());
   out.flush();
+  if (out.error()) return outputFailed(out.error());
   if (unreadable) return kExitUnreadable;
   return failed ? kExitFindings : kExitOk;
 }
