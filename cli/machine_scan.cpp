@@ -45,11 +45,18 @@ void analyze(MachineScan& scan, const MachineSource& source, const ScanOptions& 
 }  // namespace
 
 MachineScan scanMachine(const MachineSource& source, const ScanOptions& options, BundleReader& bundles) {
-  MachineScan scan{.name = source.name, .path = source.path};
+  const auto named = [&] {
+    MachineScan row;
+    row.name = source.name;
+    row.path = source.path;
+    return row;
+  };
+  MachineScan scan = named();
   try {
     analyze(scan, source, options, bundles);
   } catch (...) {  // the last resort: this machine's row says so, the others are still scanned
-    scan = MachineScan{.name = source.name, .path = source.path, .error = internalError()};
+    scan = named();
+    scan.error = internalError();
     if (options.ndjson) appendNdjson(scan.ndjson, scan, nullptr);
   }
   return scan;
