@@ -18,6 +18,7 @@
 #include <memory>
 #include <span>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "ccmlog/analysis.h"
@@ -58,7 +59,9 @@ struct BundleLogs {
 class BundleReader {
  public:
   /// Reads `entries` of `zip` into memory; an error names the entry and the
-  /// reason (missing, encrypted, corrupt, over a limit).
+  /// reason (missing, encrypted, corrupt, over a limit). A name given twice
+  /// reads the zip's first and second entry of that name (listBundle gives
+  /// both when a zip holds two).
   Result<BundleLogs> read(const std::filesystem::path& zip, std::span<const std::string> entries,
                           const BundleLimits& limits = {});
 
@@ -68,6 +71,8 @@ class BundleReader {
   };
   std::filesystem::path path_;  ///< of the open bundle
   std::unique_ptr<::zip, Discard> zip_;
+  /// Its entries' indexes by name as stored, in zip order: a zip may hold one name twice.
+  std::unordered_map<std::string, std::vector<std::uint64_t>> indexes_;
 };
 
 }  // namespace ccmlog::cli
