@@ -1,5 +1,7 @@
+#include <cctype>
 #include <cstdio>
 #include <filesystem>
+#include <system_error>
 
 #include "ccmlog/analysis.h"
 #include "ccmlog/report_json.h"
@@ -13,6 +15,7 @@
 #include "report_text.h"
 #include "usage_error.h"
 #include "verdict.h"
+#include "zip_bundle.h"
 
 namespace ccmlog::cli {
 namespace {
@@ -24,7 +27,9 @@ outcome, each ccmsetup run (process, account, service or not, exit), and the
 likely root causes with the log lines that prove them and what to do.
 
 A FOLDER stands for the setup logs directly in it (ccmsetup.log and its
-rotated ccmsetup.lo_, client.msi.log, ...). History is read before the
+rotated ccmsetup.lo_, client.msi.log, ...). A .zip of one machine's logs,
+given alone, is read in memory as 'ccmlog scan' reads it; a zip of several
+machines is for 'ccmlog scan'. History is read before the
 current log; other files are placed on the timeline by time.
 
 Options:
@@ -60,6 +65,32 @@ PieceRunner piecesOnThreads(unsigned jobs) {
   };
 }
 
+// A .zip given alone: a bundle of collected logs, not a log.
+bool isBundle(const std::vector<std::filesystem::path>& inputs) {
+  if (inputs.size() != 1) return false;
+  std::string extension = inputs.front().extension().string();
+  for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::error_code ec;
+  return extension == ".zip" && std::filesystem::is_regular_file(inputs.front(), ec);
+}
+
+// The one machine in a bundle, read in memory as scan reads it; a bundle of
+// several machines is scan's to read.
+Result<Report> analyzeBundle(const std::filesystem::path& zip, const AnalysisOptions& options) {
+  const auto folders = listBundle(zip);
+  if (!folders) return folders.error();
+  if (folders->size() != 1) {
+    const std::string name = zip.string();
+    std::string message = "'" + name + "' holds ";
+    message += std::to_string(folders->size()) + " machines' logs: 'ccmlog scan " + name + "' reads them all";
+    return Error{std::move(message)};
+  }
+  BundleReader bundles;
+  const auto logs = bundles.read(zip, folders->front().entries);
+  if (!logs) return logs.error();
+  return analyzeTexts(logs->texts(), options);
+}
+
 }  // namespace
 
 int runAnalyze(Words args) {
@@ -84,7 +115,7 @@ int runAnalyze(Words args) {
   if (*jobs > 1) analysis.runPieces = piecesOnThreads(*jobs);
   const Clock clock = options->get("time") == "utc" ? Clock::Utc : Clock::Local;
   analysis.diagnosis.clock = clock;
-  const auto report = analyzeFiles(inputs, analysis);
+  const auto report = isBundle(inputs) ? analyzeBundle(inputs.front(), analysis) : analyzeFiles(inputs, analysis);
   if (!report) {
     printMessage("ccmlog", report.error().message);
     return kExitUnreadable;

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <zip.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -11,6 +12,7 @@
 #include <iterator>
 #include <regex>
 #include <string>
+#include <vector>
 
 namespace ccmlog::cli {
 namespace {
@@ -147,6 +149,30 @@ TEST_F(Hostile, NamesThatAreNotUtf8GiveUtf8Json) {
     EXPECT_EQ(run.out.find('\xfc'), std::string::npos);
     EXPECT_NE(run.out.find("PC-M\xEF\xBF\xBDller"), std::string::npos) << run.out.substr(0, 300);
   }
+}
+
+TEST_F(Hostile, AnalyzeReadsTheMachineInAZipAndPointsToScanForSeveral) {
+  const std::string log = readBytes(kMachines / "service-context-2009/ccmsetup.log");
+  const auto makeZip = [&](const std::string& name, const std::vector<std::string>& entries) {
+    int error = 0;
+    zip_t* zip = zip_open((dir_ / name).c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
+    ASSERT_NE(zip, nullptr);
+    for (const std::string& entry : entries) {
+      ASSERT_GE(zip_file_add(zip, entry.c_str(), zip_source_buffer(zip, log.data(), log.size(), 0), 0), 0);
+    }
+    ASSERT_EQ(zip_close(zip), 0);
+  };
+  makeZip("PC-Z1.zip", {"PC-Z1/ccmsetup.log"});
+  makeZip("site.zip", {"PC-Z1/ccmsetup.log", "PC-Z2/ccmsetup.log"});
+  const Ran one = ccmlog("analyze --format json PC-Z1.zip");
+  EXPECT_EQ(one.exit, 1) << one.err;
+  EXPECT_NE(one.out.find("service-context-source-access"), std::string::npos);
+  EXPECT_NE(one.out.find("PC-Z1.zip/PC-Z1/ccmsetup.log"), std::string::npos);
+  const Ran several = ccmlog("analyze site.zip");
+  EXPECT_EQ(several.exit, 3);
+  EXPECT_NE(several.err.find("'site.zip' holds 2 machines' logs: 'ccmlog scan site.zip' reads them all"),
+            std::string::npos)
+      << several.err;
 }
 
 TEST_F(Hostile, OutputThatCannotBeWrittenIsAnErrorSaidOnStderr) {
