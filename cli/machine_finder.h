@@ -12,8 +12,9 @@
 // - A file given by name is one machine, named after the file (without extension).
 // - A .zip file is a bundle (zip_bundle.h): one machine per folder inside that
 //   holds logs, or one named after the zip when the logs are at its top.
-// - Symlinks are followed, but each folder and file is visited once (by device
-//   and inode), so a loop ends with a warning. FIFOs, devices and sockets are
+// - Symlinks that stay inside the paths given are followed; one that leads out
+//   of them is skipped with a warning unless FinderOptions::followSymlinks. Each
+//   folder and file is visited once (by device and inode), so a loop ends with a warning. FIFOs, devices and sockets are
 //   never opened: they are skipped with a warning.
 #pragma once
 
@@ -40,7 +41,11 @@ struct FoundMachines {
   std::vector<std::string> errors;      ///< inputs and folders that could not be read
 };
 
+struct FinderOptions {
+  bool followSymlinks = false;  ///< also follow symlinks out of the paths given
+};
+
 /// Walks `inputs` as described above. Never throws, never follows a loop.
-FoundMachines findMachines(std::span<const std::filesystem::path> inputs);
+FoundMachines findMachines(std::span<const std::filesystem::path> inputs, const FinderOptions& options = {});
 
 }  // namespace ccmlog::cli

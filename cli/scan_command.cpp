@@ -30,12 +30,15 @@ What is a machine:
     one machine per folder in it that holds logs, or one named after the zip
     when the logs are at its top
 Rotated ccmsetup.lo_ history is read before ccmsetup.log. Symlinks are
-followed, each folder once; FIFOs, devices and sockets are skipped.
+followed, each folder once, when they stay inside the PATHs given; one that
+leads out of them is skipped with a warning. FIFOs, devices and sockets are
+skipped.
 
 Options:
   --format FMT      text (default: a table and a fleet summary), ndjson or csv
   -j, --jobs N      machines analyzed at once (default: the number of cores)
   --progress WHEN   auto (default: when stderr is a terminal), always or never
+  --follow-symlinks also follow symlinks that lead out of the PATHs given
   --summary         write only the fleet summary: machines per outcome and per
                     root cause (a machine's first warning or error finding)
   -h, --help        show this help
@@ -69,6 +72,7 @@ int runScan(Words args) {
       {"jobs", "N", {}, "", 'j'},
       {"progress", "WHEN", {"auto", "always", "never"}, "auto"},
       {"summary", "", {}, ""},
+      {"follow-symlinks", "", {}, ""},
       {"help", "", {}, "", 'h'},
   };
   const auto options = parseOptions(args, specs);
@@ -87,7 +91,7 @@ int runScan(Words args) {
   const ScanContent content = options->has("summary") ? ScanContent::Summary : ScanContent::Machines;
 
   const std::vector<std::filesystem::path> inputs(options->positionals.begin(), options->positionals.end());
-  const FoundMachines found = findMachines(inputs);
+  const FoundMachines found = findMachines(inputs, {.followSymlinks = options->has("follow-symlinks")});
   for (const auto& warning : found.warnings) {
     printMessage("ccmlog scan: warning", warning);
   }
