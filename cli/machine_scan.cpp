@@ -34,7 +34,7 @@ void analyze(MachineScan& scan, const MachineSource& source, const ScanOptions& 
     if (analyzed) report = std::move(*analyzed);
     else scan.error = analyzed.error().message;
   } else {
-    const auto logs = bundles.read(source.zip, source.entries);
+    const auto logs = bundles.read(source.zip, source.entries, {}, options.inflight);
     if (logs) report = analyzeTexts(logs->texts());
     else scan.error = logs.error().message;
   }

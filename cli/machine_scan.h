@@ -34,7 +34,8 @@ struct MachineScan {
 };
 
 struct ScanOptions {
-  bool ndjson = false;  ///< also render MachineScan::ndjson (needs the findings, so done here)
+  bool ndjson = false;           ///< also render MachineScan::ndjson (needs the findings, so done here)
+  ByteBudget* inflight = nullptr;  ///< shared by the threads: the zipped logs they may hold at once
 };
 
 /// Reads and analyzes one machine's logs, from disk or through `bundles`.

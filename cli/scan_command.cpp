@@ -26,8 +26,9 @@ What is a machine:
   - a folder that directly holds .log/.lo_ files, named after the folder (its
     sub-folders belong to it and are not walked); other folders are walked
   - a file given by name, named after the file
-  - a .zip bundle, read in memory (at most 256 MiB a log, 1 GiB a machine):
-    one machine per folder in it that holds logs, or one named after the zip
+  - a .zip bundle, read in memory (at most 256 MiB a log, 1 GiB a machine,
+    256 MiB over all threads at once but for one larger machine alone): one
+    machine per folder in it that holds logs, or one named after the zip
     when the logs are at its top
 Rotated ccmsetup.lo_ history is read before ccmsetup.log. Symlinks are
 followed, each folder once, when they stay inside the PATHs given; one that
@@ -63,6 +64,7 @@ Exit status:
 )";
 
 constexpr size_t kOutputBlock = 1 << 16;
+constexpr std::uint64_t kZippedBytesInFlight = std::uint64_t{256} << 20;
 
 }  // namespace
 
@@ -101,7 +103,10 @@ int runScan(Words args) {
     return kExitUnreadable;
   }
 
-  const ScanOptions scanOptions{.ndjson = format == ScanFormat::Ndjson && content == ScanContent::Machines};
+  // Zipped logs are read whole into memory: at most this much at once over all threads.
+  ByteBudget inflight(kZippedBytesInFlight);
+  const ScanOptions scanOptions{.ndjson = format == ScanFormat::Ndjson && content == ScanContent::Machines,
+                                .inflight = &inflight};
   ScanWriter writer(format, content);
   Output out(stdout);
   Progress progress(stderr, found.machines.size(), wantProgress(options->get("progress"), stderr));

@@ -21,6 +21,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "byte_budget.h"
 #include "ccmlog/analysis.h"
 #include "ccmlog/result.h"
 
@@ -47,6 +48,7 @@ struct BundleLimits {
 struct BundleLogs {
   std::vector<std::string> names;
   std::vector<std::string> bytes;  ///< one per name
+  ByteBudget::Reservation held;    ///< their bytes in the budget read() was given, if any
 
   /// Views for analyzeTexts; valid while this object lives unchanged.
   std::vector<LogText> texts() const;
@@ -62,8 +64,11 @@ class BundleReader {
   /// reason (missing, encrypted, corrupt, over a limit). A name given twice
   /// reads the zip's first and second entry of that name (listBundle gives
   /// both when a zip holds two).
+  /// With `inflight`, the logs' bytes are held in that budget (shared by the
+  /// threads) from before they are read until the BundleLogs is gone: read()
+  /// waits until they fit.
   Result<BundleLogs> read(const std::filesystem::path& zip, std::span<const std::string> entries,
-                          const BundleLimits& limits = {});
+                          const BundleLimits& limits = {}, ByteBudget* inflight = nullptr);
 
  private:
   struct Discard {
