@@ -1,17 +1,22 @@
+#include <cctype>
 #include <cstdio>
 #include <filesystem>
+#include <system_error>
 
 #include "ccmlog/analysis.h"
 #include "ccmlog/report_json.h"
 #include "color.h"
 #include "commands.h"
 #include "exit_codes.h"
+#include "message.h"
 #include "options.h"
+#include "output.h"
 #include "parallel_map.h"
 #include "report_page.h"
 #include "report_text.h"
 #include "usage_error.h"
 #include "verdict.h"
+#include "zip_bundle.h"
 
 namespace ccmlog::cli {
 namespace {
@@ -23,7 +28,9 @@ outcome, each ccmsetup run (process, account, service or not, exit), and the
 likely root causes with the log lines that prove them and what to do.
 
 A FOLDER stands for the setup logs directly in it (ccmsetup.log and its
-rotated ccmsetup.lo_, client.msi.log, ...). History is read before the
+rotated ccmsetup.lo_, client.msi.log, ...). A .zip of one machine's logs,
+given alone, is read in memory as 'ccmlog scan' reads it; a zip of several
+machines is for 'ccmlog scan'. History is read before the
 current log; other files are placed on the timeline by time.
 
 Options:
@@ -47,6 +54,8 @@ Exit status:
   1  the latest attempt failed, or an error finding stands for it
   2  usage error
   3  an input could not be read (the others were still analyzed)
+  4  internal error: a fault of ccmlog's stopped the analysis
+  5  the output could not be written
 )";
 
 // The pieces of a large log read and classified on `jobs` threads, laid into
@@ -69,6 +78,32 @@ std::string titleOf(const std::vector<std::filesystem::path>& inputs) {
     title += (title.empty() ? "" : ", ") + (p.filename().empty() ? p.string() : p.filename().string());
   }
   return title;
+}
+
+// A .zip given alone: a bundle of collected logs, not a log.
+bool isBundle(const std::vector<std::filesystem::path>& inputs) {
+  if (inputs.size() != 1) return false;
+  std::string extension = inputs.front().extension().string();
+  for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::error_code ec;
+  return extension == ".zip" && std::filesystem::is_regular_file(inputs.front(), ec);
+}
+
+// The one machine in a bundle, read in memory as scan reads it; a bundle of
+// several machines is scan's to read.
+Result<Report> analyzeBundle(const std::filesystem::path& zip, const AnalysisOptions& options) {
+  const auto folders = listBundle(zip);
+  if (!folders) return folders.error();
+  if (folders->size() != 1) {
+    const std::string name = zip.string();
+    std::string message = "'" + name + "' holds ";
+    message += std::to_string(folders->size()) + " machines' logs: 'ccmlog scan " + name + "' reads them all";
+    return Error{std::move(message)};
+  }
+  BundleReader bundles;
+  const auto logs = bundles.read(zip, folders->front().entries);
+  if (!logs) return logs.error();
+  return analyzeTexts(logs->texts(), options);
 }
 
 }  // namespace
@@ -95,27 +130,28 @@ int runAnalyze(Words args) {
   if (*jobs > 1) analysis.runPieces = piecesOnThreads(*jobs);
   const Clock clock = options->get("time") == "utc" ? Clock::Utc : Clock::Local;
   analysis.diagnosis.clock = clock;
-  const auto report = analyzeFiles(inputs, analysis);
+  const auto report = isBundle(inputs) ? analyzeBundle(inputs.front(), analysis) : analyzeFiles(inputs, analysis);
   if (!report) {
-    std::fprintf(stderr, "ccmlog analyze: %s\n", report.error().message.c_str());
+    printMessage("ccmlog analyze", report.error().message);
     return kExitUnreadable;
   }
-  std::string out;
+  Output out(stdout);
   if (options->get("format") == "json") {
-    out = reportToJson(*report);
+    out.buffer() = reportToJson(*report);
   } else if (options->get("format") == "html") {
-    out = html::reportPage(*report, {.title = titleOf(inputs), .clock = clock});
+    out.buffer() = html::reportPage(*report, {.title = titleOf(inputs), .clock = clock});
   } else {
     TextOptions text;
     text.color = useColor(options->get("color"), stdout);
     text.clock = clock;
-    out = reportToText(*report, text);
+    out.buffer() = reportToText(*report, text);
   }
-  std::fwrite(out.data(), 1, out.size(), stdout);
+  out.flush();
+  if (out.error()) return outputFailed(out.error());
   bool unreadable = false;
   for (const FileReport& f : report->files) {
     if (f.error) {
-      std::fprintf(stderr, "ccmlog analyze: %s\n", f.error->c_str());
+      printMessage("ccmlog analyze", *f.error);
       unreadable = true;
     }
   }

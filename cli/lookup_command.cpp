@@ -6,6 +6,8 @@
 #include "ccmlog/lookup_json.h"
 #include "commands.h"
 #include "exit_codes.h"
+#include "message.h"
+#include "output.h"
 #include "options.h"
 #include "usage_error.h"
 
@@ -76,7 +78,7 @@ int runLookup(Words args) {
   for (const std::string& input : options->positionals) {
     const auto info = lookupError(input);
     if (!info) {
-      std::fprintf(stderr, "ccmlog lookup: %s\n", info.error().message.c_str());
+      printMessage("ccmlog lookup", info.error().message);
       status = kExitUsage;
       // The array keeps one element per input, in order.
       if (json) writeLookupError(writer, input, info.error().message);
@@ -89,8 +91,10 @@ int runLookup(Words args) {
     writer.endArray();
     out.push_back('\n');
   }
-  std::fwrite(out.data(), 1, out.size(), stdout);
-  return status;
+  Output output(stdout);
+  output.buffer() = std::move(out);
+  output.flush();
+  return output.error() ? outputFailed(output.error()) : status;
 }
 
 }  // namespace ccmlog::cli

@@ -49,6 +49,13 @@ std::string kindOf(const struct stat& st) {
 
 class Finder {
  public:
+  Finder(std::span<const fs::path> inputs, const FinderOptions& options) : options_(options) {
+    for (const fs::path& input : inputs) {
+      std::error_code ec;
+      if (fs::path root = fs::canonical(input, ec); !ec) roots_.push_back(std::move(root));
+    }
+  }
+
   void input(const fs::path& path) {
     struct stat st;
     if (::stat(path.c_str(), &st) != 0) {
@@ -116,7 +123,10 @@ class Finder {
     std::vector<std::pair<fs::path, struct stat>> folders, zips;
     for (const fs::path& entry : entries) {
       struct stat st;
-      if (::stat(entry.c_str(), &st) != 0) {
+      if (!options_.followSymlinks && leavesRoots(entry)) {
+        found_.warnings.push_back("skipping " + quoted(entry) +
+                                  ": a symlink out of the paths given (--follow-symlinks follows it)");
+      } else if (::stat(entry.c_str(), &st) != 0) {
         const int err = errno;
         // The entry itself cannot be looked at: the folder can be listed but not searched.
         if (err == EACCES && ::lstat(entry.c_str(), &st) != 0) {
@@ -160,6 +170,20 @@ class Finder {
                                .reason = std::move(reason)});
   }
 
+  // Whether `entry` is a symlink whose target lies outside every path given
+  // (scan /proc/self would otherwise walk the whole file system).
+  bool leavesRoots(const fs::path& entry) const {
+    struct stat st;
+    if (::lstat(entry.c_str(), &st) != 0 || !S_ISLNK(st.st_mode)) return false;
+    std::error_code ec;
+    const fs::path target = fs::canonical(entry, ec);
+    if (ec) return false;  // a dangling link: stat says why
+    return std::none_of(roots_.begin(), roots_.end(), [&](const fs::path& root) {
+      const auto [r, t] = std::mismatch(root.begin(), root.end(), target.begin(), target.end());
+      return r == root.end();  // every part of the root begins the target
+    });
+  }
+
   void bundle(const fs::path& zip) {
     const std::string stem = zip.stem().string();
     const auto folders = listBundle(zip);
@@ -179,14 +203,16 @@ class Finder {
     }
   }
 
+  FinderOptions options_;
+  std::vector<fs::path> roots_;  ///< the inputs, canonical
   FoundMachines found_;
   std::map<FileId, std::string> visited_;
 };
 
 }  // namespace
 
-FoundMachines findMachines(std::span<const std::filesystem::path> inputs) {
-  Finder finder;
+FoundMachines findMachines(std::span<const std::filesystem::path> inputs, const FinderOptions& options) {
+  Finder finder(inputs, options);
   for (const auto& input : inputs) finder.input(input);
   return std::move(finder).finish();
 }

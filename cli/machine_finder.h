@@ -19,8 +19,10 @@
 // - A .zip file is a bundle (zip_bundle.h): one machine per folder inside that
 //   holds logs, or one named after the zip when the logs are at its top; a zip
 //   holding no logs is a NoLogs machine, one that cannot be read is Unreadable.
-// - Symlinks are followed, but each folder and file is visited once (by device
-//   and inode), so a loop ends with a warning. FIFOs, devices and sockets are
+// - Symlinks that stay inside the paths given are followed; one that leads out
+//   of them is skipped with a warning unless FinderOptions::followSymlinks. Each
+//   folder and file is visited once (by device and inode), so a loop ends with
+//   a warning. FIFOs, devices and sockets are
 //   never opened: they are skipped with a warning.
 #pragma once
 
@@ -55,7 +57,11 @@ struct FoundMachines {
   std::vector<std::string> errors;      ///< paths given that do not exist or are not files or folders
 };
 
+struct FinderOptions {
+  bool followSymlinks = false;  ///< also follow symlinks out of the paths given
+};
+
 /// Walks `inputs` as described above. Never throws, never follows a loop.
-FoundMachines findMachines(std::span<const std::filesystem::path> inputs);
+FoundMachines findMachines(std::span<const std::filesystem::path> inputs, const FinderOptions& options = {});
 
 }  // namespace ccmlog::cli

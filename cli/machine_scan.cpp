@@ -1,6 +1,7 @@
 #include "machine_scan.h"
 
 #include "ccmlog/analysis.h"
+#include "internal_error.h"
 #include "scan_html.h"
 #include "scan_writers.h"
 #include "verdict.h"
@@ -24,13 +25,8 @@ void fill(MachineScan& scan, const Report& report) {
   scan.failed = hasErrors(report);
 }
 
-}  // namespace
-
-MachineScan scanMachine(const MachineSource& source, const ScanOptions& options, BundleReader& bundles) {
-  MachineScan scan;
-  scan.name = source.name;
-  scan.path = source.path;
-  scan.status = source.status;
+// Reads and analyzes the machine `scan` is the row of.
+void analyze(MachineScan& scan, const MachineSource& source, const ScanOptions& options, BundleReader& bundles) {
   std::optional<Report> report;
   if (source.status != SourceStatus::Logs) {
     scan.error = source.reason;
@@ -39,7 +35,7 @@ MachineScan scanMachine(const MachineSource& source, const ScanOptions& options,
     if (analyzed) report = std::move(*analyzed);
     else scan.error = analyzed.error().message;
   } else {
-    const auto logs = bundles.read(source.zip, source.entries);
+    const auto logs = bundles.read(source.zip, source.entries, {}, options.inflight);
     if (logs) report = analyzeTexts(logs->texts());
     else scan.error = logs.error().message;
   }
@@ -47,6 +43,28 @@ MachineScan scanMachine(const MachineSource& source, const ScanOptions& options,
   if (report) fill(scan, *report);
   if (options.ndjson) appendNdjson(scan.ndjson, scan, report ? &*report : nullptr);
   if (options.html) appendHtmlRow(scan.html, scan, report ? &*report : nullptr);
+}
+
+}  // namespace
+
+MachineScan scanMachine(const MachineSource& source, const ScanOptions& options, BundleReader& bundles) {
+  const auto named = [&] {
+    MachineScan row;
+    row.name = source.name;
+    row.path = source.path;
+    row.status = source.status;
+    return row;
+  };
+  MachineScan scan = named();
+  try {
+    analyze(scan, source, options, bundles);
+  } catch (...) {  // the last resort: this machine's row says so, the others are still scanned
+    scan = named();
+    scan.status = SourceStatus::Unreadable;
+    scan.error = internalError();
+    if (options.ndjson) appendNdjson(scan.ndjson, scan, nullptr);
+    if (options.html) appendHtmlRow(scan.html, scan, nullptr);
+  }
   return scan;
 }
 

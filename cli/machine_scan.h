@@ -37,13 +37,15 @@ struct MachineScan {
 };
 
 struct ScanOptions {
-  bool ndjson = false;  ///< also render MachineScan::ndjson (needs the findings, so done here)
-  bool html = false;    ///< also render MachineScan::html (the same)
+  bool ndjson = false;             ///< also render MachineScan::ndjson (needs the findings, so done here)
+  bool html = false;               ///< also render MachineScan::html (the same)
+  ByteBudget* inflight = nullptr;  ///< shared by the threads: the zipped logs they may hold at once
 };
 
 /// Reads and analyzes one machine's logs, from disk or through `bundles`.
 /// Never fails for bad input: what could not be read is in `error`, and a
-/// machine none of whose logs could be read is Unreadable.
+/// machine none of whose logs could be read is Unreadable; so is one an
+/// internal error (a fault of ccmlog's) stopped, its row holding nothing else.
 MachineScan scanMachine(const MachineSource& source, const ScanOptions& options, BundleReader& bundles);
 
 /// toString(outcome), else "no-logs" or "unreadable" as `status` says.

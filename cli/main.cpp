@@ -1,11 +1,16 @@
 // ccmlog: explains why a Configuration Manager client install failed.
 // main() only picks the command; each command lives in its own file.
+#include <cerrno>
 #include <cstdio>
+#include <string>
 #include <string_view>
 #include <vector>
 
 #include "commands.h"
 #include "exit_codes.h"
+#include "internal_error.h"
+#include "message.h"
+#include "output.h"
 
 namespace {
 
@@ -36,22 +41,40 @@ constexpr Command kCommands[] = {
     {"scan", ccmlog::cli::runScan},
 };
 
+// The command's status, unless its output could not all be written (a full
+// disk, a closed stdout); a command that met the failure itself said so already.
+int withOutputChecked(int status) {
+  const bool flushed = std::fflush(stdout) == 0;
+  const int error = flushed ? 0 : errno;
+  if (status == ccmlog::cli::kExitOutput || (flushed && !std::ferror(stdout))) return status;
+  return ccmlog::cli::outputFailed(error ? error : EIO);
+}
+
+int runCommand(const Command& command, ccmlog::cli::Words args) {
+  try {
+    return command.run(args);
+  } catch (...) {
+    ccmlog::cli::printMessage("ccmlog", ccmlog::cli::internalError());
+    return ccmlog::cli::kExitInternal;
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   const std::vector<std::string_view> words(argv + 1, argv + argc);
   if (words.empty() || words[0] == "--help" || words[0] == "-h" || words[0] == "help") {
     std::fwrite(kHelp.data(), 1, kHelp.size(), words.empty() ? stderr : stdout);
-    return words.empty() ? ccmlog::cli::kExitUsage : ccmlog::cli::kExitOk;
+    return withOutputChecked(words.empty() ? ccmlog::cli::kExitUsage : ccmlog::cli::kExitOk);
   }
   if (words[0] == "--version") {
     std::printf("ccmlog %s\n", CCMLOG_VERSION);
-    return ccmlog::cli::kExitOk;
+    return withOutputChecked(ccmlog::cli::kExitOk);
   }
   for (const Command& command : kCommands) {
-    if (words[0] == command.name) return command.run(ccmlog::cli::Words(words).subspan(1));
+    if (words[0] == command.name) return withOutputChecked(runCommand(command, ccmlog::cli::Words(words).subspan(1)));
   }
-  std::fprintf(stderr, "ccmlog: unknown command '%.*s'\nTry 'ccmlog --help'.\n",
-               static_cast<int>(words[0].size()), words[0].data());
+  ccmlog::cli::printMessage("ccmlog", "unknown command '" + std::string(words[0]) + "'");
+  std::fputs("Try 'ccmlog --help'.\n", stderr);
   return ccmlog::cli::kExitUsage;
 }

@@ -1,21 +1,26 @@
 #include "record_writers.h"
 
+#include <algorithm>
+
 #include "ccmlog/json_writer.h"
+#include "ccmlog/visible_text.h"
 
 namespace ccmlog::cli {
 namespace {
 
-
+// Tab, CR, LF and backslash as \t \r \n \\, any other control visibly (\x1b, \u009b).
 void appendTsvField(std::string& out, std::string_view text) {
+  std::string escaped;
   for (const char c : text) {
     switch (c) {
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
-      case '\n': out += "\\n"; break;
-      case '\\': out += "\\\\"; break;
-      default: out.push_back(c);
+      case '\t': escaped += "\\t"; break;
+      case '\r': escaped += "\\r"; break;
+      case '\n': escaped += "\\n"; break;
+      case '\\': escaped += "\\\\"; break;
+      default: escaped.push_back(c);
     }
   }
+  appendVisibleText(out, escaped);
 }
 
 void appendNdjson(std::string& out, std::string_view file, const Record& r) {
@@ -61,16 +66,26 @@ void appendTsv(std::string& out, std::string_view file, const Record& r) {
   out.push_back('\n');
 }
 
+// Controls are written visibly (visible_text.h), but for the message's own tabs and line ends.
 void appendText(std::string& out, std::string_view file, const Record& r) {
-  out.append(file).append(":").append(std::to_string(value(r.line))).append(" ");
+  appendVisibleText(out, file);
+  out.append(":").append(std::to_string(value(r.line))).append(" ");
   out.append(toString(r.severity)).append(" ");
   out.append(r.local ? formatIso(*r.local) : "-").append(" ");
-  if (!r.component.empty()) out.append(r.component).append(": ");
+  if (!r.component.empty()) {
+    appendVisibleText(out, r.component);
+    out.append(": ");
+  }
   // Continuation lines of a multi-line message are indented under it.
-  for (const char c : r.message) {
-    if (c == '\r') continue;
-    out.push_back(c);
-    if (c == '\n') out.append("    ");
+  std::string_view message = r.message;
+  while (!message.empty()) {
+    const size_t end = std::min(message.find('\n'), message.size());
+    std::string_view line = message.substr(0, end);
+    if (line.ends_with('\r')) line.remove_suffix(1);
+    appendVisibleText(out, line, KeptControls::TabsAndNewlines);
+    if (end == message.size()) break;
+    out.append("\n    ");
+    message.remove_prefix(end + 1);
   }
   out.push_back('\n');
 }

@@ -1,9 +1,12 @@
+#include <algorithm>
 #include <cstdio>
 
 #include "ccmlog/file_reader.h"
 #include "ccmlog/log_files.h"
 #include "commands.h"
 #include "exit_codes.h"
+#include "internal_error.h"
+#include "message.h"
 #include "options.h"
 #include "output.h"
 #include "record_writers.h"
@@ -29,12 +32,15 @@ Options:
 
 NDJSON keys: file, line, lines, kind, local, bias, utc, severity, component,
 thread, source, message. "local" is the time as written; "utc" is local +
-bias and null when the format carries no bias (time zone unknown); a field
-the record does not carry is null (JSON Schema record.v1, in
-share/ccmlog/schema when installed).
+bias and null when the format carries no bias (time zone unknown) or the sum
+leaves the years 1400..9999; a field the record does not carry is null (JSON
+Schema record.v1, in share/ccmlog/schema when installed). Text and TSV write
+control characters visibly (\x1b, \u009b): a log cannot drive the terminal.
 
 Exit status: 0 ok, 2 usage error, 3 a file could not be read or a folder
-holds no logs (the other files are still written).
+holds no logs (the other files are still written), 4 internal error (a fault
+of ccmlog's, reported for the file it met; the other files are still
+written), 5 the output could not be written.
 )";
 
 }  // namespace
@@ -58,28 +64,34 @@ int runRecords(Words args) {
   Output out(stdout);
   if (format == RecordFormat::Tsv) out.buffer() += tsvHeader();
   int status = kExitOk;
-  const auto fail = [&](const std::string& message) {
+  const auto fail = [&](const std::string& message, int code) {
     out.flush();
-    std::fprintf(stderr, "ccmlog records: %s\n", message.c_str());
-    status = kExitUnreadable;
+    printMessage("ccmlog records", message);
+    status = std::max(status, code);
   };
   for (const std::string& input : options->positionals) {
     const auto files = machineLogFiles({input});
     if (!files) {
-      fail(files.error().message);
+      fail(files.error().message, kExitUnreadable);
       continue;
     }
-    if (files->empty()) fail("no .log or .lo_ files in folder '" + input + "'");
+    if (files->empty()) fail("no .log or .lo_ files in folder '" + input + "'", kExitUnreadable);
     for (const std::filesystem::path& path : *files) {
       const std::string file = path.string();
-      const auto summary = readFile(path, [&](const Record& record) {
-        appendRecord(out.buffer(), format, file, record);
-        out.commit();
-      });
-      if (!summary) fail(summary.error().message);
+      try {
+        const auto summary = readFile(path, [&](const Record& record) {
+          appendRecord(out.buffer(), format, file, record);
+          out.commit();
+        });
+        if (!summary) fail(summary.error().message, kExitUnreadable);
+      } catch (...) {  // the last resort: this file is reported, the others still written
+        fail(file + ": " + internalError(), kExitInternal);
+      }
+      if (out.error()) return outputFailed(out.error());
     }
   }
-  return status;
+  out.flush();
+  return out.error() ? outputFailed(out.error()) : status;
 }
 
 }  // namespace ccmlog::cli

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "ccmlog/error_codes.h"
+#include "ccmlog/visible_text.h"
 
 namespace ccmlog::cli {
 namespace {
@@ -10,17 +11,20 @@ namespace {
 constexpr std::string_view kRed = "\x1b[1;31m", kYellow = "\x1b[1;33m", kGreen = "\x1b[1;32m",
                            kBold = "\x1b[1m", kDim = "\x1b[2m", kReset = "\x1b[0m";
 
+// Every text goes out through put, styled or wrapped, which write the controls
+// a log, an account or a file name may hold visibly (visible_text.h): only the
+// styles here reach the terminal as escapes.
 class Text {
  public:
   Text(std::string& out, const TextOptions& options) : out_(out), options_(options) {}
 
   Text& put(std::string_view s) {
-    out_.append(s);
+    appendVisibleText(out_, s, KeptControls::TabsAndNewlines);
     return *this;
   }
   Text& styled(std::string_view style, std::string_view s) {
     if (options_.color) out_.append(style);
-    out_.append(s);
+    appendVisibleText(out_, s);
     if (options_.color) out_.append(kReset);
     return *this;
   }
@@ -49,7 +53,7 @@ class Text {
         out_.push_back(' ');
         ++column;
       }
-      out_.append(word);
+      appendVisibleText(out_, word, KeptControls::TabsAndNewlines);
       column += word.size();
       i = end < text.size() && text[end] == ' ' ? end + 1 : end;
     }

@@ -6,6 +6,7 @@
 #include "exit_codes.h"
 #include "machine_finder.h"
 #include "machine_scan.h"
+#include "message.h"
 #include "options.h"
 #include "output.h"
 #include "parallel_map.h"
@@ -27,17 +28,21 @@ What is a machine:
   - a folder with no logs, no sub-folders and no zips: outcome "no-logs"
   - a folder that cannot be listed or searched: outcome "unreadable"
   - a file given by name, named after the file
-  - a .zip bundle, read in memory (at most 256 MiB a log, 1 GiB a machine):
-    one machine per folder in it that holds logs, or one named after the zip
+  - a .zip bundle, read in memory (at most 256 MiB a log, 1 GiB a machine,
+    256 MiB over all threads at once but for one larger machine alone): one
+    machine per folder in it that holds logs, or one named after the zip
     when the logs are at its top ("no-logs" when it holds none)
 Rotated ccmsetup.lo_ history is read before ccmsetup.log. Symlinks are
-followed, each folder once; FIFOs, devices and sockets are skipped.
+followed, each folder once, when they stay inside the PATHs given; one that
+leads out of them is skipped with a warning. FIFOs, devices and sockets are
+skipped.
 
 Options:
   --format FMT      text (default: a table and a fleet summary), ndjson, csv
                     or html (one self-contained page to open in a browser)
   -j, --jobs N      machines analyzed at once (default: the number of cores)
   --progress WHEN   auto (default: when stderr is a terminal), always or never
+  --follow-symlinks also follow symlinks that lead out of the PATHs given
   --summary         write only the fleet summary: machines per outcome and per
                     root cause (a machine's first warning or error finding)
   -h, --help        show this help
@@ -53,8 +58,9 @@ error_code, rules (ids of warning and error findings), findings (as in
 its logs could not be read); a value not known is null. JSON Schemas:
 scan-machine.v1 and scan-summary.v1 (share/ccmlog/schema when installed).
 CSV (RFC 4180): machine,path,outcome,exit_code,error_code,rules,
-title_of_top_finding; cells starting with = + - @ get a ' in front so that
-spreadsheets do not run them.
+title_of_top_finding; cells starting (after any spaces) with = + - @ get a '
+in front so that spreadsheets do not run them, and cells holding , ; or a tab
+are quoted, whatever list separator the spreadsheet's locale uses.
 HTML: machines per outcome and per root cause as bar charts, then every
 machine (name, path, outcome, code, headline, when) sorted by outcome, failed
 first; a headline folds out to the machine's findings with remedy and their
@@ -65,10 +71,14 @@ Exit status:
   1  a machine failed or has an error finding
   2  usage error
   3  a machine is no-logs or unreadable, or a path given does not exist (every
-     machine found is still reported)
+     machine found is still reported; a fault of ccmlog's that stopped a
+     machine makes it unreadable, its row saying "internal error")
+  4  internal error: a fault of ccmlog's stopped the scan
+  5  the output could not be written
 )";
 
 constexpr size_t kOutputBlock = 1 << 16;
+constexpr std::uint64_t kZippedBytesInFlight = std::uint64_t{256} << 20;
 
 }  // namespace
 
@@ -78,6 +88,7 @@ int runScan(Words args) {
       {"jobs", "N", {}, "", 'j'},
       {"progress", "WHEN", {"auto", "always", "never"}, "auto"},
       {"summary", "", {}, ""},
+      {"follow-symlinks", "", {}, ""},
       {"help", "", {}, "", 'h'},
   };
   const auto options = parseOptions(args, specs);
@@ -97,19 +108,22 @@ int runScan(Words args) {
   const ScanContent content = options->has("summary") ? ScanContent::Summary : ScanContent::Machines;
 
   const std::vector<std::filesystem::path> inputs(options->positionals.begin(), options->positionals.end());
-  const FoundMachines found = findMachines(inputs);
+  const FoundMachines found = findMachines(inputs, {.followSymlinks = options->has("follow-symlinks")});
   for (const auto& warning : found.warnings) {
-    std::fprintf(stderr, "ccmlog scan: warning: %s\n", warning.c_str());
+    printMessage("ccmlog scan: warning", warning);
   }
-  for (const auto& error : found.errors) std::fprintf(stderr, "ccmlog scan: %s\n", error.c_str());
+  for (const auto& error : found.errors) printMessage("ccmlog scan", error);
   if (found.machines.empty()) {
     std::fputs("ccmlog scan: no machine found: none of the paths given is a folder, zip or file\n", stderr);
     return kExitUnreadable;
   }
 
   const bool rows = content == ScanContent::Machines;
+  // Zipped logs are read whole into memory: at most this much at once over all threads.
+  ByteBudget inflight(kZippedBytesInFlight);
   const ScanOptions scanOptions{.ndjson = rows && format == ScanFormat::Ndjson,
-                                .html = rows && format == ScanFormat::Html};
+                                .html = rows && format == ScanFormat::Html,
+                                .inflight = &inflight};
   ScanWriter writer(format, content);
   Output out(stdout);
   Progress progress(stderr, found.machines.size(), wantProgress(options->get("progress"), stderr));
@@ -120,7 +134,7 @@ int runScan(Words args) {
       [&](size_t, MachineScan& scan) {
         if (scan.error) {
           progress.clear();
-          std::fprintf(stderr, "ccmlog scan: %s\n", scan.error->c_str());
+          printMessage("ccmlog scan", *scan.error);
           unreadable = true;
         }
         failed = failed || scan.failed;
@@ -134,6 +148,7 @@ int runScan(Words args) {
   progress.clear();
   writer.finish(out.buffer());
   out.flush();
+  if (out.error()) return outputFailed(out.error());
   if (unreadable) return kExitUnreadable;
   return failed ? kExitFindings : kExitOk;
 }

@@ -5,6 +5,7 @@
 #include "ccmlog/error_codes.h"
 #include "ccmlog/json_writer.h"
 #include "ccmlog/report_json.h"
+#include "ccmlog/visible_text.h"
 #include "scan_html.h"
 
 namespace ccmlog::cli {
@@ -40,7 +41,9 @@ void appendTable(std::string& out, const std::vector<MachineScan>& rows) {
   for (const MachineScan& m : rows) {
     std::string notes = joined(m.rules, ", ");
     if (m.error) notes += (notes.empty() ? "" : "; ") + *m.error;
-    cells.push_back({m.name, m.path, std::string(outcomeName(m)), exitText(m, "-"), errorText(m, "-"), notes});
+    // A machine's name, path and errors quote folder and zip names: their controls are shown, not obeyed.
+    cells.push_back({visibleText(m.name), visibleText(m.path), std::string(outcomeName(m)), exitText(m, "-"),
+                     errorText(m, "-"), visibleText(notes)});
   }
   std::vector<size_t> widths(cells.front().size(), 0);
   for (const auto& row : cells) {
@@ -114,10 +117,13 @@ void appendSummary(std::string& out, ScanFormat format, const FleetSummary& summ
 
 std::string csvCell(std::string_view text) {
   std::string cell;
+  // Spreadsheets skip leading spaces before they look for a formula.
   constexpr std::string_view kFormulaStarts = "=+-@\t\r";
-  if (!text.empty() && kFormulaStarts.find(text.front()) != std::string_view::npos) cell += '\'';
+  const size_t first = text.find_first_not_of(' ');
+  if (first != std::string_view::npos && kFormulaStarts.find(text[first]) != std::string_view::npos) cell += '\'';
   cell += text;
-  if (cell.find_first_of("\",\r\n") == std::string::npos) return cell;
+  // The list separators of the common locales (',' ';' tab) and what RFC 4180 quotes.
+  if (cell.find_first_of("\",;\t\r\n") == std::string::npos) return cell;
   std::string quoted = "\"";
   for (const char c : cell) {
     if (c == '"') quoted += '"';

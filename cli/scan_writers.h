@@ -37,9 +37,10 @@ namespace ccmlog::cli {
 enum class ScanFormat { Text, Ndjson, Csv, Html };
 enum class ScanContent { Machines, Summary };
 
-/// One CSV cell: a leading '=', '+', '-', '@', tab or CR gets a "'" before it
-/// (OWASP's advice against formula injection), then the cell is quoted when it
-/// holds a quote, comma, CR or LF, quotes doubled (RFC 4180).
+/// One CSV cell: a leading '=', '+', '-', '@', tab or CR, after any spaces, gets
+/// a "'" before the cell (OWASP's advice against formula injection), then the
+/// cell is quoted when it holds a quote, CR, LF or the list separator of any
+/// common locale (',' ';' tab), quotes doubled (RFC 4180).
 std::string csvCell(std::string_view text);
 
 /// Appends the CSV row of one machine, CRLF included.

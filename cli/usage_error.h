@@ -2,18 +2,19 @@
 #pragma once
 
 #include <cstdio>
+#include <string>
 #include <string_view>
 
 #include "exit_codes.h"
+#include "message.h"
 
 namespace ccmlog::cli {
 
 /// Prints "ccmlog COMMAND: MESSAGE" and a pointer to --help; returns kExitUsage.
 inline int usageError(std::string_view command, std::string_view message) {
-  std::fprintf(stderr, "ccmlog %.*s: %.*s\nTry 'ccmlog %.*s --help'.\n",
-               static_cast<int>(command.size()), command.data(),
-               static_cast<int>(message.size()), message.data(),
-               static_cast<int>(command.size()), command.data());
+  const std::string program = "ccmlog " + std::string(command);
+  printMessage(program, message);
+  std::fprintf(stderr, "Try '%s --help'.\n", program.c_str());
   return kExitUsage;
 }
 

@@ -37,28 +37,30 @@ std::string sizeText(std::uint64_t bytes) {
   return bytes >= (1u << 20) ? std::to_string(bytes >> 20) + " MiB" : std::to_string(bytes) + " bytes";
 }
 
-// Reads one entry whole. The read past the declared size makes libzip check
-// the CRC and catches an entry that holds more than its header says.
-Result<std::string> readEntry(zip_t* zip, const std::string& entry, std::uint64_t& budget,
-                              const BundleLimits& limits) {
-  const zip_int64_t index = zip_name_locate(zip, entry.c_str(), 0);
+// The uncompressed size of entry `index`, within the limits; `left` is what the
+// machine may still hold and is lowered by it.
+Result<std::uint64_t> entrySize(zip_t* zip, zip_uint64_t index, std::uint64_t& left, const BundleLimits& limits) {
   zip_stat_t stat;
   zip_stat_init(&stat);
-  if (index < 0 || zip_stat_index(zip, static_cast<zip_uint64_t>(index), 0, &stat) != 0) {
-    return Error{zip_strerror(zip)};
-  }
+  if (zip_stat_index(zip, index, 0, &stat) != 0) return Error{zip_strerror(zip)};
   if (!(stat.valid & ZIP_STAT_SIZE)) return Error{"its size is unknown"};
   if (stat.size > limits.entryBytes) {
     return Error{"it is " + sizeText(stat.size) + " uncompressed, over the limit of " +
                  sizeText(limits.entryBytes)};
   }
-  if (stat.size > budget) {
+  if (stat.size > left) {
     return Error{"the machine's logs are over the limit of " + sizeText(limits.machineBytes)};
   }
-  budget -= stat.size;
-  ZipFileHandle file(zip_fopen_index(zip, static_cast<zip_uint64_t>(index), 0));
+  left -= stat.size;
+  return stat.size;
+}
+
+// Reads entry `index`, of `size` bytes, whole. The read past that size makes
+// libzip check the CRC and catches an entry that holds more than its header says.
+Result<std::string> readEntry(zip_t* zip, zip_uint64_t index, std::uint64_t size) {
+  ZipFileHandle file(zip_fopen_index(zip, index, 0));
   if (!file) return Error{zip_strerror(zip)};
-  std::string bytes(stat.size, '\0');
+  std::string bytes(size, '\0');
   std::uint64_t done = 0;
   while (done < bytes.size()) {
     const zip_int64_t n = zip_fread(file.get(), bytes.data() + done, bytes.size() - done);
@@ -120,21 +122,48 @@ Result<std::vector<BundleFolder>> listBundle(const std::filesystem::path& zip) {
 void BundleReader::Discard::operator()(zip_t* archive) const { zip_discard(archive); }
 
 Result<BundleLogs> BundleReader::read(const std::filesystem::path& zip, std::span<const std::string> entries,
-                                      const BundleLimits& limits) {
+                                      const BundleLimits& limits, ByteBudget* inflight) {
   if (!zip_ || path_ != zip) {
     zip_.reset();
+    indexes_.clear();
     const auto opened = openZip(zip);
     if (!opened) return opened.error();
     zip_.reset(*opened);
     path_ = zip;
+    const zip_int64_t count = zip_get_num_entries(zip_.get(), 0);
+    for (zip_int64_t i = 0; i < count; ++i) {
+      if (const char* raw = zip_get_name(zip_.get(), static_cast<zip_uint64_t>(i), 0)) {
+        indexes_[raw].push_back(static_cast<std::uint64_t>(i));
+      }
+    }
   }
-  BundleLogs logs;
-  std::uint64_t budget = limits.machineBytes;
+  // Sizes first: the machine's total is checked, and held in `inflight`, before a byte is read.
+  struct Sized {
+    std::string name;
+    zip_uint64_t index;
+    std::uint64_t size;
+  };
+  std::vector<Sized> sized;
+  std::uint64_t left = limits.machineBytes, total = 0;
+  std::map<std::string_view, size_t> seen;  // a name's n-th time in `entries` is its n-th entry in the zip
   for (const std::string& entry : entries) {
     const std::string name = zip.string() + "/" + slashed(entry);
-    auto bytes = readEntry(zip_.get(), entry, budget, limits);
-    if (!bytes) return Error{"cannot read '" + name + "': " + bytes.error().message};
-    logs.names.push_back(name);
+    const auto found = indexes_.find(entry);
+    const size_t nth = seen[entry]++;
+    if (found == indexes_.end() || nth >= found->second.size()) {
+      return Error{"cannot read '" + name + "': the zip has no such entry"};
+    }
+    const auto size = entrySize(zip_.get(), found->second[nth], left, limits);
+    if (!size) return Error{"cannot read '" + name + "': " + size.error().message};
+    sized.push_back({name, found->second[nth], *size});
+    total += *size;
+  }
+  BundleLogs logs;
+  if (inflight) logs.held = inflight->reserve(total);
+  for (const Sized& entry : sized) {
+    auto bytes = readEntry(zip_.get(), entry.index, entry.size);
+    if (!bytes) return Error{"cannot read '" + entry.name + "': " + bytes.error().message};
+    logs.names.push_back(entry.name);
     logs.bytes.push_back(std::move(*bytes));
   }
   return logs;

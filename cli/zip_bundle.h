@@ -18,8 +18,10 @@
 #include <memory>
 #include <span>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
+#include "byte_budget.h"
 #include "ccmlog/analysis.h"
 #include "ccmlog/result.h"
 
@@ -46,6 +48,7 @@ struct BundleLimits {
 struct BundleLogs {
   std::vector<std::string> names;
   std::vector<std::string> bytes;  ///< one per name
+  ByteBudget::Reservation held;    ///< their bytes in the budget read() was given, if any
 
   /// Views for analyzeTexts; valid while this object lives unchanged.
   std::vector<LogText> texts() const;
@@ -58,9 +61,14 @@ struct BundleLogs {
 class BundleReader {
  public:
   /// Reads `entries` of `zip` into memory; an error names the entry and the
-  /// reason (missing, encrypted, corrupt, over a limit).
+  /// reason (missing, encrypted, corrupt, over a limit). A name given twice
+  /// reads the zip's first and second entry of that name (listBundle gives
+  /// both when a zip holds two).
+  /// With `inflight`, the logs' bytes are held in that budget (shared by the
+  /// threads) from before they are read until the BundleLogs is gone: read()
+  /// waits until they fit.
   Result<BundleLogs> read(const std::filesystem::path& zip, std::span<const std::string> entries,
-                          const BundleLimits& limits = {});
+                          const BundleLimits& limits = {}, ByteBudget* inflight = nullptr);
 
  private:
   struct Discard {
@@ -68,6 +76,8 @@ class BundleReader {
   };
   std::filesystem::path path_;  ///< of the open bundle
   std::unique_ptr<::zip, Discard> zip_;
+  /// Its entries' indexes by name as stored, in zip order: a zip may hold one name twice.
+  std::unordered_map<std::string, std::vector<std::uint64_t>> indexes_;
 };
 
 }  // namespace ccmlog::cli

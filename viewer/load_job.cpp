@@ -125,7 +125,7 @@ class Job {
     batch_.bytesTotal = total_;
     for (const LoadSegment& s : segments) {
       if (sink_.cancelled()) break;
-      readSegment(s);
+      readSegmentOrReport(s);
     }
     batch_.cancelled = sink_.cancelled();
     batch_.report =
@@ -141,10 +141,27 @@ class Job {
   }
 
  private:
-  void readSegment(const LoadSegment& s) {
+  // The last resort for a fault of ours (bad input never throws): the file it
+  // met is reported unreadable with an internal error and the others still load.
+  void readSegmentOrReport(const LoadSegment& s) {
     const auto f = value(s.file);
     if (state_.files.size() <= f) state_.files.resize(f + 1u);
-    LoadedFile& file = state_.files[f];
+    const auto failed = [&](const std::string& what) {
+      LoadedFile& file = state_.files[f];
+      file.report.error = "'" + s.path.string() + "': internal error" + what + "; please report it with this file";
+      batch_.errors.push_back(*file.report.error);
+    };
+    try {
+      readSegment(s);
+    } catch (const std::exception& e) {
+      failed(std::string(" (") + e.what() + ")");
+    } catch (...) {
+      failed("");
+    }
+  }
+
+  void readSegment(const LoadSegment& s) {
+    LoadedFile& file = state_.files[value(s.file)];
     file.report.path = s.path;
     file.role = s.role;
     if (analyzer_) analyzer_->beginFile(s.file, s.role);
@@ -335,6 +352,8 @@ void runLoad(std::span<const LoadSegment> segments, LoadState& state, LoadSink& 
     job.run(segments);
   } catch (const std::exception& e) {
     job.fail(std::string("loading stopped: ") + e.what());
+  } catch (...) {
+    job.fail("loading stopped: internal error");
   }
 }
 

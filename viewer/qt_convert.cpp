@@ -18,10 +18,10 @@ std::filesystem::path toPath(const QString& path) { return std::filesystem::path
 
 QString formatTime(std::optional<Timestamp> local, std::optional<std::int32_t> bias, TimeMode mode) {
   if (!local) return {};
-  const bool utc = mode == TimeMode::Utc && bias;
-  QString text = toQString(utc ? formatIso(addMinutes(*local, *bias), Zone::Utc) : formatIso(*local));
+  const auto utc = mode == TimeMode::Utc && bias ? addMinutes(*local, *bias) : std::nullopt;
+  QString text = toQString(utc ? formatIso(*utc, Zone::Utc) : formatIso(*local));
   text[10] = QLatin1Char(' ');
-  if (mode == TimeMode::Utc && !bias) text += QStringLiteral(" (zone?)");
+  if (mode == TimeMode::Utc && !utc) text += QStringLiteral(" (zone?)");
   return text;
 }
 
@@ -35,8 +35,8 @@ QString formatCopiedTime(std::optional<Timestamp> local) {
 }
 
 QString formatClock(Timestamp local, std::optional<std::int32_t> bias, TimeMode mode) {
-  const Timestamp t = mode == TimeMode::Utc && bias ? addMinutes(local, *bias) : local;
-  return toQString(formatIso(t)).mid(11, 8);
+  const auto utc = mode == TimeMode::Utc && bias ? addMinutes(local, *bias) : std::nullopt;
+  return toQString(formatIso(utc.value_or(local))).mid(11, 8);
 }
 
 QString formatDuration(std::int64_t ticks) {

@@ -1,6 +1,7 @@
 #include "ccmlog/record_reader.h"
 
 #include <functional>
+#include <vector>
 
 #include "cmtrace_format.h"
 #include "format_detector.h"
@@ -39,6 +40,13 @@ std::string_view toString(Format format) {
 
 namespace {
 
+// A line's text kept in memory at most: past it the reader keeps scanning for
+// the line's end but drops the text, leaving this marker, and keeps only the
+// line's last kLineTail bytes (the span keeps every byte).
+constexpr size_t kMaxLineText = 1 << 20;
+constexpr size_t kLineTail = 4 << 10;
+constexpr std::string_view kCutMarker = " [... cut: the line is longer than 1 MiB ...] ";
+
 // A new Record is a copy of a blank one: GCC compiles `out = Record{}` to a
 // `rep stos`, whose start-up costs more than the rest of next() on a short record.
 [[gnu::noinline]] const Record& blankRecord() {
@@ -61,8 +69,22 @@ struct RecordReader::Impl {
   MsiClock msiClock;
   std::string repaired;            // text fields with ill-formed UTF-8 replaced
   ReaderStats stats;
+  // The line the text ran out in (offsets from pos): [start, scanned) holds no
+  // line end, so the next look at it starts at `scanned`, not again at its start.
+  struct OpenLine {
+    size_t start = std::string::npos, scanned = 0;
+  } openLine;
+  // Text dropped from long lines: a marker at text[at] stands for `source` more bytes of the file.
+  struct Cut {
+    size_t at;
+    std::int64_t source;
+  };
+  std::vector<Cut> cuts;
+  size_t boundLine = 0;  // boundLines: text[boundLine] starts the first line it may still cut
 
   std::optional<size_t> cut(std::string_view rest, Record& out, CutFacts& facts);
+  LineRange lineFrom(std::string_view rest, size_t from);
+  void boundLines();
   std::optional<size_t> cutSingleLine(std::string_view rest, Record& out);
   std::optional<size_t> cutSms(std::string_view rest, Record& out);
   std::optional<size_t> cutMsi(std::string_view rest, Record& out);
@@ -78,9 +100,62 @@ std::optional<size_t> RecordReader::Impl::cut(std::string_view rest, Record& out
   }
 }
 
+// The line at `from`; a line the text ran out in before is scanned on from
+// where that look stopped (a 256 MiB line fed in 64 KiB blocks is read once,
+// not 4096 times).
+LineRange RecordReader::Impl::lineFrom(std::string_view rest, size_t from) {
+  const size_t resume = from == openLine.start ? openLine.scanned : from;
+  LineRange line = lineAt(rest, resume, finished);
+  line.start = from;
+  // A CR last in the text stays unscanned: an LF may follow it.
+  if (!line.complete) openLine = {from, line.contentEnd};
+  return line;
+}
+
+// Cuts every line of the line formats longer than kMaxLineText: kCutMarker
+// goes in after its first kMaxLineText bytes, and what follows up to the last
+// kLineTail bytes of the line is dropped as it comes; `cuts` keeps the file
+// bytes each marker stands for. Lines of the usual length cost a look back from every kMaxLineText-th
+// byte. Called by next() before it cuts, when no Record points into the text.
+void RecordReader::Impl::boundLines() {
+  if (format == Format::Unknown || format == Format::CMTrace) return;
+  size_t& line = boundLine;  // start of the line looked at
+  line = std::max(line, pos);  // records of the line formats end at line ends
+  for (;;) {
+    const bool marked = !cuts.empty() && cuts.back().at >= line;
+    const size_t keep = marked ? cuts.back().at + kCutMarker.size() : line + kMaxLineText + kCutMarker.size();
+    if (keep >= text.size()) return;  // the line fits, so far
+    if (!marked) {
+      // The line after the last line end before `keep` is the next to look at.
+      size_t next = keep;
+      while (next > line && text[next - 1] != '\n' && text[next - 1] != '\r') --next;
+      if (next > line) {
+        line = next;
+        continue;
+      }
+      size_t at = line + kMaxLineText;
+      while (at > line && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;  // not inside a character
+      cuts.push_back({at, -static_cast<std::int64_t>(decoder.sourceLength(kCutMarker))});
+      text.insert(at, kCutMarker);
+      openLine.scanned = std::min(openLine.scanned, at - pos);  // a look at the line resumes before the change
+      continue;
+    }
+    // Marked: drop what follows the marker but the line's last kLineTail bytes
+    // (so far), where the formats that write their envelope after the message have it.
+    const LineRange rest = lineAt(text, keep, true);
+    size_t dropEnd = rest.contentEnd - std::min(rest.contentEnd - keep, kLineTail);
+    while (dropEnd > keep && (static_cast<unsigned char>(text[dropEnd]) & 0xC0) == 0x80) --dropEnd;
+    cuts.back().source += static_cast<std::int64_t>(decoder.sourceLength(std::string_view(text).substr(keep, dropEnd - keep)));
+    text.erase(keep, dropEnd - keep);
+    openLine.scanned = std::min(openLine.scanned, keep - pos);
+    if (rest.contentEnd == rest.end) return;  // no line end yet
+    line = rest.end - (dropEnd - keep);
+  }
+}
+
 // Copied, pasted and plain text: one line, one record.
 std::optional<size_t> RecordReader::Impl::cutSingleLine(std::string_view rest, Record& out) {
-  const LineRange line = lineAt(rest, 0, finished);
+  const LineRange line = lineFrom(rest, 0);
   if (!line.complete && !finished) return std::nullopt;
   const size_t start = skipBom(rest, 0);
   const std::string_view content = rest.substr(start, std::max(line.contentEnd, start) - start);
@@ -100,7 +175,7 @@ std::optional<size_t> RecordReader::Impl::cutSms(std::string_view rest, Record& 
   const size_t start = skipBom(rest, 0);
   size_t at = scannedTo;
   while (at < rest.size()) {
-    const LineRange line = lineAt(rest, at, finished);
+    const LineRange line = lineFrom(rest, at);
     if (!line.complete && !finished) return std::nullopt;
     const size_t contentStart = skipBom(rest, at);
     const std::string_view content =
@@ -123,7 +198,7 @@ std::optional<size_t> RecordReader::Impl::cutSms(std::string_view rest, Record& 
 
 // MSI: an entry line and the continuation lines after it.
 std::optional<size_t> RecordReader::Impl::cutMsi(std::string_view rest, Record& out) {
-  const LineRange first = lineAt(rest, 0, finished);
+  const LineRange first = lineFrom(rest, 0);
   if (!first.complete && !finished) return std::nullopt;
   const size_t start = skipBom(rest, 0);
   const std::string_view content = rest.substr(start, std::max(first.contentEnd, start) - start);
@@ -139,7 +214,7 @@ std::optional<size_t> RecordReader::Impl::cutMsi(std::string_view rest, Record& 
   }
   size_t end = std::max(first.end, scannedTo);
   while (end < rest.size()) {
-    const LineRange line = lineAt(rest, end, finished);
+    const LineRange line = lineFrom(rest, end);
     if (!line.complete && !finished) return std::nullopt;
     const size_t lineStart = skipBom(rest, end);
     Record probe;
@@ -201,6 +276,8 @@ void RecordReader::feed(std::string_view bytes) {
   d.stats.bytes += bytes.size();
   if (d.pos > 0 && d.pos >= d.text.size() / 2) {  // drop what has been yielded
     d.text.erase(0, d.pos);
+    for (Impl::Cut& c : d.cuts) c.at -= d.pos;
+    d.boundLine -= std::min(d.boundLine, d.pos);
     d.pos = 0;
   }
   d.decoder.decode(bytes, d.text);
@@ -214,19 +291,28 @@ void RecordReader::finish() {
 bool RecordReader::next(Record& out) {
   Impl& d = *impl_;
   if (d.pos >= d.text.size()) return false;
-  const std::string_view rest = std::string_view(d.text).substr(d.pos);
   if (d.format == Format::Unknown) {
-    d.format = detectFormat(rest, d.finished);
+    d.format = detectFormat(std::string_view(d.text).substr(d.pos), d.finished);
     if (d.format == Format::Unknown) return false;
   }
+  d.boundLines();
+  const std::string_view rest = std::string_view(d.text).substr(d.pos);
   out = blankRecord();
   CutFacts facts;
   const auto length = d.cut(rest, out, facts);
   if (!length) return false;
   const std::string_view piece = rest.substr(0, *length);
   const bool last = d.finished && *length == rest.size();
+  std::int64_t cutSource = 0;  // what the markers in this record stand for
+  std::erase_if(d.cuts, [&](const Impl::Cut& c) {
+    if (c.at >= d.pos + *length) return false;
+    cutSource += c.source;
+    out.flags |= kCutText;
+    return true;
+  });
   const std::uint64_t sourceLength =
-      last ? d.stats.bytes - d.sourceOffset : d.decoder.sourceLength(piece);
+      last ? d.stats.bytes - d.sourceOffset
+           : static_cast<std::uint64_t>(static_cast<std::int64_t>(d.decoder.sourceLength(piece)) + cutSource);
   const std::uint64_t lineEnds = facts.lineEnds ? *facts.lineEnds : countLineEnds(piece);
   const bool endsLine = withoutLineEnd(piece).size() != piece.size();
   out.span = ByteSpan{ByteOffset{d.sourceOffset}, sourceLength};
@@ -240,6 +326,7 @@ bool RecordReader::next(Record& out) {
   d.lineNumber += lineEnds;
   d.cmtraceScan.shift(*length);
   d.scannedTo = 0;
+  d.openLine = {};
   ++d.stats.records;
   d.stats.lines += out.lines;
   if (out.kind == RecordKind::Unparsed || out.kind == RecordKind::Orphan) ++d.stats.unparsed;

@@ -3,10 +3,8 @@
 #include "byte_words.h"
 
 namespace ccmlog::detail {
-namespace {
 
-// Length of the well-formed sequence starting at text[i], or 0 if ill-formed
-// (Unicode 15, table 3-7).
+// Unicode 15, table 3-7.
 size_t sequenceLength(std::string_view text, size_t i) {
   const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
   const unsigned char b0 = byte(i);
@@ -24,8 +22,6 @@ size_t sequenceLength(std::string_view text, size_t i) {
   if (b0 == 0xF4) return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0;
   return 0;
 }
-
-}  // namespace
 
 size_t asciiPrefix(std::string_view text) {
   size_t i = 0;

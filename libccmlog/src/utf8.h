@@ -19,6 +19,9 @@ size_t asciiPrefix(std::string_view text);
 /// Whether every byte of `text` is ASCII.
 inline bool isAscii(std::string_view text) { return asciiPrefix(text) == text.size(); }
 
+/// Length of the well-formed UTF-8 sequence at text[i] (1 for ASCII), or 0 when it is ill-formed.
+size_t sequenceLength(std::string_view text, size_t i);
+
 /// Whether `text` is well-formed UTF-8 (no overlongs, surrogates or values above U+10FFFF).
 bool isValidUtf8(std::string_view text);
 

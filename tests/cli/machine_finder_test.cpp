@@ -144,6 +144,28 @@ TEST_F(MachineFinder, SymlinkLoopsEndWithAWarning) {
   EXPECT_TRUE(found.errors.empty());
 }
 
+TEST_F(MachineFinder, SymlinksOutOfThePathsGivenAreSkippedUnlessAskedFor) {
+  touch("share/PC01/ccmsetup.log");
+  touch("elsewhere/PC02/ccmsetup.log");
+  touch("elsewhere/secret/ccmsetup.log");
+  fs::create_directory_symlink(dir_ / "elsewhere" / "PC02", dir_ / "share" / "PC02");  // out of the share
+  fs::create_directories(dir_ / "share" / "PC03");
+  fs::create_symlink(dir_ / "elsewhere" / "secret" / "ccmsetup.log", dir_ / "share" / "PC03" / "ccmsetup.log");
+  fs::create_directory_symlink(dir_ / "share" / "PC01", dir_ / "share" / "PC04");  // stays in it
+  const FoundMachines found = findMachines(std::vector<fs::path>{dir_ / "share"});
+  // PC01 by its second link, visited first; PC03, whose one log was not followed, holds none.
+  EXPECT_EQ(paths(found), (std::vector<std::string>{"share/PC03", "share/PC04"}));
+  EXPECT_EQ(found.machines[0].status, SourceStatus::NoLogs);
+  EXPECT_TRUE(mentions(found.warnings, "share/PC02': a symlink out of the paths given (--follow-symlinks"));
+  EXPECT_TRUE(mentions(found.warnings, "PC03/ccmsetup.log': a symlink out of the paths given"));
+  EXPECT_TRUE(mentions(found.warnings, "share/PC01': already scanned as"));
+  // Two paths given: a link from one into the other stays inside them.
+  EXPECT_EQ(paths(findMachines(std::vector<fs::path>{dir_ / "share", dir_ / "elsewhere" / "PC02"})),
+            (std::vector<std::string>{"share/PC02", "share/PC03", "share/PC04"}));
+  const FoundMachines followed = findMachines(std::vector<fs::path>{dir_ / "share"}, {.followSymlinks = true});
+  EXPECT_EQ(paths(followed), (std::vector<std::string>{"share/PC02", "share/PC03", "share/PC04"}));
+}
+
 TEST_F(MachineFinder, FifosAndSocketsAreSkippedNeverOpened) {
   touch("PC01/ccmsetup.log");
   ASSERT_EQ(::mkfifo((dir_ / "PC01" / "client.msi.log").c_str(), 0600), 0);

@@ -35,9 +35,22 @@ TEST(CsvCell, FormulaStartsAreNeutralised) {
   EXPECT_EQ(csvCell("+1"), "'+1");
   EXPECT_EQ(csvCell("-1"), "'-1");
   EXPECT_EQ(csvCell("@SUM(A1:A9)"), "'@SUM(A1:A9)");
-  EXPECT_EQ(csvCell("\t=1"), "'\t=1");
+  EXPECT_EQ(csvCell("\t=1"), "\"'\t=1\"");  // a tab is a list separator too
   EXPECT_EQ(csvCell("\r=1"), "\"'\r=1\"");
   EXPECT_EQ(csvCell("=HYPERLINK(\"http://x\",\"y\")"), "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
+}
+
+TEST(CsvCell, EveryLocalesListSeparatorIsQuoted) {
+  // Excel where the list separator is ';' would split this into a live formula.
+  EXPECT_EQ(csvCell("PC1;=1+2;@SUM(1)"), "\"PC1;=1+2;@SUM(1)\"");
+  EXPECT_EQ(csvCell("PC1\t=1+2"), "\"PC1\t=1+2\"");
+}
+
+TEST(CsvCell, FormulaStartsAfterLeadingSpacesAreNeutralised) {
+  EXPECT_EQ(csvCell("  =1+2"), "'  =1+2");
+  EXPECT_EQ(csvCell(" @SUM(1)"), "' @SUM(1)");
+  EXPECT_EQ(csvCell("   "), "   ");
+  EXPECT_EQ(csvCell("  PC1"), "  PC1");
 }
 
 TEST(CsvRow, EveryTextCellIsNeutralisedNumbersAreNot) {

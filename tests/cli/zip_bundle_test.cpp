@@ -109,6 +109,28 @@ TEST_F(ZipBundle, DotDotAndAbsoluteNamesAreOnlyNames) {
   EXPECT_EQ(std::distance(fs::directory_iterator(dir_), fs::directory_iterator()), 1);  // only the zip
 }
 
+TEST_F(ZipBundle, TwoEntriesOfOneNameAreBothRead) {
+  // libzip will not write one name twice: write "ccmsetup.lox", then rename it in the bytes.
+  const fs::path zip = makeZip("twice.zip", {{"PC01/ccmsetup.log", "the first"}, {"PC01/ccmsetup.lox", "the second"}},
+                               /*store=*/true);
+  std::string bytes;
+  {
+    std::ifstream in(zip, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  for (size_t at = bytes.find("ccmsetup.lox"); at != std::string::npos; at = bytes.find("ccmsetup.lox", at)) {
+    bytes.replace(at, 12, "ccmsetup.log");
+  }
+  std::ofstream(zip, std::ios::binary | std::ios::trunc) << bytes;
+  const auto folders = listBundle(zip);
+  ASSERT_TRUE(folders) << folders.error().message;
+  ASSERT_EQ(folders->size(), 1u);
+  ASSERT_EQ((*folders)[0].entries, (std::vector<std::string>{"PC01/ccmsetup.log", "PC01/ccmsetup.log"}));
+  const auto logs = bundles_.read(zip, (*folders)[0].entries);
+  ASSERT_TRUE(logs) << logs.error().message;
+  EXPECT_EQ(logs->bytes, (std::vector<std::string>{"the first", "the second"}));
+}
+
 TEST_F(ZipBundle, EntriesOverTheLimitsAreRefused) {
   const fs::path zip =
       makeZip("big.zip", {{"ccmsetup.lo_", std::string(600, 'a')}, {"ccmsetup.log", std::string(600, 'b')}});

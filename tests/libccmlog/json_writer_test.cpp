@@ -8,7 +8,8 @@
 namespace ccmlog {
 namespace {
 
-// The escaping rules one byte at a time, as the oracle for the fast path.
+// The escaping rules one byte at a time, as the oracle for the fast path, for
+// text in which no byte beyond ASCII is part of a well-formed sequence.
 std::string escapedByteByByte(std::string_view text) {
   std::string out = "\"";
   for (const char c : text) {
@@ -23,6 +24,8 @@ std::string escapedByteByByte(std::string_view text) {
           char buf[8];
           std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
           out += buf;
+        } else if (static_cast<unsigned char>(c) >= 0x80) {
+          out += "\xEF\xBF\xBD";  // U+FFFD
         } else {
           out.push_back(c);
         }
@@ -35,6 +38,21 @@ TEST(JsonWriter, EscapesQuotesBackslashesAndControlBytesOnly) {
   std::string out;
   appendJsonString(out, "a\"b\\c\r\n\td\x01\x1f\x7f \xc3\xa9");
   EXPECT_EQ(out, "\"a\\\"b\\\\c\\r\\n\\td\\u0001\\u001f\x7f \xc3\xa9\"");
+}
+
+TEST(JsonWriter, TextThatIsNotUtf8BecomesUtf8) {
+  // A folder name on Linux may be any bytes: Latin-1 "Müller", a lone continuation byte,
+  // a sequence cut short, an overlong '/', a surrogate.
+  std::string out;
+  appendJsonString(out, "M\xfcller \x80 \xe2\x82 \xc0\xaf \xed\xa0\x80 ok \xe2\x82\xac");
+  EXPECT_EQ(out, "\"M\xEF\xBF\xBDller \xEF\xBF\xBD \xEF\xBF\xBD\xEF\xBF\xBD \xEF\xBF\xBD\xEF\xBF\xBD "
+                 "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD ok \xe2\x82\xac\"");
+}
+
+TEST(JsonWriter, C1ControlsAreEscaped) {
+  std::string out;
+  appendJsonString(out, "a\xc2\x9b" "2J\xc2\x85 \xc2\xa0 \xc3\xa9");  // CSI, NEL; then NBSP and é stay
+  EXPECT_EQ(out, "\"a\\u009b2J\\u0085 \xc2\xa0 \xc3\xa9\"");
 }
 
 TEST(JsonWriter, EveryByteAtEveryPlaceInALongRunIsEscapedAsByItself) {

@@ -21,6 +21,8 @@ const Record& at(const test::ReadResult& r, size_t i) { return r.records.at(i).r
 struct Streamed {
   std::uint64_t records = 0;
   std::uint64_t longest = 0;  ///< span length of the longest record
+  size_t longestMessage = 0;  ///< bytes of the longest message held
+  bool cut = false;           ///< a record has kCutText
   RecordKind lastKind = RecordKind::Plain;
   std::string problem;  ///< how the spans fail to tile the input; empty when they do
 };
@@ -38,6 +40,8 @@ Streamed readRepeated(std::string_view piece, size_t times, std::string_view tai
       }
       expected = value(record.span.end());
       out.longest = std::max(out.longest, record.span.length);
+      out.longestMessage = std::max(out.longestMessage, record.message.size());
+      out.cut = out.cut || (record.flags & kCutText);
       out.lastKind = record.kind;
       ++out.records;
     }
@@ -536,6 +540,60 @@ TEST(RecordReader, NulBytesAreDataAndNeverEndARecord) {
   EXPECT_EQ(test::tilingProblem(r.records, input.size()), "");
   expectChunkingIrrelevant(input);
   expectChunkingIrrelevant(nuls);
+}
+
+TEST(RecordReader, ALongLineIsScannedOnceAndHoldsABoundedPrefix) {
+  // 256 MiB fed in the 64 KiB blocks readFile uses: scanning the line again
+  // from its start at every block took 45 s and held all of it (530 MB peak).
+  const std::string block(64 << 10, 'x');
+  const Streamed line = readRepeated(block, 4096, "\n");
+  EXPECT_EQ(line.records, 1u);
+  EXPECT_EQ(line.longest, (256u << 20) + 1);
+  EXPECT_EQ(line.problem, "");
+  EXPECT_TRUE(line.cut);
+  EXPECT_LE(line.longestMessage, (1u << 20) + (4u << 10) + 64);  // its first MiB, the marker, its last 4 KiB
+}
+
+TEST(RecordReader, ALongLineInEveryLineFormatIsCutWithItsSpanWhole) {
+  const std::string longText(3 << 20, 'x');
+  const std::string accented = "\xc3\xa9" + std::string(3 << 20, 'y');  // for a UTF-16 line of 3 Mi characters
+  struct Case {
+    std::string input;
+    size_t records;
+    RecordKind kind;  ///< of the record cut
+  };
+  const Case cases[] = {
+      {"Plain text line " + longText + "\nnext line\n", 2, RecordKind::Plain},
+      // The envelope after the message is in the line's tail, which is kept.
+      {"Installing client " + longText + "\tccmsetup\t1/17/2023 9:41:07 AM\t7348 (0x1CB4)\r\nnext\r\n", 2,
+       RecordKind::Copied},
+      {"before$$<ccmsetup><01-17-2023 09:41:07.449+300><thread=7348 (0x1CB4)>\n" + longText +
+           "$$<ccmsetup><01-17-2023 09:41:07.449+300><thread=7348 (0x1CB4)>\nnext$$<ccmsetup><01-17-2023 "
+           "09:41:07.449+300><thread=7348 (0x1CB4)>\n",
+       3, RecordKind::Sms},
+      {"=== Verbose logging started: 1/17/2023  9:41:07 ===\r\nMSI (s) (60:70) [09:41:07:449]: " + longText +
+           "\r\n" + longText + "\r\nMSI (s) (60:70) [09:41:07:450]: next\r\n",
+       3, RecordKind::Msi},
+      {test::utf16("Plain text line " + accented + "\r\nnext line\r\n"), 2, RecordKind::Plain},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.input.substr(0, 40));
+    for (const size_t chunk : {size_t{0}, size_t{65536}, size_t{100'003}}) {
+      const auto r = test::readAll(c.input, chunk);
+      EXPECT_EQ(test::tilingProblem(r.records, c.input.size()), "");
+      ASSERT_EQ(r.records.size(), c.records);
+      size_t cut = 0;
+      for (const OwnedRecord& o : r.records) {
+        EXPECT_LE(o.record.message.size(), 2 * ((1u << 20) + (4u << 10) + 64));  // MSI: two cut lines
+        if (!(o.record.flags & kCutText)) continue;
+        ++cut;
+        EXPECT_EQ(o.record.kind, c.kind);
+        EXPECT_NE(o.record.message.find("[... cut: the line is longer than 1 MiB ...]"), std::string_view::npos);
+      }
+      EXPECT_EQ(cut, 1u);
+      EXPECT_TRUE(r.records.back().record.message.starts_with("next"));
+    }
+  }
 }
 
 TEST(RecordReader, AHundredMegabyteLineIsOneRecordReadInLinearTime) {

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <string>
+
 namespace ccmlog {
 namespace {
 
@@ -46,8 +49,39 @@ TEST(Timestamp, TheSameDateTwiceOrAfterAnotherGivesTheSameAnswer) {
 TEST(Timestamp, AddingABiasCrossesMidnightAndYearEnd) {
   const auto t = makeTimestamp(2022, 12, 31, 22, 30, 0, 0);
   ASSERT_TRUE(t);
-  EXPECT_EQ(formatIso(addMinutes(*t, 300), Zone::Utc), "2023-01-01T03:30:00.000Z");
-  EXPECT_EQ(formatIso(addMinutes(*t, -1440)), "2022-12-30T22:30:00.000");
+  EXPECT_EQ(formatIso(*addMinutes(*t, 300), Zone::Utc), "2023-01-01T03:30:00.000Z");
+  EXPECT_EQ(formatIso(*addMinutes(*t, -1440)), "2022-12-30T22:30:00.000");
+}
+
+TEST(Timestamp, ABiasThatLeavesTheCalendarGivesNoTime) {
+  // Written by a log as 12-31-9999 23:59:59.999+300 and 01-01-1400 00:00:00.000-300.
+  const auto last = makeTimestamp(9999, 12, 31, 23, 59, 59, 9'990'000);
+  const auto first = makeTimestamp(1400, 1, 1, 0, 0, 0, 0);
+  ASSERT_TRUE(last && first);
+  EXPECT_FALSE(addMinutes(*last, 300));
+  EXPECT_FALSE(addMinutes(*first, -300));
+  EXPECT_EQ(formatIso(*addMinutes(*last, -300)), "9999-12-31T18:59:59.999");
+  EXPECT_EQ(formatIso(*addMinutes(*first, 300)), "1400-01-01T05:00:00.000");
+  EXPECT_EQ(addMinutes(*first, 0), first);
+  EXPECT_FALSE(addMinutes(Timestamp{INT64_MAX}, -1));  // a tick count no reader makes
+}
+
+TEST(Timestamp, FormatsAnyTickCount) {
+  EXPECT_EQ(formatIso(Timestamp{Timestamp::kEndTick}), "10000-01-01T00:00:00.000");
+  EXPECT_EQ(formatIso(Timestamp{Timestamp::kFirstTick - 1}), "1399-12-31T23:59:59.9999999");
+  EXPECT_EQ(formatIso(Timestamp{INT64_MAX}).substr(0, 6), "31197-");
+  EXPECT_EQ(formatIso(Timestamp{INT64_MIN}).substr(0, 7), "-27258-");
+}
+
+TEST(Timestamp, EveryDayOfTheCalendarFormatsAsTheDateItWasMadeFrom) {
+  // formatIso's own calendar against Boost's, which makeTimestamp asks.
+  for (std::int64_t ticks = Timestamp::kFirstTick; ticks < Timestamp::kEndTick; ticks += Timestamp::kTicksPerDay) {
+    const std::string iso = formatIso(Timestamp{ticks});
+    const auto made = makeTimestamp(std::stoi(iso.substr(0, 4)), std::stoi(iso.substr(5, 2)),
+                                    std::stoi(iso.substr(8, 2)), 0, 0, 0, 0);
+    ASSERT_TRUE(made) << iso;
+    ASSERT_EQ(made->ticks, ticks) << iso;
+  }
 }
 
 TEST(Timestamp, FormatsTimesBeforeTheEpoch) {

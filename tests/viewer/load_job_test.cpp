@@ -312,6 +312,19 @@ class LoadJobTest : public QObject {
                 .endsWith(QStringLiteral("it is a folder")));
   }
 
+  void aLogAtTheCalendarsEdgeLoads() {
+    LoadState state;
+    Collect sink;
+    runLoad(wholeFiles({test::testdata("formats/cmtrace-calendar-edges.log").toStdString()}), state, sink);
+    QVERIFY(sink.batches.back().last);
+    QVERIFY(sink.batches.back().errors.empty());
+    QVERIFY(sink.batches.back().report);
+    QVERIFY(sink.batches.back().report->outcome.status == OutcomeStatus::Failed);
+    std::size_t entries = 0;
+    for (const LoadBatch& b : sink.batches) entries += b.entries.size();
+    QCOMPARE(entries, 4u);
+  }
+
   void cancelStopsEarlyWithALastBatch() {
     LoadState state;
     Collect sink;

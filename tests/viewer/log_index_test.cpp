@@ -24,7 +24,7 @@ class LogIndexTest : public QObject {
     QCOMPARE(e.span(), r.span);
     QCOMPARE(e.local()->ticks, r.local->ticks);
     QCOMPARE(*e.utcBias(), -330);
-    QCOMPARE(e.utc()->ticks, addMinutes(*r.local, -330).ticks);
+    QCOMPARE(e.utc()->ticks, addMinutes(*r.local, -330)->ticks);
     QCOMPARE(value(e.fileIndex()), 3u);
     QCOMPARE(static_cast<int>(e.component), 7);
     QCOMPARE(static_cast<int>(e.thread), 9);

@@ -19,6 +19,14 @@ class QtConvertTest : public QObject {
     QCOMPARE(formatCopiedTime(t), QStringLiteral("01/17/2023 09:41:07.449"));
   }
 
+  void timesWhoseUtcLeavesTheCalendar() {
+    const auto last = makeTimestamp(9999, 12, 31, 23, 59, 59, 9'990'000);
+    QCOMPARE(formatTime(last, 300, TimeMode::Utc), QStringLiteral("9999-12-31 23:59:59.999 (zone?)"));
+    QCOMPARE(formatClock(*last, 300, TimeMode::Utc), QStringLiteral("23:59:59"));
+    const auto first = makeTimestamp(1400, 1, 1, 0, 0, 0, 0);
+    QCOMPARE(formatTime(first, -300, TimeMode::Utc), QStringLiteral("1400-01-01 00:00:00.000 (zone?)"));
+  }
+
   void durations() {
     QCOMPARE(formatDuration(3'500'000), QStringLiteral("350 ms"));
     QCOMPARE(formatDuration(15'000'000), QStringLiteral("1.500 s"));

@@ -79,3 +79,4 @@
 #include "ccmlog/timeline_builder.h"
 #include "ccmlog/timestamp.h"
 #include "ccmlog/version.h"
+#include "ccmlog/visible_text.h"

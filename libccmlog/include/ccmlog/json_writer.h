@@ -6,8 +6,10 @@
 //   json.key("bias").null();
 //   json.endObject();          // {"file":"…","bias":null}
 //
-// Commas are placed for you. Strings are escaped per RFC 8259; the input must
-// be UTF-8 (the reader guarantees it). Output is compact unless indent > 0.
+// Commas are placed for you. Strings are escaped per RFC 8259, C1 controls
+// (U+0080..U+009F) too; the output is UTF-8 whatever the input: each byte of
+// an ill-formed sequence (a file name may be any bytes) becomes U+FFFD. Output
+// is compact unless indent > 0.
 #pragma once
 
 #include <cstdint>

@@ -25,6 +25,7 @@ struct Location {
   std::optional<std::int32_t> bias; ///< minutes; UTC = local + bias
   std::optional<std::uint32_t> thread;  ///< the writer's thread id; nullopt when the format has none
 
+  /// local + bias; nullopt when either is unknown or the sum leaves the years 1400..9999.
   std::optional<Timestamp> utc() const {
     if (!local || !bias) return std::nullopt;
     return addMinutes(*local, *bias);
@@ -36,7 +37,8 @@ enum class Clock : std::uint8_t { Local, Utc };
 
 /// A location's time in `clock`, ISO 8601: local as written ("2023-01-17T09:41:11.572"),
 /// or UTC with "Z"; UTC asked of a time without bias is the local one plus
-/// " (time zone unknown)". Empty when the record has no time.
+/// " (time zone unknown)", of one whose UTC leaves the calendar the local one plus
+/// " (UTC outside the years 1400-9999)". Empty when the record has no time.
 CCMLOG_EXPORT std::string formatTime(const Location& where, Clock clock);
 
 /// Time from `a` to `b` in 100 ns ticks: by UTC when both know it, by local

@@ -48,6 +48,7 @@ enum RecordFlag : std::uint16_t {
   kBadBias = 1u << 3,        ///< a bias was present but not a plausible number of minutes
   kOpenEnvelope = 1u << 4,   ///< a CMTrace attribute list without its closing '>'
   kAmbiguousDate = 1u << 5,  ///< a locale date read month-first although day-first also fits
+  kCutText = 1u << 6,        ///< a line over 1 MiB: its first MiB, a "[... cut: …]" marker, its last 4 KiB; the span is whole
 };
 
 struct Record {
@@ -65,7 +66,7 @@ struct Record {
   std::string_view source;          ///< writer's source file ("ccmsetup.cpp:123"), may be empty
   std::string_view message;         ///< the text, line ends inside it kept as written
 
-  /// UTC time when both the local time and the bias are known.
+  /// UTC time when both the local time and the bias are known and their sum stays in the calendar.
   std::optional<Timestamp> utc() const {
     if (!local || !bias) return std::nullopt;
     return addMinutes(*local, *bias);
