@@ -5,6 +5,7 @@
 #include <array>
 
 #include "ccmlog/error_codes.h"
+#include "rules/known_causes.h"
 #include "rules/rule_families.h"
 #include "rules/rule_support.h"
 
@@ -20,72 +21,6 @@ constexpr std::int64_t kReturnManifestHash = 10;
 
 // Windows Installer exit codes after which the product is installed.
 bool msiSucceeded(std::int64_t code) { return code == 0 || code == 3010 || code == 1641; }
-
-// A known reason for client.msi to fail, recognised by words in the lines that
-// report the failure. A clue matches when each of its words is in one of
-// those lines (not necessarily the same one).
-struct KnownCause {
-  std::string_view id;
-  std::array<std::array<std::string_view, 2>, 3> clues;  // any one clue; empty words are unused
-  std::uint32_t code;                                      // the error code it turns on; 0 if none
-  std::string_view summary, explanation, remedy;
-};
-
-constexpr KnownCause kKnownCauses[] = {
-    {"wmi-repository",
-     {{{"25150", "80041002"}, {"CCM_Service_HostingConfiguration", "80041002"}, {}}},
-     0x80041002,
-     "the WMI repository is damaged",
-     "This is the known Error 25150 case: setup could not register the client's "
-     "CCM_Service_HostingConfiguration class in WMI because WMI answered 'not found' (0x80041002). "
-     "The machine's WMI repository is damaged, or remains of an earlier client confuse it.",
-     "Repair WMI: run 'winmgmt /verifyrepository' and, if it reports a problem, 'winmgmt "
-     "/salvagerepository' (rebuild the repository only if that fails). Remove remains of an "
-     "earlier client ('ccmsetup.exe /uninstall'), restart, then run ccmsetup again."},
-    {"suspended-install",
-     {{{".ipi", ""}, {"Suspended install detected", ""}, {}}},
-     0,
-     "an earlier install was left suspended",
-     "Windows Installer found an earlier install of the client that was interrupted and left "
-     "suspended (a leftover .ipi file), and does not start a new one over it.",
-     "Make sure no installation is running, then remove the leftover of the interrupted install: "
-     "the *.ipi file under %windir%\\Installer and the InProgress key under "
-     "HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Installer. Restart, then run ccmsetup again."},
-    {"sqlce-vcredist-2013",
-     {{{"DROP TABLE CCM_StateMsg", "80040e37"}, {}, {}}},
-     0x80040E37,
-     "the Visual C++ 2013 runtime breaks SQL Server Compact",
-     "Setup failed while it rebuilt the client's local database (DROP TABLE CCM_StateMsg, "
-     "0x80040e37): the known fault of SQL Server Compact with a damaged or mismatched Visual C++ "
-     "2013 runtime.",
-     "Repair or reinstall the Microsoft Visual C++ 2013 Redistributable (both x86 and x64), "
-     "restart, then run ccmsetup again."},
-    {"cwd-illegal-in-dll-search",
-     {{{"CWDIllegalInDllSearch", ""},
-       {"PolicyAgentProvider.dll", "80004005"},
-       {"PolicyAgentProvider.dll", "-2147467259"}}},
-     0x80004005,
-     "the CWDIllegalInDllSearch setting blocks a client DLL",
-     "PolicyAgentProvider.dll could not be registered (0x80004005): the DLL-search hardening "
-     "setting CWDIllegalInDllSearch (under HKLM\\SYSTEM\\CurrentControlSet\\Control\\Session "
-     "Manager) stops the client's DLLs from loading the files next to them during setup.",
-     "Set CWDIllegalInDllSearch to 0 (or remove it) for the time of the install, for example in "
-     "the policy that sets it; run ccmsetup again, then restore the setting."},
-};
-
-const KnownCause* knownCause(const Timeline& t, const std::vector<EventIndex>& lines) {
-  const auto seen = [&](std::string_view word) {
-    return word.empty() || std::any_of(lines.begin(), lines.end(), [&](EventIndex i) {
-             return containsNoCase(eventAt(t, i).text, word);
-           });
-  };
-  for (const KnownCause& cause : kKnownCauses) {
-    for (const auto& clue : cause.clues) {
-      if (!clue[0].empty() && seen(clue[0]) && seen(clue[1])) return &cause;
-    }
-  }
-  return nullptr;
-}
 
 // ccmsetup's "installation failed" record goes on with "Action: NAME" on a line of its own.
 std::string_view actionNamedIn(std::string_view text) {
@@ -171,14 +106,17 @@ std::string describeMsiErrors(const Timeline& t, const std::vector<EventIndex>& 
          ". ";
 }
 
-void msiInstallFailed(const Timeline& t, const RuleContext&, std::vector<Finding>& out) {
+void msiInstallFailed(const Timeline& t, const RuleContext& context, std::vector<Finding>& out) {
   const auto failure = msiFailureOf(t);
   if (!failure) return;
   const MsiFailure& m = *failure;
   std::vector<EventIndex> reasons = m.msiErrors;
   reasons.insert(reasons.end(), m.reported.begin(), m.reported.end());
   if (!m.returns.empty()) reasons.push_back(m.returns.front());
-  const KnownCause* cause = knownCause(t, reasons);
+  // Its known causes (msi-install-failed.toml) show in those lines or in lines only knowledge names.
+  const auto named = eventsOf(t, EventKind::KnowledgeLine);
+  reasons.insert(reasons.end(), named.begin(), named.end());
+  const KnowledgeEntry* cause = knownCause(t, context.knowledge, "msi-install-failed", reasons);
   // The code setup ended with, else the MSI exit code read as the Win32 error it is.
   const std::uint32_t code = !m.setupFailures.empty() || !m.exitCode ? kInstallFailure
                                                                      : static_cast<std::uint32_t>(*m.exitCode);
@@ -189,7 +127,7 @@ void msiInstallFailed(const Timeline& t, const RuleContext&, std::vector<Finding
   f.confidence = !m.action.empty() || cause ? Confidence::High : Confidence::Medium;
   f.title = "client.msi failed" + (m.action.empty() ? std::string() : " in action " + m.action) +
             (m.exitCode ? " with exit code " + std::to_string(*m.exitCode) : std::string()) +
-            (cause ? ": " + std::string(cause->summary) : std::string());
+            (cause ? ": " + cause->title : std::string());
   f.explanation =
       "Windows Installer could not install the Configuration Manager client (client.msi)" +
       (m.exitCode ? ": it returned " + std::to_string(*m.exitCode) + ", that is " +
@@ -201,9 +139,9 @@ void msiInstallFailed(const Timeline& t, const RuleContext&, std::vector<Finding
                               std::to_string(lineOf(t, *m.failingAction)) +
                               (m.returns.empty() ? " of ccmsetup.log). " : " of client.msi.log). ")) +
       describeMsiErrors(t, m.msiErrors) +
-      (cause ? std::string(cause->explanation)
+      (cause ? cause->explanation
              : std::string("The lines just above the first \"Return value 3\" in client.msi.log give the reason."));
-  f.remedy = cause ? std::string(cause->remedy)
+  f.remedy = cause ? cause->remedy
                    : "Open client.msi.log (in %windir%\\ccmsetup\\Logs) at the first \"Return value 3\"" +
                          (m.action.empty() ? std::string() : " (action " + m.action + ")") +
                          " and read the lines just above it; fix what they name, then run ccmsetup again.";
@@ -227,9 +165,9 @@ void msiInstallFailed(const Timeline& t, const RuleContext&, std::vector<Finding
   f.details.push_back({"action_line", m.failingAction ? DetailValue{lineOf(t, *m.failingAction)} : DetailValue{}});
   f.details.push_back({"msi_exit_code", m.exitCode ? DetailValue{*m.exitCode} : DetailValue{}});
   f.details.push_back({"msi_errors", textOrNull(joined)});
-  f.details.push_back({"known_cause", cause ? DetailValue{std::string(cause->id)} : DetailValue{}});
+  f.details.push_back({"known_cause", cause ? DetailValue{cause->cause} : DetailValue{}});
   addCodeDetails(f, code);
-  if (cause && cause->code != 0) addCodeDetails(f, cause->code, "cause_");
+  if (cause && cause->code) addCodeDetails(f, *cause->code, "cause_");
   out.push_back(std::move(f));
 }
 

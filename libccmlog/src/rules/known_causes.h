@@ -1,0 +1,28 @@
+// rules/known_causes.h (internal): how a rule finds the knowledge entries
+// (knowledge.h) a log shows. The entries of a rule that code implements are
+// its known causes, looked for among the lines the code names; the others are
+// rules of their own (knowledge_rules.cpp), looked for among all lines.
+#pragma once
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "rules/rule_support.h"
+
+namespace ccmlog::rules {
+
+/// The lines among `events` that show entry `i`: those its lines identify,
+/// then for each of its `with` patterns the first line that matches it, in
+/// log order; nullopt when none is identified or a `with` pattern matches none.
+std::optional<std::vector<EventIndex>> linesOfEntry(const Timeline& t, const Knowledge& knowledge, std::size_t i,
+                                                    const std::vector<EventIndex>& events);
+
+/// The first entry of rule `rule` that `events` show, or null.
+const KnowledgeEntry* knownCause(const Timeline& t, const Knowledge& knowledge, std::string_view rule,
+                                 const std::vector<EventIndex>& events);
+
+/// Every event of the timeline but the known-harmless ones, in log order.
+std::vector<EventIndex> telling(const Timeline& t);
+
+}  // namespace ccmlog::rules
