@@ -6,6 +6,7 @@
 #include "color.h"
 #include "commands.h"
 #include "exit_codes.h"
+#include "knowledge_files.h"
 #include "options.h"
 #include "parallel_map.h"
 #include "report_text.h"
@@ -32,6 +33,9 @@ Options:
   --color WHEN     auto (default), always or never
   -j, --jobs N     threads that read a large CMTrace log in pieces
                    (default: the number of cores; the report is the same)
+  --knowledge FILE add the causes of a knowledge file (repeatable; see
+                   'ccmlog knowledge --help'); a malformed one is left out,
+                   with a message naming its file, line and field
   -h, --help       show this help
 
 The first finding is the headline: the most specific, most certain root
@@ -42,7 +46,7 @@ Exit status:
   0  the latest attempt did not fail and no error finding stands for it
   1  the latest attempt failed, or an error finding stands for it
   2  usage error
-  3  an input could not be read (the others were still analyzed)
+  3  an input or knowledge file could not be read (the others were still used)
 )";
 
 // The pieces of a large log read and classified on `jobs` threads, laid into
@@ -64,6 +68,7 @@ int runAnalyze(Words args) {
       {"time", "ZONE", {"local", "utc"}, "local"},
       {"color", "WHEN", {"auto", "always", "never"}, "auto"},
       {"jobs", "N", {}, "", 'j'},
+      {"knowledge", "FILE", {}, ""},
       {"help", "", {}, "", 'h'},
   };
   const auto options = parseOptions(args, specs);
@@ -80,6 +85,9 @@ int runAnalyze(Words args) {
   if (*jobs > 1) analysis.runPieces = piecesOnThreads(*jobs);
   const Clock clock = options->get("time") == "utc" ? Clock::Utc : Clock::Local;
   analysis.diagnosis.clock = clock;
+  const LoadedKnowledge knowledge = loadKnowledge(options->all("knowledge"));
+  for (const std::string& error : knowledge.errors) std::fprintf(stderr, "ccmlog: %s\n", error.c_str());
+  analysis.diagnosis.knowledge = knowledge.knowledge;
   const auto report = analyzeFiles(inputs, analysis);
   if (!report) {
     std::fprintf(stderr, "ccmlog: %s\n", report.error().message.c_str());
@@ -95,7 +103,7 @@ int runAnalyze(Words args) {
     out = reportToText(*report, text);
   }
   std::fwrite(out.data(), 1, out.size(), stdout);
-  bool unreadable = false;
+  bool unreadable = !knowledge.errors.empty();
   for (const FileReport& f : report->files) {
     if (f.error) {
       std::fprintf(stderr, "ccmlog: %s\n", f.error->c_str());

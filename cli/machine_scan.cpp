@@ -30,15 +30,17 @@ MachineScan scanMachine(const MachineSource& source, const ScanOptions& options,
   scan.name = source.name;
   scan.path = source.path;
   std::optional<Report> report;
+  AnalysisOptions analysis;
+  analysis.diagnosis.knowledge = options.knowledge;
   if (!source.error.empty()) {
     scan.error = source.error;
   } else if (source.zip.empty()) {
-    auto analyzed = analyzeFiles(source.files);
+    auto analyzed = analyzeFiles(source.files, analysis);
     if (analyzed) report = std::move(*analyzed);
     else scan.error = analyzed.error().message;
   } else {
     const auto logs = bundles.read(source.zip, source.entries);
-    if (logs) report = analyzeTexts(logs->texts());
+    if (logs) report = analyzeTexts(logs->texts(), analysis);
     else scan.error = logs.error().message;
   }
   if (report) fill(scan, *report);

@@ -9,10 +9,12 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "ccmlog/knowledge.h"
 #include "ccmlog/timeline.h"
 #include "machine_finder.h"
 #include "zip_bundle.h"
@@ -35,6 +37,7 @@ struct MachineScan {
 
 struct ScanOptions {
   bool ndjson = false;  ///< also render MachineScan::ndjson (needs the findings, so done here)
+  std::shared_ptr<const Knowledge> knowledge;  ///< the causes known; null: the built-in ones
 };
 
 /// Reads and analyzes one machine's logs, from disk or through `bundles`.

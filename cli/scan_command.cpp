@@ -4,6 +4,7 @@
 
 #include "commands.h"
 #include "exit_codes.h"
+#include "knowledge_files.h"
 #include "machine_finder.h"
 #include "machine_scan.h"
 #include "options.h"
@@ -37,6 +38,9 @@ Options:
   --progress WHEN   auto (default: when stderr is a terminal), always or never
   --summary         write only the fleet summary: machines per outcome and per
                     root cause (a machine's first warning or error finding)
+  --knowledge FILE  add the causes of a knowledge file (repeatable; see
+                    'ccmlog knowledge --help'); a malformed one is left out,
+                    with a message naming its file, line and field
   -h, --help        show this help
 
 NDJSON: one object per machine: machine, path, files, outcome, exit_code,
@@ -51,7 +55,7 @@ Exit status:
   0  every machine is fine
   1  a machine failed or has an error finding
   2  usage error
-  3  an input could not be read (the others are still reported)
+  3  an input or knowledge file could not be read (the others are still used)
 )";
 
 constexpr size_t kOutputBlock = 1 << 16;
@@ -64,6 +68,7 @@ int runScan(Words args) {
       {"jobs", "N", {}, "", 'j'},
       {"progress", "WHEN", {"auto", "always", "never"}, "auto"},
       {"summary", "", {}, ""},
+      {"knowledge", "FILE", {}, ""},
       {"help", "", {}, "", 'h'},
   };
   const auto options = parseOptions(args, specs);
@@ -92,11 +97,14 @@ int runScan(Words args) {
     return kExitUnreadable;
   }
 
-  const ScanOptions scanOptions{.ndjson = format == ScanFormat::Ndjson && content == ScanContent::Machines};
+  const LoadedKnowledge knowledge = loadKnowledge(options->all("knowledge"));
+  for (const std::string& error : knowledge.errors) std::fprintf(stderr, "ccmlog scan: %s\n", error.c_str());
+  const ScanOptions scanOptions{.ndjson = format == ScanFormat::Ndjson && content == ScanContent::Machines,
+                                .knowledge = knowledge.knowledge};
   ScanWriter writer(format, content);
   Output out(stdout);
   Progress progress(stderr, found.machines.size(), wantProgress(options->get("progress"), stderr));
-  bool unreadable = !found.errors.empty(), failed = false;
+  bool unreadable = !found.errors.empty() || !knowledge.errors.empty(), failed = false;
   parallelMap<MachineScan, BundleReader>(
       found.machines.size(), *jobs,
       [&](BundleReader& bundles, size_t i) { return scanMachine(found.machines[i], scanOptions, bundles); },
