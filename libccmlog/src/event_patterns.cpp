@@ -180,6 +180,8 @@ constexpr EventPattern kPatterns[] = {
     // ConfigMgr 2007 and 2012 clients: the MSI exit code in decimal (KNOWLEDGE.md 7.4).
     {EventKind::SetupFailed, R"(\bInstallation failed with error code )" CODE,
      "Installation failed with error code 1603"},
+    // After a prerequisite failed, the final code (KNOWLEDGE.md 7.4), often the run's last word.
+    {EventKind::SetupFailed, R"(\bInstallFromManifest failed )" CODE, "InstallFromManifest failed 0x8007064c"},
     {EventKind::UninstallSucceeded, R"(\bUninstall succeeded)", "Uninstall succeeded."},
     {EventKind::UninstallSucceeded, R"(\bUninstall of product '[^'\r\n]*' succeeded)",
      "Uninstall of product '{…}' succeeded."},

@@ -116,7 +116,8 @@ void msiInstallFailed(const Timeline& t, const RuleContext& context, std::vector
   // Its known causes (msi-install-failed.toml) show in those lines or in lines only knowledge names.
   const auto named = eventsOf(t, EventKind::KnowledgeLine);
   reasons.insert(reasons.end(), named.begin(), named.end());
-  const KnowledgeEntry* cause = knownCause(t, context.knowledge, "msi-install-failed", reasons);
+  const KnownCause known = knownCause(t, context.knowledge, "msi-install-failed", reasons);
+  const KnowledgeEntry* cause = known.entry;
   // The code setup ended with, else the MSI exit code read as the Win32 error it is.
   const std::uint32_t code = !m.setupFailures.empty() || !m.exitCode ? kInstallFailure
                                                                      : static_cast<std::uint32_t>(*m.exitCode);
@@ -152,6 +153,7 @@ void msiInstallFailed(const Timeline& t, const RuleContext& context, std::vector
   if (!m.reported.empty()) cited.push_back(m.reported.front());
   if (!m.exits.empty()) cited.push_back(m.exits.front());
   if (!m.setupFailures.empty()) cited.push_back(m.setupFailures.back());
+  cited.insert(cited.end(), known.lines.begin(), known.lines.end());
   cite(t, cited, f);
 
   std::vector<std::string> numbers;  // distinct, in log order
@@ -190,7 +192,7 @@ std::string_view prerequisiteName(std::string_view file) {
   return {};
 }
 
-void prerequisiteFailed(const Timeline& t, const RuleContext&, std::vector<Finding>& out) {
+void prerequisiteFailed(const Timeline& t, const RuleContext& context, std::vector<Finding>& out) {
   const auto failures = eventsOf(t, EventKind::PrerequisiteFailed);
   if (failures.empty()) return;
   const Event& last = eventAt(t, failures.back()).event;  // the one that stopped setup
@@ -208,6 +210,12 @@ void prerequisiteFailed(const Timeline& t, const RuleContext&, std::vector<Findi
   const auto setupFailures = eventsOf(t, EventKind::SetupFailed, run);
   std::optional<std::uint32_t> setupCode;
   if (!setupFailures.empty()) setupCode = eventAt(t, setupFailures.back()).event.code("code");
+  // Its known causes (prerequisite-failed.toml) show in the failures or in lines only knowledge names.
+  std::vector<EventIndex> reasons = failures;
+  const auto named = eventsOf(t, EventKind::KnowledgeLine);
+  reasons.insert(reasons.end(), named.begin(), named.end());
+  const KnownCause known = knownCause(t, context.knowledge, "prerequisite-failed", reasons);
+  const KnowledgeEntry* cause = known.entry;
 
   Finding f;
   f.rule = "prerequisite-failed";
@@ -215,27 +223,30 @@ void prerequisiteFailed(const Timeline& t, const RuleContext&, std::vector<Findi
   f.confidence = Confidence::High;
   const std::string exitText = exitCode ? "exit code " + std::to_string(*exitCode) : "an error";
   f.title = "The prerequisite " + file + (name.empty() ? "" : " (" + std::string(name) + ")") +
-            " failed with " + exitText + "; the client was not installed";
+            " failed with " + exitText + (cause ? ": " + cause->title : "; the client was not installed");
   f.explanation =
       "Before it installs the client, ccmsetup installs the programs the client needs. " + file +
       (name.empty() ? "" : ", " + std::string(name) + ",") + " failed with " + exitText +
       (exitInfo ? " (" + std::string(exitInfo->name) + ": " + std::string(exitInfo->text) + ")" : "") +
       ", so ccmsetup stopped before client.msi" +
       (outcomeSucceeded(t) ? "; a later attempt went through." : " and the client is not installed.") +
-      (setupCode == kInstallFailure ? " The final error 0x80070643 is this prerequisite's failure, not client.msi's." : "");
-  f.remedy = "Run " + (path.empty() ? std::string("the prerequisite") : path) +
+      (setupCode == kInstallFailure ? " The final error 0x80070643 is this prerequisite's failure, not client.msi's." : "") +
+      (cause ? " " + cause->explanation : "");
+  f.remedy = cause ? cause->remedy : "Run " + (path.empty() ? std::string("the prerequisite") : path) +
              " by hand on this machine to see its own error and log, and fix what it names (often a "
              "pending restart, a newer or damaged copy already installed, or the Windows Installer "
              "service); restart, then run ccmsetup again.";
 
   std::vector<EventIndex> cited{failures.front(), failures.back()};
   if (!setupFailures.empty()) cited.push_back(setupFailures.back());
+  cited.insert(cited.end(), known.lines.begin(), known.lines.end());
   cite(t, cited, f);
 
   f.details.push_back({"prerequisite", textOrNull(file)});
   f.details.push_back({"path", textOrNull(path)});
   f.details.push_back({"exit_code", exitCode ? DetailValue{*exitCode} : DetailValue{}});
   f.details.push_back({"failures", static_cast<std::int64_t>(failures.size())});
+  f.details.push_back({"known_cause", cause ? DetailValue{cause->cause} : DetailValue{}});
   if (exitInfo) addCodeDetails(f, exitInfo->code, "exit_");
   if (setupCode) addCodeDetails(f, *setupCode);
   out.push_back(std::move(f));

@@ -22,13 +22,14 @@ std::optional<std::vector<EventIndex>> linesOfEntry(const Timeline& t, const Kno
   return lines;
 }
 
-const KnowledgeEntry* knownCause(const Timeline& t, const Knowledge& knowledge, std::string_view rule,
-                                 const std::vector<EventIndex>& events) {
+KnownCause knownCause(const Timeline& t, const Knowledge& knowledge, std::string_view rule,
+                      const std::vector<EventIndex>& events) {
   const auto entries = knowledge.entries();
   for (std::size_t i = 0; i < entries.size(); ++i) {
-    if (entries[i].rule == rule && linesOfEntry(t, knowledge, i, events)) return &entries[i];
+    if (entries[i].rule != rule) continue;
+    if (auto lines = linesOfEntry(t, knowledge, i, events)) return {&entries[i], std::move(*lines)};
   }
-  return nullptr;
+  return {};
 }
 
 std::vector<EventIndex> telling(const Timeline& t) {

@@ -18,9 +18,15 @@ namespace ccmlog::rules {
 std::optional<std::vector<EventIndex>> linesOfEntry(const Timeline& t, const Knowledge& knowledge, std::size_t i,
                                                     const std::vector<EventIndex>& events);
 
-/// The first entry of rule `rule` that `events` show, or null.
-const KnowledgeEntry* knownCause(const Timeline& t, const Knowledge& knowledge, std::string_view rule,
-                                 const std::vector<EventIndex>& events);
+/// A known cause a log shows: its entry and the lines that show it.
+struct KnownCause {
+  const KnowledgeEntry* entry = nullptr;  ///< null when none is shown
+  std::vector<EventIndex> lines;          ///< as linesOfEntry gives them
+};
+
+/// The first entry of rule `rule` that `events` show.
+KnownCause knownCause(const Timeline& t, const Knowledge& knowledge, std::string_view rule,
+                      const std::vector<EventIndex>& events);
 
 /// Every event of the timeline but the known-harmless ones, in log order.
 std::vector<EventIndex> telling(const Timeline& t);
