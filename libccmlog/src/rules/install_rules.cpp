@@ -341,19 +341,17 @@ void manifestHashFailed(const Timeline& t, const RuleContext& context, std::vect
   });
   const auto exits = exitsWith(t, kReturnManifestHash);
   if (named || exits.empty()) return;
+  // Its texts are its entry's (manifest-hash-failed.toml), which names the same line.
+  const KnownCause known = knownCause(t, context.knowledge, "manifest-hash-failed", exits);
+  if (!known.entry) return;
 
   Finding f;
   f.rule = "manifest-hash-failed";
   f.severity = errorUnlessSucceeded(t);
   f.confidence = Confidence::High;
-  f.title = "The setup manifest failed its hash check (return code 10)";
-  f.explanation = "ccmsetup ended with return code 10: the setup manifest (ccmsetup.cab) or the files "
-                  "it lists did not pass hash validation. The content on the source or distribution "
-                  "point does not match the manifest: a partial update, files mixed from different "
-                  "versions, or a damaged copy.";
-  f.remedy = "Update or redistribute the client package so that the source is complete and from one "
-             "version (when using /source:, copy the whole Client folder from the site server "
-             "again), then run ccmsetup again.";
+  f.title = known.entry->title;
+  f.explanation = known.entry->explanation;
+  f.remedy = known.entry->remedy;
   cite(t, exits, f);
   f.details.push_back({"exit_code", kReturnManifestHash});
   out.push_back(std::move(f));
