@@ -40,6 +40,13 @@ std::shared_ptr<const Knowledge> extendedWith(std::string_view text) {
   return *knowledge;
 }
 
+// An entry of rule `rule` (cause "one") with one line pattern and one sample.
+std::string entryWith(std::string_view rule, std::string_view line, std::string_view sample) {
+  return "[[entry]]\nrule = \"" + std::string(rule) + "\"\ncause = \"one\"\nseverity = \"error\"\nlines = ['" +
+         std::string(line) + "']\ntitle = \"t\"\nexplanation = \"e\"\nremedy = \"r\"\nsamples = ['" +
+         std::string(sample) + "']\n";
+}
+
 std::string errorOf(std::string_view text) {
   auto entries = parseKnowledge(text, "bad.toml");
   if (entries) {
@@ -62,38 +69,20 @@ TEST(Knowledge, BuiltInEntriesSayWhereTheyWereWritten) {
 }
 
 TEST(Knowledge, ASampleThatAnotherEntryClaimsIsAProblem) {
-  const auto knowledge = extendedWith(R"([[entry]]
-rule = "contoso-msxml"
-cause = "again"
-severity = "error"
-lines = ['MSXML']
-title = "t"
-explanation = "e"
-remedy = "r"
-samples = ['Failed to instantiate MSXML with error 0x8007045a']
-)");
+  const auto knowledge = extendedWith(entryWith("contoso-msxml", "MSXML", "Failed to instantiate MSXML with error 0x8007045a"));
   // Each claims the other's sample.
   const auto problems = knowledge->checkSamples();
   ASSERT_EQ(problems.size(), 2u);
   EXPECT_NE(problems[0].find("msi-install-failed/msxml: sample 'Failed to instantiate MSXML with error 0x8007045a' "
-                             "is matched by contoso-msxml/again (contoso.toml:1) too"),
+                             "is matched by contoso-msxml/one (contoso.toml:1) too"),
             std::string::npos) << problems[0];
-  EXPECT_NE(problems[1].find("contoso.toml:1: contoso-msxml/again: sample 'Failed to instantiate MSXML with error "
+  EXPECT_NE(problems[1].find("contoso.toml:1: contoso-msxml/one: sample 'Failed to instantiate MSXML with error "
                              "0x8007045a' is matched by msi-install-failed/msxml (msi-install-failed.toml:"),
             std::string::npos) << problems[1];
 }
 
 TEST(Knowledge, ASampleNoLineMatchesIsAProblem) {
-  const auto knowledge = extendedWith(R"([[entry]]
-rule = "contoso-thing"
-cause = "one"
-severity = "warning"
-lines = ['Contoso thing broke']
-title = "t"
-explanation = "e"
-remedy = "r"
-samples = ['Contoso thing is fine']
-)");
+  const auto knowledge = extendedWith(entryWith("contoso-thing", "Contoso thing broke", "Contoso thing is fine"));
   const auto problems = knowledge->checkSamples();
   ASSERT_EQ(problems.size(), 2u);  // its own lines miss it, and so it is no event either
   EXPECT_NE(problems[0].find("contoso.toml:1: contoso-thing/one: sample 'Contoso thing is fine' is matched by none"),
