@@ -169,6 +169,9 @@ constexpr EventPattern kPatterns[] = {
      "Unable to find any Certificate based on Certificate Issuers"},
     {EventKind::CertificateMissing, R"(CCMHTTPSSTATE:\s*63\b)", "CCMHTTPSSTATE: 63"},
     {EventKind::CertificateMissing, R"(CCM_E_NO_CLIENT_PKI_CERT)", "Text=CCM_E_NO_CLIENT_PKI_CERT"},
+    // Current branch, listing content over HTTPS without a certificate (KNOWLEDGE.md 7.4).
+    {EventKind::CertificateMissing, R"(GetDirectoryList failed with a non-recoverable failure, (?P<code>(?:0x)?87d00454)\b)",
+     "GetDirectoryList failed with a non-recoverable failure, 0x87d00454"},
 
     // Outcome.
     {EventKind::AlreadyRunning, R"(another instance of ccmsetup is already running)",
