@@ -37,7 +37,7 @@ struct MachineScan {
 
 struct ScanOptions {
   bool ndjson = false;  ///< also render MachineScan::ndjson (needs the findings, so done here)
-  std::shared_ptr<const Knowledge> knowledge;  ///< the causes known; null: the built-in ones
+  std::shared_ptr<const Knowledge> knowledge = nullptr;  ///< the causes known; null: the built-in ones
 };
 
 /// Reads and analyzes one machine's logs, from disk or through `bundles`.

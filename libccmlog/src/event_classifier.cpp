@@ -46,6 +46,9 @@ struct CompiledPattern {
   CompiledPattern(size_t row, const detail::EventPattern& p, const RE2::Options& options)
       : kind(p.kind), re(p.pattern, options), scanner(p) {
     if (!re.ok()) brokenTable(row, p.pattern, re.error());
+    // A knowledge line's event has no fields: its pattern's text is not the
+    // table's static storage, and an Event may outlive the classifier.
+    if (p.kind == EventKind::KnowledgeLine) return;
     for (const auto& [index, name] : re.CapturingGroupNames()) {
       const std::string spelled = "(?P<" + name + ">";
       const size_t at = p.pattern.find(spelled);

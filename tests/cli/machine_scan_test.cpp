@@ -15,7 +15,7 @@ class ScanMachine : public ::testing::Test {
 TEST_F(ScanMachine, FolderMachineGivesItsOutcomeRulesAndNdjson) {
   const auto files = std::vector<std::filesystem::path>{kFleet / "site-a/PC-A01/ccmsetup.log"};
   const MachineScan scan =
-      scanMachine({.name = "PC-A01", .path = "PC-A01", .files = files}, {.ndjson = true, .knowledge = {}}, bundles_);
+      scanMachine({.name = "PC-A01", .path = "PC-A01", .files = files}, {.ndjson = true}, bundles_);
   EXPECT_EQ(outcomeName(scan), "failed");
   EXPECT_EQ(scan.errorCode, 0x80070005u);
   ASSERT_FALSE(scan.rules.empty());
@@ -41,7 +41,7 @@ TEST_F(ScanMachine, ZipMachineIsReadInMemory) {
 TEST_F(ScanMachine, NothingReadableMeansNoOutcome) {
   const auto files = std::vector<std::filesystem::path>{"/nonexistent/PC9/ccmsetup.log"};
   const MachineScan scan =
-      scanMachine({.name = "PC9", .path = "PC9", .files = files}, {.ndjson = true, .knowledge = {}}, bundles_);
+      scanMachine({.name = "PC9", .path = "PC9", .files = files}, {.ndjson = true}, bundles_);
   EXPECT_EQ(outcomeName(scan), "unreadable");
   ASSERT_TRUE(scan.error);
   EXPECT_NE(scan.error->find("No such file"), std::string::npos);

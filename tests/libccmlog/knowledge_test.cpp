@@ -123,6 +123,24 @@ TEST(Knowledge, AnEntryMustNotRepeatAKnownCauseOrNameARuleNoCodeImplementsWithou
             "lines that identify them)");
 }
 
+// Each pattern compiles alone, but the classifier compiles them all into one
+// RE2::Set, which has a memory budget: too much is an error, not an abort.
+TEST(Knowledge, PatternsTooLargeTogetherAreRefused) {
+  std::string alternatives;
+  for (int i = 0; i < 400; ++i) alternatives += (i ? "|x" : "x") + std::to_string(10000 + i) + "[a-z]{1,30}y";
+  std::string text;
+  for (int k = 0; k < 40; ++k) {
+    text += entryWith("huge-" + std::to_string(k), "(?:" + alternatives + ")z" + std::to_string(k),
+                      "x10001abcyz" + std::to_string(k));
+  }
+  const auto entries = parseKnowledge(text, "huge.toml");
+  ASSERT_TRUE(entries) << entries.error().message;
+  const auto knowledge = Knowledge::extended(*entries);
+  ASSERT_FALSE(knowledge);
+  EXPECT_NE(knowledge.error().message.find("too many or too large to compile together"), std::string::npos)
+      << knowledge.error().message;
+}
+
 TEST(Knowledge, AUserEntryMakesAFindingAndExplainsWhatFollows) {
   const std::string log = cmtraceLog({
       {"==========[ ccmsetup started in process 100 ]=========="},

@@ -26,7 +26,7 @@ struct DiagnosisOptions {
   Clock clock = Clock::Local;  ///< the clock findings' prose tells times in
   /// The causes known (knowledge.h); null for the built-in knowledge. A log
   /// must be classified with its classifier() for its lines to be seen.
-  std::shared_ptr<const Knowledge> knowledge;
+  std::shared_ptr<const Knowledge> knowledge = nullptr;
 };
 
 CCMLOG_EXPORT std::vector<Finding> diagnose(const Timeline& timeline, const DiagnosisOptions& options = {});

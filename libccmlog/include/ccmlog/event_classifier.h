@@ -37,7 +37,8 @@ namespace ccmlog {
 class CCMLOG_EXPORT EventClassifier {
  public:
   EventClassifier();
-  /// The table's rows followed by `knowledgeLines` (RE2 patterns without named groups).
+  /// The table's rows followed by `knowledgeLines`: RE2 patterns that compile
+  /// alone and together (Knowledge checks them); their events have no fields.
   explicit EventClassifier(std::span<const std::string> knowledgeLines);
   ~EventClassifier();
   EventClassifier(const EventClassifier&) = delete;

@@ -1,6 +1,7 @@
 #include "ccmlog/knowledge.h"
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -38,6 +39,20 @@ std::vector<std::string> allLines(std::span<const KnowledgeEntry> entries) {
 }
 
 std::string nameOf(const KnowledgeEntry& e) { return e.rule + "/" + e.cause; }
+
+// Whether the table's patterns and `lines` fit one RE2::Set, as the classifier
+// compiles them: each pattern compiles alone (the parser checked), but their
+// union has a memory budget too.
+bool fitOneSet(const std::vector<std::string>& lines) {
+  RE2::Set set(detail::eventPatternOptions(), RE2::UNANCHORED);
+  for (const detail::EventPattern& row : detail::eventPatterns()) {
+    if (set.Add(row.pattern, nullptr) < 0) return false;
+  }
+  for (const std::string& line : lines) {
+    if (set.Add(line, nullptr) < 0) return false;
+  }
+  return set.Compile();
+}
 
 // Why `entry` cannot join `before`; empty when it can.
 std::string conflict(const KnowledgeEntry& entry, std::span<const KnowledgeEntry> before) {
@@ -99,6 +114,8 @@ Result<std::shared_ptr<const Knowledge>> Knowledge::extended(std::span<const Kno
     if (const std::string why = conflict(e, all); !why.empty()) return Error{why};
     all.push_back(e);
   }
+  if (!fitOneSet(allLines(all)))
+    return Error{extra.back().origin + ": the patterns of the knowledge given are too many or too large to compile together"};
   return std::shared_ptr<const Knowledge>(new Knowledge(std::make_unique<Impl>(std::move(all))));
 }
 
