@@ -79,6 +79,9 @@ class CCMLOG_EXPORT Knowledge {
   std::span<const KnowledgeEntry> entries() const;
   /// Whether `text` matches one of the `lines` of entry `i`.
   bool identifies(std::size_t i, std::string_view text) const;
+  /// Replaces `entries` with the indexes of the entries whose lines `text`
+  /// matches, ascending: one pass over the text for all entries.
+  void identified(std::string_view text, std::vector<std::size_t>& entries) const;
   /// Whether `text` matches `with` pattern `k` of entry `i`.
   bool matchesWith(std::size_t i, std::size_t k, std::string_view text) const;
   /// The built-in event patterns followed by every entry's lines (as events

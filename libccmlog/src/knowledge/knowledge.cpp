@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 
@@ -70,14 +71,21 @@ std::string conflict(const KnowledgeEntry& entry, std::span<const KnowledgeEntry
 
 struct Knowledge::Impl {
   explicit Impl(std::vector<KnowledgeEntry> all) : entries(std::move(all)), classifier(allLines(entries)) {
-    for (const KnowledgeEntry& e : entries) {
-      lines.push_back(compiled(e.lines));
-      with.push_back(compiled(e.with));
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      lines.push_back(compiled(entries[i].lines));
+      with.push_back(compiled(entries[i].with));
+      for (const std::string& line : entries[i].lines) {
+        anyLine.Add(line, nullptr);  // compiles: the parser checked it
+        entryOfLine.push_back(i);
+      }
     }
+    anyLine.Compile();  // fits: extended() checked the same patterns and more
   }
 
   std::vector<KnowledgeEntry> entries;
   std::vector<Patterns> lines, with;  ///< per entry
+  RE2::Set anyLine{detail::eventPatternOptions(), RE2::UNANCHORED};  ///< every entry's lines
+  std::vector<std::size_t> entryOfLine;                              ///< per pattern of anyLine
   EventClassifier classifier;
 };
 
@@ -94,7 +102,7 @@ std::shared_ptr<const Knowledge> Knowledge::builtIn() {
       std::abort();
     };
     for (const detail::KnowledgeText& file : detail::builtInKnowledgeFiles()) {
-      auto entries = parseKnowledge(file.text, file.name);
+      auto entries = detail::parseTrustedKnowledge(file.text, file.name);
       if (!entries) broken(entries.error().message);
       for (KnowledgeEntry& e : *entries) {
         if (const std::string why = conflict(e, all); !why.empty()) broken(why);
@@ -122,6 +130,16 @@ Result<std::shared_ptr<const Knowledge>> Knowledge::extended(std::span<const Kno
 std::span<const KnowledgeEntry> Knowledge::entries() const { return impl_->entries; }
 
 bool Knowledge::identifies(std::size_t i, std::string_view text) const { return anyMatches(impl_->lines[i], text); }
+
+void Knowledge::identified(std::string_view text, std::vector<std::size_t>& entries) const {
+  entries.clear();
+  thread_local std::vector<int> matched;  // reused: no allocation per text
+  matched.clear();
+  if (!impl_->anyLine.Match(text, &matched)) return;
+  for (int line : matched) entries.push_back(impl_->entryOfLine[static_cast<std::size_t>(line)]);
+  std::sort(entries.begin(), entries.end());
+  entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
+}
 
 bool Knowledge::matchesWith(std::size_t i, std::size_t k, std::string_view text) const {
   return RE2::PartialMatch(text, *impl_->with[i][k]);

@@ -13,6 +13,8 @@
 #include "ccmlog/error_codes.h"
 #include "ccmlog/knowledge.h"
 #include "event_patterns.h"
+#include "knowledge/builtin_knowledge.h"
+#include "pattern_prefilter.h"
 
 namespace ccmlog {
 namespace {
@@ -35,16 +37,25 @@ bool isId(std::string_view id) {
 }
 
 // Why `pattern` cannot be a line or with pattern; empty when it can.
-std::string patternProblem(const std::string& pattern) {
+std::string patternProblem(const std::string& pattern, bool checkKeyed) {
   const RE2 re(pattern, detail::eventPatternOptions());
   if (!re.ok()) return "not a valid RE2 pattern: " + re.error();
   if (!re.NamedCapturingGroups().empty()) return "named groups (?P<name>…) are not supported; use (?:…)";
+  if (!checkKeyed) return {};
+  // The classifier tries a pattern only on messages holding a word every match
+  // must contain (pattern_prefilter.h); one without would be tried on every line.
+  const detail::EventPattern row{EventKind::KnowledgeLine, pattern, {}};
+  const detail::PatternPrefilter prefilter(std::span(&row, 1), detail::eventPatternOptions());
+  if (prefilter.keys().front().empty())
+    return "without a literal text of six or more characters that every match contains, so it would be tried "
+           "on every log line; write one out (an alternation (?:a|b) is better as two patterns)";
   return {};
 }
 
 class EntryReader {
  public:
-  EntryReader(std::string_view name, const toml::table& table) : name_(name), table_(table) {}
+  EntryReader(std::string_view name, const toml::table& table, bool checkKeyed)
+      : name_(name), table_(table), checkKeyed_(checkKeyed) {}
 
   Result<KnowledgeEntry> read() {
     KnowledgeEntry e;
@@ -71,7 +82,7 @@ class EntryReader {
     }
     for (std::string_view field : {"lines", "with"}) {
       for (const std::string& p : field == "lines" ? e.lines : e.with) {
-        if (const std::string problem = patternProblem(p); !problem.empty())
+        if (const std::string problem = patternProblem(p, checkKeyed_); !problem.empty())
           return fieldError(name_, *table_.get(field), field, "'" + p + "' is " + problem);
       }
     }
@@ -153,11 +164,10 @@ class EntryReader {
 
   std::string_view name_;
   const toml::table& table_;
+  bool checkKeyed_;
 };
 
-}  // namespace
-
-Result<std::vector<KnowledgeEntry>> parseKnowledge(std::string_view text, std::string_view name) {
+Result<std::vector<KnowledgeEntry>> parse(std::string_view text, std::string_view name, bool checkKeyed) {
   toml::parse_result parsed = toml::parse(text, std::string(name));
   if (!parsed) {
     const toml::parse_error& e = parsed.error();
@@ -175,11 +185,21 @@ Result<std::vector<KnowledgeEntry>> parseKnowledge(std::string_view text, std::s
   for (const toml::node& item : *array) {
     const toml::table* table = item.as_table();
     if (!table) return fieldError(name, item, "entry", "must be [[entry]] tables");
-    auto entry = EntryReader(name, *table).read();
+    auto entry = EntryReader(name, *table, checkKeyed).read();
     if (!entry) return entry.error();
     entries.push_back(std::move(*entry));
   }
   return entries;
+}
+
+}  // namespace
+
+Result<std::vector<KnowledgeEntry>> parseKnowledge(std::string_view text, std::string_view name) {
+  return parse(text, name, true);
+}
+
+Result<std::vector<KnowledgeEntry>> detail::parseTrustedKnowledge(std::string_view text, std::string_view name) {
+  return parse(text, name, false);
 }
 
 Result<std::vector<KnowledgeEntry>> readKnowledgeFile(const std::filesystem::path& path) {

@@ -13,10 +13,17 @@ void knowledgeRules(const Timeline& t, const RuleContext& context, std::vector<F
   const Knowledge& knowledge = context.knowledge;
   const auto entries = knowledge.entries();
   const std::vector<EventIndex> events = telling(t);
+  // Which entries each line shows, in one pass over each line for all of them.
+  std::vector<std::vector<EventIndex>> shown(entries.size());
+  std::vector<std::size_t> identified;
+  for (EventIndex event : events) {
+    knowledge.identified(eventAt(t, event).text, identified);
+    for (std::size_t i : identified) shown[i].push_back(event);
+  }
   for (std::size_t i = 0; i < entries.size(); ++i) {
     const KnowledgeEntry& e = entries[i];
-    if (isCodeRule(e.rule)) continue;
-    const auto lines = linesOfEntry(t, knowledge, i, events);
+    if (shown[i].empty() || isCodeRule(e.rule)) continue;
+    const auto lines = linesOfEntry(t, knowledge, i, shown[i], events);
     if (!lines) continue;
 
     Finding f;

@@ -5,11 +5,9 @@
 namespace ccmlog::rules {
 
 std::optional<std::vector<EventIndex>> linesOfEntry(const Timeline& t, const Knowledge& knowledge, std::size_t i,
+                                                    std::vector<EventIndex> identified,
                                                     const std::vector<EventIndex>& events) {
-  std::vector<EventIndex> lines;
-  for (EventIndex e : events) {
-    if (knowledge.identifies(i, eventAt(t, e).text)) lines.push_back(e);
-  }
+  std::vector<EventIndex> lines = std::move(identified);
   if (lines.empty()) return std::nullopt;
   for (std::size_t k = 0; k < knowledge.entries()[i].with.size(); ++k) {
     const auto with = std::find_if(events.begin(), events.end(),
@@ -27,7 +25,11 @@ KnownCause knownCause(const Timeline& t, const Knowledge& knowledge, std::string
   const auto entries = knowledge.entries();
   for (std::size_t i = 0; i < entries.size(); ++i) {
     if (entries[i].rule != rule) continue;
-    if (auto lines = linesOfEntry(t, knowledge, i, events)) return {&entries[i], std::move(*lines)};
+    std::vector<EventIndex> identified;
+    for (EventIndex e : events) {
+      if (knowledge.identifies(i, eventAt(t, e).text)) identified.push_back(e);
+    }
+    if (auto lines = linesOfEntry(t, knowledge, i, std::move(identified), events)) return {&entries[i], std::move(*lines)};
   }
   return {};
 }

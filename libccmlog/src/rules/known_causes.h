@@ -12,10 +12,12 @@
 
 namespace ccmlog::rules {
 
-/// The lines among `events` that show entry `i`: those its lines identify,
-/// then for each of its `with` patterns the first line that matches it, in
-/// log order; nullopt when none is identified or a `with` pattern matches none.
+/// The lines that show entry `i`: `identified` (lines its lines identify),
+/// then for each of its `with` patterns the first of `events` that matches
+/// it, in log order; nullopt when `identified` is empty or a `with` pattern
+/// matches none.
 std::optional<std::vector<EventIndex>> linesOfEntry(const Timeline& t, const Knowledge& knowledge, std::size_t i,
+                                                    std::vector<EventIndex> identified,
                                                     const std::vector<EventIndex>& events);
 
 /// A known cause a log shows: its entry and the lines that show it.
