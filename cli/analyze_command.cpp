@@ -8,6 +8,7 @@
 #include "color.h"
 #include "commands.h"
 #include "exit_codes.h"
+#include "knowledge_files.h"
 #include "message.h"
 #include "options.h"
 #include "output.h"
@@ -43,6 +44,9 @@ Options:
   --color WHEN     auto (default), always or never
   -j, --jobs N     threads that read a large CMTrace log in pieces
                    (default: the number of cores; the report is the same)
+  --knowledge FILE add the causes of a knowledge file (repeatable; see
+                   'ccmlog knowledge --help'); a malformed one is left out,
+                   with a message naming its file, line and field
   -h, --help       show this help
 
 The first finding is the headline: the most specific, most certain root
@@ -53,7 +57,7 @@ Exit status:
   0  the latest attempt did not fail and no error finding stands for it
   1  the latest attempt failed, or an error finding stands for it
   2  usage error
-  3  an input could not be read (the others were still analyzed)
+  3  an input or knowledge file could not be read (the others were still used)
   4  internal error: a fault of ccmlog's stopped the analysis
   5  the output could not be written
 )";
@@ -114,6 +118,7 @@ int runAnalyze(Words args) {
       {"time", "ZONE", {"local", "utc"}, "local"},
       {"color", "WHEN", {"auto", "always", "never"}, "auto"},
       {"jobs", "N", {}, "", 'j'},
+      {"knowledge", "FILE", {}, ""},
       {"help", "", {}, "", 'h'},
   };
   const auto options = parseOptions(args, specs);
@@ -130,6 +135,9 @@ int runAnalyze(Words args) {
   if (*jobs > 1) analysis.runPieces = piecesOnThreads(*jobs);
   const Clock clock = options->get("time") == "utc" ? Clock::Utc : Clock::Local;
   analysis.diagnosis.clock = clock;
+  const LoadedKnowledge knowledge = loadKnowledge(options->all("knowledge"));
+  for (const std::string& error : knowledge.errors) printMessage("ccmlog analyze", error);
+  analysis.diagnosis.knowledge = knowledge.knowledge;
   const auto report = isBundle(inputs) ? analyzeBundle(inputs.front(), analysis) : analyzeFiles(inputs, analysis);
   if (!report) {
     printMessage("ccmlog analyze", report.error().message);
@@ -148,7 +156,7 @@ int runAnalyze(Words args) {
   }
   out.flush();
   if (out.error()) return outputFailed(out.error());
-  bool unreadable = false;
+  bool unreadable = !knowledge.errors.empty();
   for (const FileReport& f : report->files) {
     if (f.error) {
       printMessage("ccmlog analyze", *f.error);

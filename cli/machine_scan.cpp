@@ -28,15 +28,17 @@ void fill(MachineScan& scan, const Report& report) {
 // Reads and analyzes the machine `scan` is the row of.
 void analyze(MachineScan& scan, const MachineSource& source, const ScanOptions& options, BundleReader& bundles) {
   std::optional<Report> report;
+  AnalysisOptions analysis;
+  analysis.diagnosis.knowledge = options.knowledge;
   if (source.status != SourceStatus::Logs) {
     scan.error = source.reason;
   } else if (source.zip.empty()) {
-    auto analyzed = analyzeFiles(source.files);
+    auto analyzed = analyzeFiles(source.files, analysis);
     if (analyzed) report = std::move(*analyzed);
     else scan.error = analyzed.error().message;
   } else {
     const auto logs = bundles.read(source.zip, source.entries, {}, options.inflight);
-    if (logs) report = analyzeTexts(logs->texts());
+    if (logs) report = analyzeTexts(logs->texts(), analysis);
     else scan.error = logs.error().message;
   }
   if (!report && scan.status == SourceStatus::Logs) scan.status = SourceStatus::Unreadable;

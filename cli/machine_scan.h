@@ -10,10 +10,12 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "ccmlog/knowledge.h"
 #include "ccmlog/timeline.h"
 #include "machine_finder.h"
 #include "zip_bundle.h"
@@ -40,6 +42,7 @@ struct ScanOptions {
   bool ndjson = false;             ///< also render MachineScan::ndjson (needs the findings, so done here)
   bool html = false;               ///< also render MachineScan::html (the same)
   ByteBudget* inflight = nullptr;  ///< shared by the threads: the zipped logs they may hold at once
+  std::shared_ptr<const Knowledge> knowledge = nullptr;  ///< the causes known; null: the built-in ones
 };
 
 /// Reads and analyzes one machine's logs, from disk or through `bundles`.

@@ -21,6 +21,7 @@ says what happened.
 
 Commands:
   analyze   what happened on one machine and why (outcome, runs, findings)
+  knowledge list the causes known, or check a knowledge file of your own
   lookup    what an error code means (0x80070005, -2147024891, 5, ...)
   records   write every record of log files as NDJSON, TSV or text
   scan      which of many machines failed and why (folders, zips; parallel)
@@ -36,6 +37,7 @@ struct Command {
 
 constexpr Command kCommands[] = {
     {"analyze", ccmlog::cli::runAnalyze},
+    {"knowledge", ccmlog::cli::runKnowledge},
     {"lookup", ccmlog::cli::runLookup},
     {"records", ccmlog::cli::runRecords},
     {"scan", ccmlog::cli::runScan},

@@ -20,6 +20,11 @@ std::string_view ParsedOptions::get(std::string_view name) const {
   return it == values.end() ? std::string_view{} : std::string_view(it->second);
 }
 
+std::vector<std::string> ParsedOptions::all(std::string_view name) const {
+  const auto it = every.find(name);
+  return it == every.end() ? std::vector<std::string>{} : it->second;
+}
+
 Result<ParsedOptions> parseOptions(std::span<const std::string_view> words,
                                    std::span<const OptionSpec> specs) {
   ParsedOptions parsed;
@@ -82,6 +87,7 @@ Result<ParsedOptions> parseOptions(std::span<const std::string_view> words,
                    "' is not one of " + joined(spec->choices)};
     }
     parsed.values[std::string(name)] = std::string(value);
+    parsed.every[std::string(name)].emplace_back(value);
   }
   for (const auto& spec : specs) {
     if (!spec.defaultValue.empty() && !parsed.has(spec.name)) {

@@ -30,11 +30,14 @@ struct OptionSpec {
 };
 
 struct ParsedOptions {
-  std::map<std::string, std::string, std::less<>> values;
+  std::map<std::string, std::string, std::less<>> values;  ///< the last value of each option given
+  std::map<std::string, std::vector<std::string>, std::less<>> every;  ///< each value of each option, in order
   std::vector<std::string> positionals;
 
   bool has(std::string_view name) const { return values.find(name) != values.end(); }
   std::string_view get(std::string_view name) const;
+  /// Every value given to a repeatable option, in order; empty when not given.
+  std::vector<std::string> all(std::string_view name) const;
 };
 
 /// Parses `words` against `specs`; unknown options and bad values are errors

@@ -190,7 +190,12 @@ std::string labelOf(const Finding& f) {
 }
 
 // What followed from `cause`, under it, depth first; a consequence's remedy is its cause's.
+// caused_by names a rule: when a rule makes several findings (one per cause, as a
+// server certificate rejected for two reasons), what followed is shown under the first.
 void consequenceBlocks(Text& text, const Report& report, const Finding& cause, size_t indent) {
+  const auto firstOfRule = std::find_if(report.findings.begin(), report.findings.end(),
+                                        [&](const Finding& f) { return f.rule == cause.rule; });
+  if (&*firstOfRule != &cause) return;
   bool first = true;
   for (const Finding& f : report.findings) {
     if (f.causedBy != cause.rule || &f == &cause) continue;

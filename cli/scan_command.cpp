@@ -4,6 +4,7 @@
 
 #include "commands.h"
 #include "exit_codes.h"
+#include "knowledge_files.h"
 #include "machine_finder.h"
 #include "machine_scan.h"
 #include "message.h"
@@ -45,6 +46,9 @@ Options:
   --follow-symlinks also follow symlinks that lead out of the PATHs given
   --summary         write only the fleet summary: machines per outcome and per
                     root cause (a machine's first warning or error finding)
+  --knowledge FILE  add the causes of a knowledge file (repeatable; see
+                    'ccmlog knowledge --help'); a malformed one is left out,
+                    with a message naming its file, line and field
   -h, --help        show this help
 
 Outcomes: success, failed, reboot-required, in-progress, unknown (the logs
@@ -70,9 +74,10 @@ Exit status:
   0  every machine is fine
   1  a machine failed or has an error finding
   2  usage error
-  3  a machine is no-logs or unreadable, or a path given does not exist (every
-     machine found is still reported; a fault of ccmlog's that stopped a
-     machine makes it unreadable, its row saying "internal error")
+  3  a machine is no-logs or unreadable, a path given does not exist, or a
+     knowledge file could not be read (every machine found is still
+     reported; a fault of ccmlog's that stopped a machine makes it
+     unreadable, its row saying "internal error")
   4  internal error: a fault of ccmlog's stopped the scan
   5  the output could not be written
 )";
@@ -89,6 +94,7 @@ int runScan(Words args) {
       {"progress", "WHEN", {"auto", "always", "never"}, "auto"},
       {"summary", "", {}, ""},
       {"follow-symlinks", "", {}, ""},
+      {"knowledge", "FILE", {}, ""},
       {"help", "", {}, "", 'h'},
   };
   const auto options = parseOptions(args, specs);
@@ -118,16 +124,19 @@ int runScan(Words args) {
     return kExitUnreadable;
   }
 
+  const LoadedKnowledge knowledge = loadKnowledge(options->all("knowledge"));
+  for (const std::string& error : knowledge.errors) printMessage("ccmlog scan", error);
   const bool rows = content == ScanContent::Machines;
   // Zipped logs are read whole into memory: at most this much at once over all threads.
   ByteBudget inflight(kZippedBytesInFlight);
   const ScanOptions scanOptions{.ndjson = rows && format == ScanFormat::Ndjson,
                                 .html = rows && format == ScanFormat::Html,
-                                .inflight = &inflight};
+                                .inflight = &inflight,
+                                .knowledge = knowledge.knowledge};
   ScanWriter writer(format, content);
   Output out(stdout);
   Progress progress(stderr, found.machines.size(), wantProgress(options->get("progress"), stderr));
-  bool unreadable = !found.errors.empty(), failed = false;
+  bool unreadable = !found.errors.empty() || !knowledge.errors.empty(), failed = false;
   parallelMap<MachineScan, BundleReader>(
       found.machines.size(), *jobs,
       [&](BundleReader& bundles, size_t i) { return scanMachine(found.machines[i], scanOptions, bundles); },

@@ -8,7 +8,6 @@
 #include "ccmlog/log_files.h"
 #include "ccmlog/timeline_builder.h"
 #include "file_pieces.h"
-#include "shared_classifier.h"
 
 namespace ccmlog {
 namespace {
@@ -32,7 +31,7 @@ Report diagnosed(Timeline timeline, std::vector<FileReport> files, const Diagnos
 }  // namespace
 
 struct Analyzer::Impl {
-  DiagnosisOptions options;
+  DiagnosisOptions options;  ///< its knowledge set, the one records are classified with
   TimelineBuilder builder;
   FileIndex file{};
   std::uint64_t records = 0;
@@ -40,7 +39,10 @@ struct Analyzer::Impl {
   std::vector<Event> pieceEvents;  // reused for every record of a piece, likewise
 };
 
-Analyzer::Analyzer(const DiagnosisOptions& options) : impl_(std::make_unique<Impl>()) { impl_->options = options; }
+Analyzer::Analyzer(const DiagnosisOptions& options) : impl_(std::make_unique<Impl>()) {
+  impl_->options = options;
+  if (!impl_->options.knowledge) impl_->options.knowledge = Knowledge::builtIn();
+}
 Analyzer::~Analyzer() = default;
 Analyzer::Analyzer(Analyzer&&) noexcept = default;
 Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
@@ -53,7 +55,7 @@ void Analyzer::beginFile(FileIndex file, FileRole role) {
 void Analyzer::add(const Record& record) {
   Impl& d = *impl_;
   const bool classified =
-      detail::sharedClassifier().classifyInto(record.message, RecordIndex{d.records++}, d.event);
+      d.options.knowledge->classifier().classifyInto(record.message, RecordIndex{d.records++}, d.event);
   d.builder.addRecord(Location{d.file, record.line, record.local, record.bias, threadId(record.thread)}, record.message,
                       classified ? std::span<const Event>(&d.event, 1) : std::span<const Event>());
 }
@@ -99,7 +101,8 @@ namespace {
 // Reads files (or texts) through one Analyzer, keeping what was read of each.
 class Pipeline {
  public:
-  explicit Pipeline(const DiagnosisOptions& options) : analyzer_(options) {}
+  explicit Pipeline(const DiagnosisOptions& options)
+      : knowledge_(options.knowledge ? options.knowledge : Knowledge::builtIn()), analyzer_(options) {}
   void beginFile(const std::filesystem::path& path) {
     analyzer_.beginFile(FileIndex{static_cast<std::uint32_t>(files_.size())}, roleOf(path));
     FileReport file;
@@ -114,7 +117,7 @@ class Pipeline {
     ReaderStats stats;
     FileReport& report = currentFile();
     run(
-        plan.starts.size(), [&](size_t i) { return readPiece(path, plan, i, file); },
+        plan.starts.size(), [&](size_t i) { return readPiece(path, plan, i, file, {}, knowledge_.get()); },
         [&](size_t, PieceResult& piece) {
           if (piece.error() && !report.error) report.error = piece.error();
           analyzer_.add(piece, firstLine);
@@ -129,6 +132,7 @@ class Pipeline {
   Report finish() && { return std::move(analyzer_).finish(std::move(files_)); }
 
  private:
+  std::shared_ptr<const Knowledge> knowledge_;  ///< what the pieces are classified with, as the analyzer
   Analyzer analyzer_;
   std::vector<FileReport> files_;
 };

@@ -28,7 +28,8 @@ std::string_view toString(Confidence confidence) {
 
 std::vector<Finding> diagnose(const Timeline& timeline, const DiagnosisOptions& options) {
   std::vector<Finding> findings;
-  const rules::RuleContext context{findings, options.clock};
+  const std::shared_ptr<const Knowledge> knowledge = options.knowledge ? options.knowledge : Knowledge::builtIn();
+  const rules::RuleContext context{findings, options.clock, *knowledge};
   for (const rules::Rule& rule : rules::registry()) {
     std::vector<Finding> made;
     rule.run(timeline, context, made);
@@ -36,13 +37,18 @@ std::vector<Finding> diagnose(const Timeline& timeline, const DiagnosisOptions& 
     rules::markHistory(timeline, context, made);
     for (Finding& f : made) findings.push_back(std::move(f));
   }
-  rules::relate(timeline, findings);
+  rules::relate(timeline, *knowledge, findings);
   return findings;
 }
 
 std::vector<std::string_view> ruleIds() {
   std::vector<std::string_view> ids;
-  for (const rules::Rule& rule : rules::registry()) ids.push_back(rule.id);
+  for (const rules::Rule& rule : rules::registry()) {
+    if (!rule.id.empty()) ids.push_back(rule.id);
+  }
+  for (const KnowledgeEntry& e : Knowledge::builtIn()->entries()) {
+    if (std::find(ids.begin(), ids.end(), e.rule) == ids.end()) ids.push_back(e.rule);
+  }
   return ids;
 }
 

@@ -54,6 +54,7 @@ std::string_view toString(EventKind kind) {
     case EventKind::ExitCode: return "exit-code";
     case EventKind::SetupFailed: return "setup-failed";
     case EventKind::DeploymentStatus: return "deployment-status";
+    case EventKind::KnowledgeLine: return "knowledge-line";
     case EventKind::Benign: return "benign";
   }
   return "unknown";  // a value cast from outside the enumeration

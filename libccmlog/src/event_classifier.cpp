@@ -46,6 +46,9 @@ struct CompiledPattern {
   CompiledPattern(size_t row, const detail::EventPattern& p, const RE2::Options& options)
       : kind(p.kind), re(p.pattern, options), scanner(p) {
     if (!re.ok()) brokenTable(row, p.pattern, re.error());
+    // A knowledge line's event has no fields: its pattern's text is not the
+    // table's static storage, and an Event may outlive the classifier.
+    if (p.kind == EventKind::KnowledgeLine) return;
     for (const auto& [index, name] : re.CapturingGroupNames()) {
       const std::string spelled = "(?P<" + name + ">";
       const size_t at = p.pattern.find(spelled);
@@ -98,12 +101,25 @@ struct CompiledPattern {
   }
 };
 
+// The table's rows, then a KnowledgeLine row for each knowledge line.
+std::vector<detail::EventPattern> rowsWith(const std::vector<std::string>& knowledgeLines) {
+  const auto table = detail::eventPatterns();
+  std::vector<detail::EventPattern> rows(table.begin(), table.end());
+  for (const std::string& line : knowledgeLines) rows.push_back({EventKind::KnowledgeLine, line, {}});
+  return rows;
+}
+
 }  // namespace
 
 struct EventClassifier::Impl {
+  explicit Impl(std::span<const std::string> lines)
+      : knowledgeLines(lines.begin(), lines.end()), rows(rowsWith(knowledgeLines)) {}
+
+  std::vector<std::string> knowledgeLines;  ///< the KnowledgeLine rows' patterns (rows view them)
+  std::vector<detail::EventPattern> rows;   ///< priority order
   RE2::Set set{detail::eventPatternOptions(), RE2::UNANCHORED};
-  std::vector<std::unique_ptr<CompiledPattern>> patterns;  ///< table order; RE2 is not movable
-  detail::PatternPrefilter prefilter{detail::eventPatterns(), detail::eventPatternOptions()};
+  std::vector<std::unique_ptr<CompiledPattern>> patterns;  ///< rows' order; RE2 is not movable
+  detail::PatternPrefilter prefilter{rows, detail::eventPatternOptions()};
 
   // The first row (in table order) that the set finds in message, or -1.
   int firstInSet(std::string_view message) const {
@@ -122,9 +138,12 @@ struct EventClassifier::Impl {
   }
 };
 
-EventClassifier::EventClassifier() : impl_(std::make_unique<Impl>()) {
+EventClassifier::EventClassifier() : EventClassifier(std::span<const std::string>()) {}
+
+EventClassifier::EventClassifier(std::span<const std::string> knowledgeLines)
+    : impl_(std::make_unique<Impl>(knowledgeLines)) {
   const RE2::Options options = detail::eventPatternOptions();
-  const auto table = detail::eventPatterns();
+  const std::vector<detail::EventPattern>& table = impl_->rows;
   for (size_t row = 0; row < table.size(); ++row) {
     impl_->patterns.push_back(std::make_unique<CompiledPattern>(row, table[row], options));
     std::string error;

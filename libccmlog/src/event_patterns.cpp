@@ -169,6 +169,9 @@ constexpr EventPattern kPatterns[] = {
      "Unable to find any Certificate based on Certificate Issuers"},
     {EventKind::CertificateMissing, R"(CCMHTTPSSTATE:\s*63\b)", "CCMHTTPSSTATE: 63"},
     {EventKind::CertificateMissing, R"(CCM_E_NO_CLIENT_PKI_CERT)", "Text=CCM_E_NO_CLIENT_PKI_CERT"},
+    // Current branch, listing content over HTTPS without a certificate (KNOWLEDGE.md 7.4).
+    {EventKind::CertificateMissing, R"(GetDirectoryList failed with a non-recoverable failure, (?P<code>(?:0x)?87d00454)\b)",
+     "GetDirectoryList failed with a non-recoverable failure, 0x87d00454"},
 
     // Outcome.
     {EventKind::AlreadyRunning, R"(another instance of ccmsetup is already running)",
@@ -180,6 +183,8 @@ constexpr EventPattern kPatterns[] = {
     // ConfigMgr 2007 and 2012 clients: the MSI exit code in decimal (KNOWLEDGE.md 7.4).
     {EventKind::SetupFailed, R"(\bInstallation failed with error code )" CODE,
      "Installation failed with error code 1603"},
+    // After a prerequisite failed, the final code (KNOWLEDGE.md 7.4), often the run's last word.
+    {EventKind::SetupFailed, R"(\bInstallFromManifest failed )" CODE, "InstallFromManifest failed 0x8007064c"},
     {EventKind::UninstallSucceeded, R"(\bUninstall succeeded)", "Uninstall succeeded."},
     {EventKind::UninstallSucceeded, R"(\bUninstall of product '[^'\r\n]*' succeeded)",
      "Uninstall of product '{…}' succeeded."},

@@ -134,16 +134,17 @@ std::optional<ClockTime> parseClock(std::string_view text) {
 
 std::optional<LocaleDateTime> parseLocaleDateTime(std::string_view text) {
   size_t i = 0;
-  auto a = readNumber(text, i, 2);
-  if (!a || i >= text.size()) return std::nullopt;
+  auto a = readNumber(text, i, 4);
+  const bool yearFirst = i == 4;  // "2022/05/02", as a Japanese locale writes it
+  if (!a || i == 3 || i >= text.size()) return std::nullopt;
   const char sep = text[i];
   if (sep != '/' && sep != '-' && sep != '.') return std::nullopt;
   ++i;
   auto b = readNumber(text, i, 2);
   if (!b || !expect(text, i, sep)) return std::nullopt;
-  const size_t yearStart = i;
-  auto y = readNumber(text, i, 4);
-  if (!y || i - yearStart != 4 || !expect(text, i, ' ')) return std::nullopt;
+  const size_t lastStart = i;
+  auto y = readNumber(text, i, yearFirst ? 2 : 4);
+  if (!y || (!yearFirst && i - lastStart != 4) || !expect(text, i, ' ')) return std::nullopt;
   while (expect(text, i, ' ')) {
   }
   auto clock = readHms(text, i);
@@ -161,6 +162,10 @@ std::optional<LocaleDateTime> parseLocaleDateTime(std::string_view text) {
   }
   LocaleDateTime dt;
   dt.clock = *clock;
+  if (yearFirst) {
+    dt.date = CalendarDate{*a, *b, *y};
+    return dt;
+  }
   const bool monthFirst = *a <= 12;
   dt.date = CalendarDate{*y, monthFirst ? *a : *b, monthFirst ? *b : *a};
   dt.ambiguous = monthFirst && *b <= 12 && *a != *b;

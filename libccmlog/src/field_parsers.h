@@ -107,8 +107,9 @@ inline std::optional<CalendarDate> parseMonthDayYear(std::string_view text, char
 std::optional<ClockTime> parseClock(std::string_view text);
 
 /// A date and time as CMTrace's Copy writes it in the viewer's locale:
-/// "3/4/2009 11:16:10 AM", "09/09/2022 14:07:21", "12-11-2010 16:26:12".
-/// Month first unless the first number cannot be a month.
+/// "3/4/2009 11:16:10 AM", "09/09/2022 14:07:21", "12-11-2010 16:26:12",
+/// "2022/05/02 14:43:58". Month first unless the first number cannot be a
+/// month; year, month, day when the first number has four digits.
 struct LocaleDateTime {
   CalendarDate date;
   ClockTime clock;

@@ -9,7 +9,6 @@
 #include "cmtrace_format.h"
 #include "file_range_reader.h"
 #include "format_detector.h"
-#include "shared_classifier.h"
 
 namespace ccmlog {
 namespace {
@@ -157,8 +156,8 @@ std::optional<PiecePlan> planPieces(const std::filesystem::path& path, const Rea
 }
 
 PieceResult readPiece(const std::filesystem::path& path, const PiecePlan& plan, size_t index,
-                      FileIndex file, const RecordCallback& onRecord) {
-  const EventClassifier& classifier = detail::sharedClassifier();
+                      FileIndex file, const RecordCallback& onRecord, const Knowledge* knowledge) {
+  const EventClassifier& classifier = (knowledge ? *knowledge : *Knowledge::builtIn()).classifier();
   auto piece = sparePieces().take();
   const std::optional<std::uint64_t> to =
       index + 1 < plan.starts.size() ? std::optional(plan.starts[index + 1]) : std::nullopt;

@@ -83,6 +83,21 @@ void readMsiHeader(std::string_view line, MsiClock& clock, Record& out) {
   out.local = msiTime(clock, *time);
 }
 
+// The date and time at the end of `rest` ("3/4/2009 11:16:10 AM"), taken off it; nullopt when there is none.
+std::optional<LocaleDateTime> popLocaleDateTime(std::string_view& rest) {
+  std::string_view time = popToken(rest);
+  std::string_view meridiem;
+  if (time == "AM" || time == "PM") {
+    meridiem = time;
+    time = popToken(rest);
+  }
+  const std::string_view date = popToken(rest);
+  std::string stamp;
+  stamp.append(date).append(" ").append(time);
+  if (!meridiem.empty()) stamp.append(" ").append(meridiem);
+  return parseLocaleDateTime(stamp);
+}
+
 }  // namespace
 
 std::optional<size_t> parseSmsTrailer(std::string_view line, Record& out) {
@@ -152,20 +167,18 @@ bool parsePastedLine(std::string_view line, Record& out) {
       if (thread) rest = rest.substr(0, space);
     }
   }
-  std::string_view time = popToken(rest);
-  std::string_view meridiem;
-  if (time == "AM" || time == "PM") {
-    meridiem = time;
-    time = popToken(rest);
+  // "… component date time", or, as some locales' copy writes it, "… date time component".
+  const std::string_view beforeTime = rest;
+  std::string_view component;
+  auto dt = popLocaleDateTime(rest);
+  if (dt) {
+    component = popToken(rest);
+  } else {
+    rest = beforeTime;
+    component = popToken(rest);
+    dt = popLocaleDateTime(rest);
   }
-  const std::string_view date = popToken(rest);
-  std::string stamp;
-  stamp.append(date).append(" ").append(time);
-  if (!meridiem.empty()) stamp.append(" ").append(meridiem);
-  const auto dt = parseLocaleDateTime(stamp);
-  if (!dt) return false;
-  const std::string_view component = popToken(rest);
-  if (component.empty()) return false;
+  if (!dt || component.empty()) return false;
   out.kind = RecordKind::Pasted;
   out.message = trimRight(rest);
   out.component = component;

@@ -106,6 +106,7 @@ KindFields documentedFields(EventKind kind) {
     case EventKind::RebootRequired:
     case EventKind::AlreadyRunning:
     case EventKind::UninstallSucceeded:
+    case EventKind::KnowledgeLine:
     case EventKind::Benign:
       return {};
   }
@@ -189,9 +190,11 @@ TEST(EventPatterns, EverySampleYieldsOneEventOfItsKindWithItsRequiredFields) {
 
 TEST(EventPatterns, EveryKindHasAtLeastOneRow) {
   const auto table = eventPatterns();
-  // Benign is the last kind of the enumeration.
+  // Benign is the last kind of the enumeration. KnowledgeLine rows are the
+  // knowledge entries' lines (knowledge_test.cpp), not the table's.
   for (int k = 0; k <= static_cast<int>(EventKind::Benign); ++k) {
     const auto kind = static_cast<EventKind>(k);
+    if (kind == EventKind::KnowledgeLine) continue;
     EXPECT_TRUE(std::any_of(table.begin(), table.end(), [kind](const EventPattern& p) {
       return p.kind == kind;
     })) << toString(kind);

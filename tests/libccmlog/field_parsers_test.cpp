@@ -121,6 +121,18 @@ TEST(FieldParsers, LocaleDateTimeFormsFromCmtraceCopy) {
   EXPECT_FALSE(parseLocaleDateTime("ccmsetup 3/4/2009"));
 }
 
+// KNOWLEDGE.md 7.6: a Japanese-locale copy writes the year first.
+TEST(FieldParsers, LocaleDateTimeYearFirst) {
+  const auto jp = parseLocaleDateTime("2022/05/02 14:43:58");
+  ASSERT_TRUE(jp);
+  EXPECT_EQ(jp->date.year, 2022);
+  EXPECT_EQ(jp->date.month, 5);
+  EXPECT_EQ(jp->date.day, 2);
+  EXPECT_FALSE(jp->ambiguous);
+  EXPECT_FALSE(parseLocaleDateTime("202/05/02 14:43:58"));   // three digits: neither a day nor a year
+  EXPECT_FALSE(parseLocaleDateTime("2022/05/2022 14:43:58"));
+}
+
 TEST(FieldParsers, MsiClockWithColonMilliseconds) {
   const auto t = parseClock("07:33:22:653");
   ASSERT_TRUE(t);

@@ -399,6 +399,35 @@ TEST(RecordReader, PastedTextWithSpacesAndLinesWithoutTrailer) {
   EXPECT_TRUE(at(r, 3).flags & kAmbiguousDate);
 }
 
+// KNOWLEDGE.md 7.6: pastes of CMTrace copies in other locales.
+TEST(RecordReader, PastedTextWithTheDateBeforeTheComponent) {
+  const std::string input =
+      "Running as user \"SYSTEM\" 23/02/2011 11:52:31 ccmsetup 8548 (0x2164)\r\n"
+      "MSI: Setup failed due to unexpected circumstances\r\n"
+      "The error code is 80004005 23/02/2011 11:53:14 ccmsetup 8548 (0x2164)\r\n"
+      "Installation failed with error code 1603 23/02/2011 11:53:36 ccmsetup 8548 (0x2164)\r\n";
+  const auto r = readAll(input);
+  EXPECT_EQ(r.format, Format::Pasted);
+  ASSERT_EQ(r.records.size(), 4u);
+  EXPECT_EQ(at(r, 0).message, "Running as user \"SYSTEM\"");
+  EXPECT_EQ(at(r, 0).component, "ccmsetup");
+  EXPECT_EQ(at(r, 0).thread, "8548");
+  EXPECT_EQ(formatIso(*at(r, 0).local), "2011-02-23T11:52:31.000");
+  EXPECT_EQ(at(r, 3).message, "Installation failed with error code 1603");
+  expectChunkingIrrelevant(input);
+}
+
+TEST(RecordReader, CopiedTextWithAJapaneseLocaleDate) {
+  const std::string input =
+      "Running as user \"SYSTEM\"\tccmsetup\t2022/05/02 14:43:57\t8548 (0x2164)\r\n"
+      "CcmSetup failed with error code 0x80070005\tccmsetup\t2022/05/02 14:43:58\t8548 (0x2164)\r\n";
+  const auto r = readAll(input);
+  EXPECT_EQ(r.format, Format::Copied);
+  ASSERT_EQ(r.records.size(), 2u);
+  EXPECT_EQ(at(r, 1).message, "CcmSetup failed with error code 0x80070005");
+  EXPECT_EQ(formatIso(*at(r, 1).local), "2022-05-02T14:43:58.000");
+}
+
 TEST(RecordReader, MsiLogTakesDateFromHeaderAndKeepsContinuationLines) {
   const std::string input =
       "=== Verbose logging started: 1/17/2023  23:59:58  Build type: SHIP UNICODE 5.00.10011.00  Calling process: x ===\r\n"

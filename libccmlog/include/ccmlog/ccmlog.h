@@ -31,6 +31,11 @@
 //       explanation, remedy, evidence (file, line, time, text), details.
 //   reportToJson (report_json.h): schema "ccmlog.report.v2".
 //
+// Knowledge
+//   Knowledge (knowledge.h): the causes known, as data (TOML) compiled in;
+//       readKnowledgeFile and Knowledge::extended add a user's entries, given
+//       to the analysis in DiagnosisOptions::knowledge.
+//
 // Error codes
 //   lookupError (error_codes.h): "0x80070005", "-2147024891", "5", ... → family,
 //       name and text. lookupToJson (lookup_json.h): the same as JSON.
@@ -47,7 +52,7 @@
 // Contracts that hold everywhere: malformed log content is data (records of
 // kind Unparsed or Orphan), never an error; errors are values (Result), and
 // the library throws only std::bad_alloc. Nothing here keeps global state
-// except the compiled pattern table, built once and shared; separate analyses
+// except the compiled pattern table and built-in knowledge, built once and shared; separate analyses
 // may run on separate threads. Records hold views into their reader's buffer,
 // valid until its next call (copy with OwnedRecord).
 //
@@ -66,6 +71,7 @@
 #include "ccmlog/file_reader.h"
 #include "ccmlog/finding.h"
 #include "ccmlog/json_writer.h"
+#include "ccmlog/knowledge.h"
 #include "ccmlog/location.h"
 #include "ccmlog/log_files.h"
 #include "ccmlog/lookup_json.h"

@@ -15,12 +15,17 @@
 // Messages that match nothing yield nothing; a message that several patterns
 // match yields one event, from the first of them in table order (specific
 // before generic).
+// A classifier made with knowledge lines (knowledge.h) has one more row for
+// each, after all of the table's: a message no table row claims that matches
+// one yields an event of kind KnowledgeLine.
 // Construction is expensive (it compiles every pattern); build one classifier
 // and reuse it. Not copyable: it owns compiled automata. classify() is const
 // and safe to call from several threads.
 #pragma once
 
 #include <memory>
+#include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -32,6 +37,9 @@ namespace ccmlog {
 class CCMLOG_EXPORT EventClassifier {
  public:
   EventClassifier();
+  /// The table's rows followed by `knowledgeLines`: RE2 patterns that compile
+  /// alone and together (Knowledge checks them); their events have no fields.
+  explicit EventClassifier(std::span<const std::string> knowledgeLines);
   ~EventClassifier();
   EventClassifier(const EventClassifier&) = delete;
   EventClassifier& operator=(const EventClassifier&) = delete;

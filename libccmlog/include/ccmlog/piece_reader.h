@@ -47,9 +47,11 @@ CCMLOG_EXPORT std::optional<PiecePlan> planPieces(const std::filesystem::path& p
 /// Reads and classifies piece `index` of the plan (the last piece reads to the
 /// end of the file), calling `onRecord` (when set) for each record in order,
 /// with its line counted from the piece's first line (1) and its span from
-/// the piece's first byte (0). Safe to call from several threads at once.
+/// the piece's first byte (0). Messages are classified with `knowledge`'s
+/// classifier (the built-in knowledge's when null): give the one the
+/// Analyzer's DiagnosisOptions hold. Safe to call from several threads at once.
 CCMLOG_EXPORT PieceResult readPiece(const std::filesystem::path& path, const PiecePlan& plan,
                                     std::size_t index, FileIndex file,
-                                    const RecordCallback& onRecord = {});
+                                    const RecordCallback& onRecord = {}, const Knowledge* knowledge = nullptr);
 
 }  // namespace ccmlog

@@ -5,20 +5,20 @@
 namespace ccmlog::rules {
 namespace {
 
-// Adding a chain is adding a row. A cause comes before what it explains
-// further down (a certificate missing -> no distribution point -> download).
-constexpr Consequence kConsequences[] = {
-    // The HTTPS-only MP refuses a client without certificate: the DP lookup,
-    // the download and the end of setup fail with its 0x87d00454.
-    {"client-certificate-missing", "no-distribution-point"},
-    {"client-certificate-missing", "download-failed"},
-    // No usable DP: setup falls back to the MP, whose download then fails.
-    {"no-distribution-point", "download-failed"},
-    // The service cannot read the share, so it waits and retries.
-    {"service-context-source-access", "source-access-retry-loop"},
-    // A file that fails its signature check is one the manifest check names.
-    {"certificate-signature-invalid", "download-failed"},
+// A known chain: a finding of rule `cause` explains one of rule `consequence`.
+struct Consequence {
+  std::string_view cause;
+  std::string_view consequence;
 };
+
+// The chains in the order of the entries that name them.
+std::vector<Consequence> chainsOf(const Knowledge& knowledge) {
+  std::vector<Consequence> chains;
+  for (const KnowledgeEntry& e : knowledge.entries()) {
+    for (const std::string& explained : e.explains) chains.push_back({e.rule, explained});
+  }
+  return chains;
+}
 
 bool shareRun(const std::vector<size_t>& a, const std::vector<size_t>& b) {
   if (a.empty() || b.empty()) return true;
@@ -27,16 +27,15 @@ bool shareRun(const std::vector<size_t>& a, const std::vector<size_t>& b) {
 
 }  // namespace
 
-std::span<const Consequence> consequences() { return kConsequences; }
-
-void relate(const Timeline& t, std::vector<Finding>& findings) {
+void relate(const Timeline& t, const Knowledge& knowledge, std::vector<Finding>& findings) {
+  const std::vector<Consequence> chains = chainsOf(knowledge);
   const size_t n = findings.size();
   std::vector<std::vector<size_t>> runs(n);
   for (size_t i = 0; i < n; ++i) runs[i] = runsOf(t, findings[i]);
   // Registry order is the order the findings arrive in: it ranks specificity.
   std::vector<std::optional<size_t>> cause(n);
   for (size_t i = 0; i < n; ++i) {
-    for (const Consequence& c : kConsequences) {
+    for (const Consequence& c : chains) {
       if (findings[i].rule != c.consequence) continue;
       for (size_t j = 0; j < n && !cause[i]; ++j) {
         if (j != i && findings[j].rule == c.cause && findings[j].history == findings[i].history &&

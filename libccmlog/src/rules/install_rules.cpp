@@ -5,6 +5,7 @@
 #include <array>
 
 #include "ccmlog/error_codes.h"
+#include "rules/known_causes.h"
 #include "rules/rule_families.h"
 #include "rules/rule_support.h"
 
@@ -20,72 +21,6 @@ constexpr std::int64_t kReturnManifestHash = 10;
 
 // Windows Installer exit codes after which the product is installed.
 bool msiSucceeded(std::int64_t code) { return code == 0 || code == 3010 || code == 1641; }
-
-// A known reason for client.msi to fail, recognised by words in the lines that
-// report the failure. A clue matches when each of its words is in one of
-// those lines (not necessarily the same one).
-struct KnownCause {
-  std::string_view id;
-  std::array<std::array<std::string_view, 2>, 3> clues;  // any one clue; empty words are unused
-  std::uint32_t code;                                      // the error code it turns on; 0 if none
-  std::string_view summary, explanation, remedy;
-};
-
-constexpr KnownCause kKnownCauses[] = {
-    {"wmi-repository",
-     {{{"25150", "80041002"}, {"CCM_Service_HostingConfiguration", "80041002"}, {}}},
-     0x80041002,
-     "the WMI repository is damaged",
-     "This is the known Error 25150 case: setup could not register the client's "
-     "CCM_Service_HostingConfiguration class in WMI because WMI answered 'not found' (0x80041002). "
-     "The machine's WMI repository is damaged, or remains of an earlier client confuse it.",
-     "Repair WMI: run 'winmgmt /verifyrepository' and, if it reports a problem, 'winmgmt "
-     "/salvagerepository' (rebuild the repository only if that fails). Remove remains of an "
-     "earlier client ('ccmsetup.exe /uninstall'), restart, then run ccmsetup again."},
-    {"suspended-install",
-     {{{".ipi", ""}, {"Suspended install detected", ""}, {}}},
-     0,
-     "an earlier install was left suspended",
-     "Windows Installer found an earlier install of the client that was interrupted and left "
-     "suspended (a leftover .ipi file), and does not start a new one over it.",
-     "Make sure no installation is running, then remove the leftover of the interrupted install: "
-     "the *.ipi file under %windir%\\Installer and the InProgress key under "
-     "HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Installer. Restart, then run ccmsetup again."},
-    {"sqlce-vcredist-2013",
-     {{{"DROP TABLE CCM_StateMsg", "80040e37"}, {}, {}}},
-     0x80040E37,
-     "the Visual C++ 2013 runtime breaks SQL Server Compact",
-     "Setup failed while it rebuilt the client's local database (DROP TABLE CCM_StateMsg, "
-     "0x80040e37): the known fault of SQL Server Compact with a damaged or mismatched Visual C++ "
-     "2013 runtime.",
-     "Repair or reinstall the Microsoft Visual C++ 2013 Redistributable (both x86 and x64), "
-     "restart, then run ccmsetup again."},
-    {"cwd-illegal-in-dll-search",
-     {{{"CWDIllegalInDllSearch", ""},
-       {"PolicyAgentProvider.dll", "80004005"},
-       {"PolicyAgentProvider.dll", "-2147467259"}}},
-     0x80004005,
-     "the CWDIllegalInDllSearch setting blocks a client DLL",
-     "PolicyAgentProvider.dll could not be registered (0x80004005): the DLL-search hardening "
-     "setting CWDIllegalInDllSearch (under HKLM\\SYSTEM\\CurrentControlSet\\Control\\Session "
-     "Manager) stops the client's DLLs from loading the files next to them during setup.",
-     "Set CWDIllegalInDllSearch to 0 (or remove it) for the time of the install, for example in "
-     "the policy that sets it; run ccmsetup again, then restore the setting."},
-};
-
-const KnownCause* knownCause(const Timeline& t, const std::vector<EventIndex>& lines) {
-  const auto seen = [&](std::string_view word) {
-    return word.empty() || std::any_of(lines.begin(), lines.end(), [&](EventIndex i) {
-             return containsNoCase(eventAt(t, i).text, word);
-           });
-  };
-  for (const KnownCause& cause : kKnownCauses) {
-    for (const auto& clue : cause.clues) {
-      if (!clue[0].empty() && seen(clue[0]) && seen(clue[1])) return &cause;
-    }
-  }
-  return nullptr;
-}
 
 // ccmsetup's "installation failed" record goes on with "Action: NAME" on a line of its own.
 std::string_view actionNamedIn(std::string_view text) {
@@ -171,14 +106,18 @@ std::string describeMsiErrors(const Timeline& t, const std::vector<EventIndex>& 
          ". ";
 }
 
-void msiInstallFailed(const Timeline& t, const RuleContext&, std::vector<Finding>& out) {
+void msiInstallFailed(const Timeline& t, const RuleContext& context, std::vector<Finding>& out) {
   const auto failure = msiFailureOf(t);
   if (!failure) return;
   const MsiFailure& m = *failure;
   std::vector<EventIndex> reasons = m.msiErrors;
   reasons.insert(reasons.end(), m.reported.begin(), m.reported.end());
   if (!m.returns.empty()) reasons.push_back(m.returns.front());
-  const KnownCause* cause = knownCause(t, reasons);
+  // Its known causes (msi-install-failed.toml) show in those lines or in lines only knowledge names.
+  const auto named = eventsOf(t, EventKind::KnowledgeLine);
+  reasons.insert(reasons.end(), named.begin(), named.end());
+  const KnownCause known = knownCause(t, context.knowledge, "msi-install-failed", reasons);
+  const KnowledgeEntry* cause = known.entry;
   // The code setup ended with, else the MSI exit code read as the Win32 error it is.
   const std::uint32_t code = !m.setupFailures.empty() || !m.exitCode ? kInstallFailure
                                                                      : static_cast<std::uint32_t>(*m.exitCode);
@@ -189,7 +128,7 @@ void msiInstallFailed(const Timeline& t, const RuleContext&, std::vector<Finding
   f.confidence = !m.action.empty() || cause ? Confidence::High : Confidence::Medium;
   f.title = "client.msi failed" + (m.action.empty() ? std::string() : " in action " + m.action) +
             (m.exitCode ? " with exit code " + std::to_string(*m.exitCode) : std::string()) +
-            (cause ? ": " + std::string(cause->summary) : std::string());
+            (cause ? ": " + cause->title : std::string());
   f.explanation =
       "Windows Installer could not install the Configuration Manager client (client.msi)" +
       (m.exitCode ? ": it returned " + std::to_string(*m.exitCode) + ", that is " +
@@ -201,9 +140,9 @@ void msiInstallFailed(const Timeline& t, const RuleContext&, std::vector<Finding
                               std::to_string(lineOf(t, *m.failingAction)) +
                               (m.returns.empty() ? " of ccmsetup.log). " : " of client.msi.log). ")) +
       describeMsiErrors(t, m.msiErrors) +
-      (cause ? std::string(cause->explanation)
+      (cause ? cause->explanation
              : std::string("The lines just above the first \"Return value 3\" in client.msi.log give the reason."));
-  f.remedy = cause ? std::string(cause->remedy)
+  f.remedy = cause ? cause->remedy
                    : "Open client.msi.log (in %windir%\\ccmsetup\\Logs) at the first \"Return value 3\"" +
                          (m.action.empty() ? std::string() : " (action " + m.action + ")") +
                          " and read the lines just above it; fix what they name, then run ccmsetup again.";
@@ -214,6 +153,7 @@ void msiInstallFailed(const Timeline& t, const RuleContext&, std::vector<Finding
   if (!m.reported.empty()) cited.push_back(m.reported.front());
   if (!m.exits.empty()) cited.push_back(m.exits.front());
   if (!m.setupFailures.empty()) cited.push_back(m.setupFailures.back());
+  cited.insert(cited.end(), known.lines.begin(), known.lines.end());
   cite(t, cited, f);
 
   std::vector<std::string> numbers;  // distinct, in log order
@@ -227,9 +167,9 @@ void msiInstallFailed(const Timeline& t, const RuleContext&, std::vector<Finding
   f.details.push_back({"action_line", m.failingAction ? DetailValue{lineOf(t, *m.failingAction)} : DetailValue{}});
   f.details.push_back({"msi_exit_code", m.exitCode ? DetailValue{*m.exitCode} : DetailValue{}});
   f.details.push_back({"msi_errors", textOrNull(joined)});
-  f.details.push_back({"known_cause", cause ? DetailValue{std::string(cause->id)} : DetailValue{}});
+  f.details.push_back({"known_cause", cause ? DetailValue{cause->cause} : DetailValue{}});
   addCodeDetails(f, code);
-  if (cause && cause->code != 0) addCodeDetails(f, cause->code, "cause_");
+  if (cause && cause->code) addCodeDetails(f, *cause->code, "cause_");
   out.push_back(std::move(f));
 }
 
@@ -252,7 +192,7 @@ std::string_view prerequisiteName(std::string_view file) {
   return {};
 }
 
-void prerequisiteFailed(const Timeline& t, const RuleContext&, std::vector<Finding>& out) {
+void prerequisiteFailed(const Timeline& t, const RuleContext& context, std::vector<Finding>& out) {
   const auto failures = eventsOf(t, EventKind::PrerequisiteFailed);
   if (failures.empty()) return;
   const Event& last = eventAt(t, failures.back()).event;  // the one that stopped setup
@@ -270,6 +210,12 @@ void prerequisiteFailed(const Timeline& t, const RuleContext&, std::vector<Findi
   const auto setupFailures = eventsOf(t, EventKind::SetupFailed, run);
   std::optional<std::uint32_t> setupCode;
   if (!setupFailures.empty()) setupCode = eventAt(t, setupFailures.back()).event.code("code");
+  // Its known causes (prerequisite-failed.toml) show in the failures or in lines only knowledge names.
+  std::vector<EventIndex> reasons = failures;
+  const auto named = eventsOf(t, EventKind::KnowledgeLine);
+  reasons.insert(reasons.end(), named.begin(), named.end());
+  const KnownCause known = knownCause(t, context.knowledge, "prerequisite-failed", reasons);
+  const KnowledgeEntry* cause = known.entry;
 
   Finding f;
   f.rule = "prerequisite-failed";
@@ -277,27 +223,30 @@ void prerequisiteFailed(const Timeline& t, const RuleContext&, std::vector<Findi
   f.confidence = Confidence::High;
   const std::string exitText = exitCode ? "exit code " + std::to_string(*exitCode) : "an error";
   f.title = "The prerequisite " + file + (name.empty() ? "" : " (" + std::string(name) + ")") +
-            " failed with " + exitText + "; the client was not installed";
+            " failed with " + exitText + (cause ? ": " + cause->title : "; the client was not installed");
   f.explanation =
       "Before it installs the client, ccmsetup installs the programs the client needs. " + file +
       (name.empty() ? "" : ", " + std::string(name) + ",") + " failed with " + exitText +
       (exitInfo ? " (" + std::string(exitInfo->name) + ": " + std::string(exitInfo->text) + ")" : "") +
       ", so ccmsetup stopped before client.msi" +
       (outcomeSucceeded(t) ? "; a later attempt went through." : " and the client is not installed.") +
-      (setupCode == kInstallFailure ? " The final error 0x80070643 is this prerequisite's failure, not client.msi's." : "");
-  f.remedy = "Run " + (path.empty() ? std::string("the prerequisite") : path) +
+      (setupCode == kInstallFailure ? " The final error 0x80070643 is this prerequisite's failure, not client.msi's." : "") +
+      (cause ? " " + cause->explanation : "");
+  f.remedy = cause ? cause->remedy : "Run " + (path.empty() ? std::string("the prerequisite") : path) +
              " by hand on this machine to see its own error and log, and fix what it names (often a "
              "pending restart, a newer or damaged copy already installed, or the Windows Installer "
              "service); restart, then run ccmsetup again.";
 
   std::vector<EventIndex> cited{failures.front(), failures.back()};
   if (!setupFailures.empty()) cited.push_back(setupFailures.back());
+  cited.insert(cited.end(), known.lines.begin(), known.lines.end());
   cite(t, cited, f);
 
   f.details.push_back({"prerequisite", textOrNull(file)});
   f.details.push_back({"path", textOrNull(path)});
   f.details.push_back({"exit_code", exitCode ? DetailValue{*exitCode} : DetailValue{}});
   f.details.push_back({"failures", static_cast<std::int64_t>(failures.size())});
+  f.details.push_back({"known_cause", cause ? DetailValue{cause->cause} : DetailValue{}});
   if (exitInfo) addCodeDetails(f, exitInfo->code, "exit_");
   if (setupCode) addCodeDetails(f, *setupCode);
   out.push_back(std::move(f));
@@ -392,19 +341,17 @@ void manifestHashFailed(const Timeline& t, const RuleContext& context, std::vect
   });
   const auto exits = exitsWith(t, kReturnManifestHash);
   if (named || exits.empty()) return;
+  // Its texts are its entry's (manifest-hash-failed.toml), which names the same line.
+  const KnownCause known = knownCause(t, context.knowledge, "manifest-hash-failed", exits);
+  if (!known.entry) return;
 
   Finding f;
   f.rule = "manifest-hash-failed";
   f.severity = errorUnlessSucceeded(t);
   f.confidence = Confidence::High;
-  f.title = "The setup manifest failed its hash check (return code 10)";
-  f.explanation = "ccmsetup ended with return code 10: the setup manifest (ccmsetup.cab) or the files "
-                  "it lists did not pass hash validation. The content on the source or distribution "
-                  "point does not match the manifest: a partial update, files mixed from different "
-                  "versions, or a damaged copy.";
-  f.remedy = "Update or redistribute the client package so that the source is complete and from one "
-             "version (when using /source:, copy the whole Client folder from the site server "
-             "again), then run ccmsetup again.";
+  f.title = known.entry->title;
+  f.explanation = known.entry->explanation;
+  f.remedy = known.entry->remedy;
   cite(t, exits, f);
   f.details.push_back({"exit_code", kReturnManifestHash});
   out.push_back(std::move(f));

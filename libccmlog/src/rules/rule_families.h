@@ -12,6 +12,7 @@ void addServiceContextRules(std::vector<Rule>& rules);  ///< service_context_rul
 void addDownloadRules(std::vector<Rule>& rules);        ///< download_rules.cpp
 void addCertificateRules(std::vector<Rule>& rules);     ///< certificate_rules.cpp
 void addInstallRules(std::vector<Rule>& rules);         ///< install_rules.cpp
+void addKnowledgeRules(std::vector<Rule>& rules);       ///< knowledge_rules.cpp (entries alone)
 void addSetupFailedRule(std::vector<Rule>& rules);      ///< setup_failed_rule.cpp (the fallback, last)
 
 }  // namespace ccmlog::rules

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "ccmlog/finding.h"
+#include "ccmlog/knowledge.h"
 #include "ccmlog/timeline.h"
 
 namespace ccmlog::rules {
@@ -17,18 +18,21 @@ namespace ccmlog::rules {
 struct RuleContext {
   const std::vector<Finding>& earlier;  ///< the findings of the rules registered before it
   Clock clock = Clock::Local;           ///< the clock its prose tells times in
+  const Knowledge& knowledge;           ///< the causes known, their texts and what they explain
 };
 
 /// A rule reads the timeline and appends the findings it makes (zero or more).
 using RuleFunction = void (*)(const Timeline& timeline, const RuleContext& context, std::vector<Finding>& out);
 
 struct Rule {
-  std::string_view id;
+  std::string_view id;  ///< empty for the one that runs the rules knowledge entries make alone
   RuleFunction run;
 };
 
 /// The registry: every rule, in the order they run (rule_registry.cpp).
 const std::vector<Rule>& registry();
+/// Whether code implements rule `id` (it is in the registry).
+bool isCodeRule(std::string_view id);
 
 /// Indexes of the timeline's events of `kind`, in log order, optionally of one run.
 std::vector<EventIndex> eventsOf(const Timeline& t, EventKind kind,

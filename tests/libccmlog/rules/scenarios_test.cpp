@@ -132,7 +132,8 @@ TEST(ScenarioDetails, Msi1603NamesTheActionAndTheWmiCause) {
   EXPECT_EQ(textDetail(*f, "msi_errors"), "25150");
   EXPECT_EQ(textDetail(*f, "known_cause"), "wmi-repository");
   EXPECT_EQ(textDetail(*f, "cause_error_code"), "0x80041002");
-  EXPECT_EQ(citedLines(*f, 1).size(), 3u);  // client.msi.log: Error 25150, Return value 3, exit code
+  // client.msi.log: the custom action's failure that names the class, Error 25150, Return value 3, exit code
+  EXPECT_EQ(citedLines(*f, 1), (std::vector<std::uint64_t>{112, 115, 124, 152}));
 }
 
 TEST(ScenarioDetails, PrerequisiteFailedNamesVcredist) {
