@@ -1,11 +1,11 @@
 // error_table.cpp: message texts and hints of the error codes seen around client setup.
 //
-// Texts are the standard Windows/ConfigMgr wording; where KNOWLEDGE.md §6 gives a row
+// Texts are the standard Windows/ConfigMgr wording; where docs/KNOWLEDGE.md §6 gives a row
 // it is copied from there verbatim (some are the first sentence of a longer Windows
 // text). A code whose wording we could not state with confidence is left out: it
 // still gets its SDK name (error_names.h) and family, a wrong text would mislead.
 // A row's name is the SDK's first name for the code (the test checks it) or, for
-// ConfigMgr, its published name. Hints say where to look next, in KNOWLEDGE.md §5's words.
+// ConfigMgr, its published name. Hints say where to look next, in docs/KNOWLEDGE.md §5's words.
 // Rows stay sorted by code (the test checks it); Win32 rows are written in decimal.
 #include "error_table.h"
 

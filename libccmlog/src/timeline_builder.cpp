@@ -325,7 +325,7 @@ void TimelineBuilder::Impl::dropOldRuns() {
   }
 }
 
-// A setup file's record belongs to the process that wrote it (KNOWLEDGE.md
+// A setup file's record belongs to the process that wrote it (docs/KNOWLEDGE.md
 // 7.1): the one that wrote on its thread before, a new thread being the
 // current run's. Without thread ids, position decides, but for the
 // bootstrap's tail written just after the service's banner.

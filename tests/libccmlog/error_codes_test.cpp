@@ -246,7 +246,7 @@ TEST(ErrorTable, EveryRowHasATextAndIsFoundByItsCode) {
   }
 }
 
-// Every row of KNOWLEDGE.md section 6, as written there.
+// Every row of docs/KNOWLEDGE.md section 6, as written there.
 TEST(ErrorTable, HoldsTheKnowledgeRowsVerbatim) {
   for (const ErrorRow& want : {
            ErrorRow{0x80070002, "ERROR_FILE_NOT_FOUND", "The system cannot find the file specified."},

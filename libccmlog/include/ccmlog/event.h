@@ -67,7 +67,7 @@ enum class EventKind : std::uint8_t {
   SetupFailed,          ///< code — "CcmSetup failed with error code 0x…"
   DeploymentStatus,     ///< code (decimal) — "ClientDeploymentMessage ErrorCode="-2145844844""
   KnowledgeLine,        ///< — a line only a knowledge entry names (knowledge.h): "… WINHTTP_CALLBACK_STATUS_FLAG_CERT_CN_INVALID is set"
-  Benign,               ///< a known-harmless error line (KNOWLEDGE.md section 5); never a cause
+  Benign,               ///< a known-harmless error line (docs/KNOWLEDGE.md section 5); never a cause
 };
 
 /// Number of EventKind values (Benign is the last).

@@ -79,7 +79,7 @@ TEST(SetupFailed, SilentUnlessTheOutcomeIsAFailure) {
 }
 
 TEST(BenignLines, NeverProduceFindings) {
-  // The known-harmless errors of KNOWLEDGE.md section 5, written as errors in a successful install.
+  // The known-harmless errors of docs/KNOWLEDGE.md section 5, written as errors in a successful install.
   const Report r = analyzeSetupLog({
       kBanner,
       {"Failed to connect to policy namespace. Error 0x8004100e", "", "3"},
