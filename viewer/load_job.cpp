@@ -66,17 +66,19 @@ struct IndexedPiece {
   std::exception_ptr failure;                    // what the reading thread caught, for the job to throw
 };
 
-// Reads, classifies and indexes piece `i` of a segment from byte 0 (on any
-// thread; what it throws, out of memory, is kept for the job's thread).
-IndexedPiece indexPiece(const LoadSegment& s, const PiecePlan& plan, std::size_t i) {
+// Reads, classifies (with `knowledge`'s classifier) and indexes piece `i` of a segment from
+// byte 0 (on any thread; what it throws, out of memory, is kept for the job's thread).
+IndexedPiece indexPiece(const LoadSegment& s, const PiecePlan& plan, std::size_t i,
+                        const Knowledge* knowledge) {
   IndexedPiece piece;
   try {
     Interner components, threads;
-    piece.analysis = readPiece(s.path, plan, i, s.file, [&](const Record& r) {
+    const auto addEntry = [&](const Record& r) {
       IndexEntry& e = piece.entries.emplace_back(IndexEntry::from(
           r, s.file, components.intern(r.component, piece.components), threads.intern(r.thread, piece.threads)));
       e.offset += plan.starts[i];
-    });
+    };
+    piece.analysis = readPiece(s.path, plan, i, s.file, addEntry, knowledge);
   } catch (...) {
     piece.failure = std::current_exception();
   }
@@ -116,7 +118,7 @@ class Job {
         lastFlush_(started_) {}
 
   void run(std::span<const LoadSegment> segments) {
-    if (state_.files.empty()) analyzer_.emplace();  // a fresh load: analyze while reading
+    if (state_.files.empty()) analyzer_.emplace(diagnosis());  // a fresh load: analyze while reading
     for (const LoadSegment& s : segments) {
       std::error_code ec;
       const auto size = std::filesystem::file_size(s.path, ec);
@@ -228,7 +230,9 @@ class Job {
     };
     parallelMap<IndexedPiece, NoState>(
         plan.starts.size(), threads_,
-        [&](NoState&, std::size_t i) { return stop ? IndexedPiece{} : indexPiece(s, plan, i); },
+        [&](NoState&, std::size_t i) {
+          return stop ? IndexedPiece{} : indexPiece(s, plan, i, options_.knowledge.get());
+        },
         [&](std::size_t i, IndexedPiece& piece) {
           guarded([&] {
             if (piece.failure) std::rethrow_exception(piece.failure);
@@ -301,7 +305,7 @@ class Job {
   // The analysis of every file up to its last record read, from the disk (a
   // load that continues followed files has no analyzer of their beginnings).
   Report analyzeAgain() {
-    Analyzer again;
+    Analyzer again(diagnosis());
     for (std::size_t f = 0; f < state_.files.size(); ++f) {
       const LoadedFile& file = state_.files[f];
       if (file.report.error) continue;
@@ -313,6 +317,10 @@ class Job {
     }
     return std::move(again).finish(reports());
   }
+
+  // What the job's analyzers diagnose with; an Analyzer classifies records with
+  // its knowledge's classifier, and indexPiece the pieces with the same.
+  DiagnosisOptions diagnosis() const { return DiagnosisOptions{.knowledge = options_.knowledge}; }
 
   void maybeFlush() {
     const auto now = Clock::now();

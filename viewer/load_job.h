@@ -14,7 +14,8 @@
 // the batch, classified events into the Analyzer. The entries, names and
 // report are those of one pass; at most four pieces a thread wait in memory.
 //
-// The analysis: a fresh load analyzes each record as it is read (Analyzer).
+// The analysis: a fresh load analyzes each record as it is read (Analyzer),
+// with the knowledge of LoadOptions (a user's knowledge files, or the built-in).
 // Findings known so far come from a snapshot of that analyzer (the rules run
 // on a copy of its bounded timeline; nothing is read again): first after a
 // fifth of a second, then each time four times as much has been read. A load
@@ -92,6 +93,8 @@ struct LoadOptions {
   /// read in pieces of about this size; 0 reads every file in one pass.
   std::uint64_t pieceBytes = std::uint64_t{4} << 20;
   unsigned threads = 0;  ///< that read pieces; 0: one per core
+  /// The causes known, that records are classified and diagnosed with; null for the built-in knowledge.
+  std::shared_ptr<const Knowledge> knowledge = nullptr;
 };
 
 /// Reads the segments in order (growing `state`) and delivers to `sink`.

@@ -5,6 +5,7 @@
 #include <QTimer>
 
 #include "ccmlog/log_files.h"
+#include "knowledge_files.h"
 #include "qt_convert.h"
 
 namespace ccmlog::viewer {
@@ -98,6 +99,17 @@ bool LogSession::open(const QStringList& inputs) {
   return true;
 }
 
+QStringList LogSession::setKnowledgeFiles(const QStringList& files) {
+  std::vector<std::string> paths;
+  for (const QString& file : files) paths.push_back(toPath(file).string());
+  const cli::LoadedKnowledge loaded = cli::loadKnowledge(paths);
+  knowledge_ = loaded.knowledge;
+  knowledgeProblems_.clear();
+  for (const std::string& error : loaded.errors) knowledgeProblems_ << toQString(error);
+  emit problemsChanged();
+  return knowledgeProblems_;
+}
+
 void LogSession::cancel() {
   if (inbox_) inbox_->cancel();
 }
@@ -137,8 +149,9 @@ bool LogSession::waitForLoaded(int timeoutMs) {
 void LogSession::start(std::vector<LoadSegment> segments) {
   jobStarted_ = clock_.elapsed();
   inbox_ = std::make_shared<Inbox>(this);
-  thread_ = QThread::create([segments = std::move(segments), state = state_.get(), inbox = inbox_] {
-    runLoad(segments, *state, *inbox);
+  thread_ = QThread::create([segments = std::move(segments), state = state_.get(), inbox = inbox_,
+                             options = LoadOptions{.knowledge = knowledge_}] {
+    runLoad(segments, *state, *inbox, options);
   });
   thread_->start();
 }

@@ -10,6 +10,9 @@
 //
 // The index only grows, except that following removes the last records of a
 // file to read them again (they may have been cut off mid-write).
+//
+// The loads analyze with the session's knowledge: the built-in one, extended
+// with a user's knowledge files (setKnowledgeFiles) for the loads that follow.
 #pragma once
 
 #include <atomic>
@@ -50,14 +53,22 @@ class LogSession : public QObject {
   void setFollow(bool on);
   bool following() const { return follow_; }
 
+  /// The built-in knowledge extended with these knowledge files (TOML, as
+  /// `ccmlog --knowledge` reads them), for the loads that follow. A file that
+  /// cannot be read, is malformed or repeats a known cause is left out; the
+  /// errors (which name its line and field) come back and stay in problems().
+  QStringList setKnowledgeFiles(const QStringList& files);
+  /// The causes the loads know; null (before setKnowledgeFiles) is the built-in knowledge.
+  const std::shared_ptr<const Knowledge>& knowledge() const { return knowledge_; }
+
   bool loading() const { return thread_ != nullptr; }
   QStringList inputs() const { return inputs_; }
   const LogIndex& index() const { return index_; }
   RecordTexts& texts() { return texts_; }
   /// The analysis of what has been read (an empty report before the first).
   const Report& report() const { return *report_; }
-  /// Errors worded for a person: unreadable files, nothing to load.
-  const QStringList& problems() const { return problems_; }
+  /// Errors worded for a person: knowledge files left out, unreadable files, nothing to load.
+  QStringList problems() const { return knowledgeProblems_ + problems_; }
 
   /// The entry a Location (of a finding, an event, a phase) refers to.
   std::optional<EntryId> find(const Location& where) const;
@@ -98,6 +109,8 @@ class LogSession : public QObject {
   RecordTexts texts_{index_};
   std::unique_ptr<LoadState> state_;
   std::shared_ptr<const Report> report_;
+  std::shared_ptr<const Knowledge> knowledge_;
+  QStringList knowledgeProblems_;  // kept across open()
   QStringList problems_;
   std::shared_ptr<Inbox> inbox_;
   QThread* thread_ = nullptr;

@@ -25,13 +25,22 @@ int main(int argc, char** argv) {
       QStringLiteral("OUT.png"));
   const QCommandLineOption follow(QStringLiteral("follow"), QStringLiteral("Tail the logs as they grow."));
   const QCommandLineOption utc(QStringLiteral("utc"), QStringLiteral("Show times in UTC."));
-  parser.addOptions({screenshot, follow, utc});
+  const QCommandLineOption knowledge(
+      QStringLiteral("knowledge"),
+      QStringLiteral("Extend the knowledge with this TOML file (repeatable), instead of the files\n"
+                     "chosen in Tools > Knowledge Files..."),
+      QStringLiteral("FILE"));
+  parser.addOptions({screenshot, follow, utc, knowledge});
   parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Log files or a machine's log folder."),
                                QStringLiteral("[FILE...]"));
   parser.process(app);
 
   ccmlog::viewer::MainWindow window;
   if (parser.isSet(utc)) window.setTimeMode(ccmlog::viewer::TimeMode::Utc);
+  if (parser.isSet(knowledge)) {
+    for (const QString& error : window.setKnowledgeFiles(parser.values(knowledge)))
+      std::fprintf(stderr, "ccmlog-viewer: knowledge file left out: %s\n", qPrintable(error));
+  }
   if (!parser.positionalArguments().isEmpty()) window.open(parser.positionalArguments());
   if (parser.isSet(screenshot)) {
     window.resize(1400, 900);

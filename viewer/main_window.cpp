@@ -42,6 +42,7 @@ const QSize kWindowFrame(16,
                          64);  // room for a window manager's title bar and borders, unknown before showing
 const QString kRecentKey = QStringLiteral("recent");
 const QString kHighlightsKey = QStringLiteral("highlights");
+const QString kKnowledgeKey = QStringLiteral("knowledge/files");
 const QString kGeometryKey = QStringLiteral("window/geometry");
 const QString kMainSplitKey = QStringLiteral("window/mainSplit");
 const QString kLogSplitKey = QStringLiteral("window/logSplit");
@@ -227,6 +228,7 @@ MainWindow::MainWindow(QWidget* parent)
   buildActions();
   logModel_->setHighlights(compileHighlights(settings().value(kHighlightsKey).toString(), nullptr));
   restoreSettings();
+  setKnowledgeFiles(settings().value(kKnowledgeKey).toStringList());
   onReportChanged();
   updateStatus();
   table_->setFocus();
@@ -346,6 +348,8 @@ void MainWindow::buildActions() {
     }
     lookup_->lookUp(code);
   });
+  add(tools, tr("&Knowledge Files…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K),
+      [this] { chooseKnowledgeFiles(); });
 
   QMenu* help = menuBar()->addMenu(tr("&Help"));
   add(help, tr("&Keyboard Shortcuts"), QKeySequence::HelpContents, [this] { showKeyboardHelp(); });
@@ -487,6 +491,18 @@ void MainWindow::open(const QStringList& inputs) {
   } catch (const std::exception& e) {
     QMessageBox::warning(this, tr("Cannot open"), toQString(e.what()));
   }
+}
+
+QStringList MainWindow::setKnowledgeFiles(const QStringList& files) {
+  const QStringList errors = session_.setKnowledgeFiles(files);
+  if (!errors.isEmpty() && isVisible()) {
+    QMessageBox::warning(this, tr("Knowledge files left out"),
+                         tr("The built-in knowledge and the other files still apply.\n\n%1")
+                             .arg(errors.join(QLatin1Char('\n'))));
+  }
+  if (!session_.inputs().isEmpty()) open(session_.inputs());  // read again, for the new causes to apply
+  updateStatus();
+  return errors;
 }
 
 void MainWindow::setFollow(bool on) {
@@ -659,7 +675,7 @@ bool MainWindow::exportReport(const QString& path) {
   // The page tells every time in the table's clock, its prose too.
   Report report = session_.report();
   const Clock clock = logModel_->timeMode() == TimeMode::Utc ? Clock::Utc : Clock::Local;
-  if (clock == Clock::Utc) report.findings = diagnose(report, DiagnosisOptions{clock});
+  if (clock == Clock::Utc) report.findings = diagnose(report, DiagnosisOptions{clock, session_.knowledge()});
   const std::string html = html::reportPage(report, {.title = toUtf8(title), .clock = clock});
   std::ofstream out(toPath(path), std::ios::binary | std::ios::trunc);
   out.write(html.data(), static_cast<std::streamsize>(html.size()));
@@ -853,6 +869,32 @@ void MainWindow::askGoTo() {
       this, tr("Go To"), tr("A line number, or a time (09:45:30, or 2023-01-17 09:45:30):"),
       QLineEdit::Normal, QString(), &ok);
   if (ok && !where.trimmed().isEmpty()) goTo(where);
+}
+
+// The files chosen are remembered; Clear goes back to the built-in knowledge alone.
+void MainWindow::chooseKnowledgeFiles() {
+  QSettings s = settings();
+  const QStringList current = s.value(kKnowledgeKey).toStringList();
+  QMessageBox box(QMessageBox::NoIcon, tr("Knowledge Files"),
+                  current.isEmpty() ? tr("Only the built-in knowledge is used.")
+                                    : tr("The built-in knowledge is extended with:\n%1")
+                                          .arg(current.join(QLatin1Char('\n'))),
+                  QMessageBox::Cancel, this);
+  box.setInformativeText(tr("Knowledge files (TOML) add causes of your own; see README, Knowledge files."));
+  const QPushButton* choose = box.addButton(tr("&Choose Files…"), QMessageBox::AcceptRole);
+  const QPushButton* clear =
+      current.isEmpty() ? nullptr : box.addButton(tr("C&lear"), QMessageBox::ResetRole);
+  box.exec();
+  QStringList files;
+  if (box.clickedButton() == choose) {
+    files = QFileDialog::getOpenFileNames(this, tr("Choose knowledge files"), {},
+                                          tr("Knowledge (*.toml);;All files (*)"));
+    if (files.isEmpty()) return;
+  } else if (!clear || box.clickedButton() != clear) {
+    return;
+  }
+  s.setValue(kKnowledgeKey, files);
+  setKnowledgeFiles(files);
 }
 
 void MainWindow::chooseHighlights() {

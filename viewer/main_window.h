@@ -12,8 +12,9 @@
 // menu); the timeline and the findings fold away by themselves for logs with
 // no ccmsetup run, leaving the log the whole width, as in CMTrace. The first
 // window fits the screen; its geometry, splitters, columns, panels and time
-// mode are remembered across restarts (QSettings, saved on close). So is, for
-// each set of inputs, its session: the filter's text and severities and the
+// mode are remembered across restarts (QSettings, saved on close), as are the
+// knowledge files chosen (Tools > Knowledge Files…). So is, for each set of
+// inputs, its session: the filter's text and severities and the
 // bookmarks, brought back when the same logs are opened again (from Recent).
 //
 // Every action has a shortcut, shown in the menus. Clicking an evidence row,
@@ -60,6 +61,10 @@ class MainWindow : public QMainWindow {
   bool showLocation(const Location& where);
   /// Shows the evidence of the headline finding (its first error line, else its first line).
   bool showHeadline();
+  /// Extends the built-in knowledge with these knowledge files (LogSession::setKnowledgeFiles)
+  /// and reads the open logs again. Returns the errors of the files left
+  /// out, also said in a message box when shown and in the status bar.
+  QStringList setKnowledgeFiles(const QStringList& files);
   void setFollow(bool on);
   void setTimeMode(TimeMode mode);
   /// Renders the window into a (palette) PNG file.
@@ -128,6 +133,7 @@ class MainWindow : public QMainWindow {
   void saveSession();
   void restoreSession();
   void chooseHighlights();
+  void chooseKnowledgeFiles();
   bool selectEntry(EntryId id);
 
   LogSession session_;

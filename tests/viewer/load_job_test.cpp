@@ -3,8 +3,10 @@
 #include <QDir>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
 
 #include "ccmlog/error_codes.h"
+#include "ccmlog/knowledge.h"
 #include "ccmlog/log_files.h"
 #include "ccmlog/piece_reader.h"
 #include "load_job.h"
@@ -323,6 +325,53 @@ class LoadJobTest : public QObject {
     std::size_t entries = 0;
     for (const LoadBatch& b : sink.batches) entries += b.entries.size();
     QCOMPARE(entries, 4u);
+  }
+
+  // A user's knowledge reaches every way a file is read: in one pass, in
+  // pieces, and again from the disk when a followed file goes on.
+  void theKnowledgeGivenReadsEveryWay() {
+    const auto contoso = readKnowledgeFile(test::testdata("knowledge/contoso.toml").toStdString());
+    QVERIFY(contoso);
+    const auto knowledge = Knowledge::extended(*contoso);
+    QVERIFY(knowledge);
+    QTemporaryDir dir;
+    const std::filesystem::path log = dir.filePath(QStringLiteral("ccmsetup.log")).toStdString();
+    const std::string blocked =
+        test::cmtrace("Failed to launch file 'C:\\Windows\\ccmsetup\\vcredist_x64.exe'. Error 0x800704ec",
+                      "09:41:08.449+300", "3");
+    // The blocked line in the middle, and one byte-order mark.
+    const std::string bytes = manyNamesLog(150) + blocked + manyNamesLog(150).substr(3);
+    test::writeFile(log, bytes);
+    AnalysisOptions library;
+    library.diagnosis.knowledge = *knowledge;
+    const auto expected = analyzeFiles({log}, library);
+    QVERIFY(expected);
+    const auto blames = [](const Report& r) {
+      return std::any_of(r.findings.begin(), r.findings.end(),
+                         [](const Finding& f) { return f.rule == "applocker-blocked"; });
+    };
+    QVERIFY(blames(*expected));
+
+    const LoadOptions onePass{.pieceBytes = 0, .knowledge = *knowledge};
+    const LoadOptions pieces{.pieceBytes = 500, .threads = 2, .knowledge = *knowledge};
+    QVERIFY(planPieces(log, {}, pieces.pieceBytes));
+    for (const LoadOptions& options : {onePass, pieces, LoadOptions{.pieceBytes = 0}}) {
+      test::writeFile(log, bytes);
+      LoadState state;
+      Collect sink;
+      runLoad(wholeFiles({log}), state, sink, options);
+      const Report& report = *sink.batches.back().report;
+      QCOMPARE(blames(report), options.knowledge != nullptr);
+      if (options.knowledge) QCOMPARE(describe(report), describe(*expected));
+
+      test::writeFile(log, test::cmtrace("ccmsetup is exiting with return code 1"), true);
+      Collect next;
+      const LoadedFile& file = state.files[0];
+      runLoad(std::vector<LoadSegment>{{FileIndex{0}, log, file.end, file.nextLine,
+                                        ReaderOptions{file.report.format, file.report.encoding}, FileRole::Setup}},
+              state, next, options);
+      QCOMPARE(blames(*next.batches.back().report), options.knowledge != nullptr);
+    }
   }
 
   void cancelStopsEarlyWithALastBatch() {

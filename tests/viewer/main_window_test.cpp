@@ -53,6 +53,27 @@ QAction* actionNamed(MainWindow& w, const QString& text) {
   return nullptr;
 }
 
+// A ccmsetup.log whose one line is a sample of testdata/knowledge/contoso.toml's AppLocker cause.
+QString appLockerLog(const QTemporaryDir& dir) {
+  const QString path = dir.filePath(QStringLiteral("ccmsetup.log"));
+  test::writeFile(toPath(path),
+                  test::cmtrace("==========[ ccmsetup started in process 4711 ]==========") +
+                      test::cmtrace("Failed to launch file 'C:\\Windows\\ccmsetup\\vcredist_x64.exe'. "
+                                    "Error 0x800704ec",
+                                    "09:41:08.449+300", "3"));
+  return path;
+}
+
+// Whether the findings model shows a finding of `rule` (its detail starts with the rule id).
+bool showsRule(const FindingsModel& model, const QString& rule) {
+  for (int f = 0; f < model.rowCount(); ++f) {
+    if (model.index(f, 0).data(FindingsModel::DetailRole).toString().startsWith(rule + QStringLiteral(" "))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 QModelIndex evidenceAtLine(const FindingsModel& model, int line) {
   for (int f = 0; f < model.rowCount(); ++f) {
     const QModelIndex finding = model.index(f, 0);
@@ -700,6 +721,67 @@ class MainWindowTest : public QObject {
     QVERIFY(w.session().waitForLoaded());
     QCOMPARE(w.session().inputs(), QStringList{kServiceContext});
     QCOMPARE(w.logModel().rowCount(), 79);
+  }
+
+  // A knowledge file's cause is found in the logs open, in the findings and
+  // in UTC; cleared, it is not; chosen once, it is used after a restart.
+  void knowledgeFilesAddTheirCauses() {
+    const QString contoso = test::testdata("knowledge/contoso.toml");
+    const QString applocker = QStringLiteral("applocker-blocked");
+    QTemporaryDir dir;
+    const QString log = appLockerLog(dir);
+    {
+      MainWindow w;
+      w.open({log});
+      QVERIFY(w.session().waitForLoaded());
+      QCOMPARE(w.logModel().rowCount(), 2);
+      QVERIFY(!showsRule(w.findingsModel(), applocker));
+
+      QVERIFY(w.setKnowledgeFiles({contoso}).isEmpty());  // and the log is read again
+      QVERIFY(w.session().waitForLoaded());
+      QVERIFY(showsRule(w.findingsModel(), applocker));
+      QCOMPARE(w.session().report().findings.front().rule, applocker.toStdString());
+      w.setTimeMode(TimeMode::Utc);  // the findings diagnosed again
+      QVERIFY(showsRule(w.findingsModel(), applocker));
+      const QString page = dir.filePath(QStringLiteral("report.html"));
+      QVERIFY(w.exportReport(page));
+      QFile html(page);
+      QVERIFY(html.open(QIODevice::ReadOnly));
+      QVERIFY(html.readAll().contains("AppLocker stopped ccmsetup"));
+
+      QVERIFY(w.setKnowledgeFiles({}).isEmpty());
+      QVERIFY(w.session().waitForLoaded());
+      QVERIFY(!showsRule(w.findingsModel(), applocker));
+    }
+    // Chosen in the Tools menu before a restart.
+    QSettings().setValue(QStringLiteral("knowledge/files"), QStringList{contoso});
+    MainWindow w;
+    w.open({log});
+    QVERIFY(w.session().waitForLoaded());
+    QVERIFY(showsRule(w.findingsModel(), applocker));
+  }
+
+  // A malformed knowledge file is left out, said with its file and line; the built-in knowledge still works.
+  void aMalformedKnowledgeFileIsLeftOut() {
+    QTemporaryDir dir;
+    const QString bad = dir.filePath(QStringLiteral("bad.toml"));
+    test::writeFile(toPath(bad),
+                    "[[entry]]\n"
+                    "rule = \"my-rule\"\n"
+                    "cause = \"my-cause\"\n"
+                    "severity = \"fatal\"\n"
+                    "lines = ['never seen']\n");
+    MainWindow w;
+    const QStringList errors = w.setKnowledgeFiles({bad});
+    QCOMPARE(errors.size(), 1);
+    QVERIFY2(errors.front().contains(bad + QStringLiteral(":4:")), qPrintable(errors.front()));
+    QVERIFY2(errors.front().contains(QStringLiteral("severity")), qPrintable(errors.front()));
+    w.open({kServiceContext});
+    QVERIFY(w.session().waitForLoaded());
+    QVERIFY2(w.statusText().contains(bad + QStringLiteral(":4:")), qPrintable(w.statusText()));
+    QVERIFY(showsRule(w.findingsModel(), QStringLiteral("service-context-source-access")));
+    QVERIFY(w.session().knowledge());
+    QCOMPARE(w.session().knowledge()->entries().size(), Knowledge::builtIn()->entries().size());
   }
 
   void everyMenuActionHasAShortcut() {
