@@ -2,8 +2,9 @@
 //
 // Everything a page shows that a log, a path or a user wrote goes through
 // escapeHtml: markup characters become entities (so a log line cannot add an
-// element, an attribute or a URL), control characters are shown as \xNN,
-// and bytes that are not UTF-8 become U+FFFD, so the page is valid UTF-8.
+// element, an attribute or a URL), control characters are shown as \xNN (as
+// visible_text.h shows them on a terminal), and bytes that are not UTF-8
+// become U+FFFD, so the page is valid UTF-8.
 //
 //   page += "<td>" + escapeHtml(run.user) + "</td>";
 #pragma once

@@ -14,7 +14,7 @@ void appendEscaped(std::string& out, std::string_view prefix, unsigned value, in
 
 }  // namespace
 
-void appendVisibleText(std::string& out, std::string_view text, KeptControls kept) {
+void appendVisibleText(std::string& out, std::string_view text, KeptControls kept, IllFormedBytes illFormed) {
   const bool keepLayout = kept == KeptControls::TabsAndNewlines;
   size_t plain = 0;  // start of the bytes not yet appended, all of them shown as they are
   for (size_t i = 0; i < text.size();) {
@@ -37,6 +37,7 @@ void appendVisibleText(std::string& out, std::string_view text, KeptControls kep
     }
     out.append(text.substr(plain, i - plain));
     if (c1) appendEscaped(out, "\\u00", static_cast<unsigned char>(text[i + 1]), 2);
+    else if (length == 0 && illFormed == IllFormedBytes::Replacement) out.append(detail::kReplacement);
     else appendEscaped(out, "\\x", c, 2);  // a control, DEL, or a byte that is not UTF-8
     i += c1 ? 2 : 1;
     plain = i;
@@ -44,10 +45,10 @@ void appendVisibleText(std::string& out, std::string_view text, KeptControls kep
   out.append(text.substr(plain));
 }
 
-std::string visibleText(std::string_view text, KeptControls kept) {
+std::string visibleText(std::string_view text, KeptControls kept, IllFormedBytes illFormed) {
   std::string out;
   out.reserve(text.size());
-  appendVisibleText(out, text, kept);
+  appendVisibleText(out, text, kept, illFormed);
   return out;
 }
 

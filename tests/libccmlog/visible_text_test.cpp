@@ -22,5 +22,10 @@ TEST(VisibleText, TextAndBackslashesStayBytesThatAreNotUtf8AreShown) {
   EXPECT_EQ(visibleText("PC-M\xfcller \x9b \xe2\x82"), "PC-M\\xfcller \\x9b \\xe2\\x82");
 }
 
+TEST(VisibleText, BytesThatAreNotUtf8CanBeReplacedSoTheOutputStaysUtf8) {
+  EXPECT_EQ(visibleText("PC-M\xfcller \xe2\x82 \xc2\x9b \x1b", KeptControls::None, IllFormedBytes::Replacement),
+            "PC-M\xEF\xBF\xBDller \xEF\xBF\xBD\xEF\xBF\xBD \\u009b \\x1b");
+}
+
 }  // namespace
 }  // namespace ccmlog

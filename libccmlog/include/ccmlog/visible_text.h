@@ -9,7 +9,8 @@
 //   ccmlog::appendVisibleText(out, "a\x1b]0;x\x07 b\xff");  // a\x1b]0;x\x07 b\xff (as typed here)
 //
 // C0 controls (tab and line feed too, unless kept), DEL and bytes that are not
-// UTF-8 become \xNN; the C1 controls U+0080..U+009F become \u0080..\u009f.
+// UTF-8 become \xNN (or U+FFFD, for outputs that must be UTF-8, such as an
+// HTML page); the C1 controls U+0080..U+009F become \u0080..\u009f.
 // Everything else, backslashes included, is written as it is.
 #pragma once
 
@@ -26,11 +27,19 @@ enum class KeptControls {
   TabsAndNewlines,  ///< text whose lines and columns are its layout
 };
 
+/// What appendVisibleText writes for a byte that is not UTF-8.
+enum class IllFormedBytes {
+  Hex,          ///< \xNN: the byte stays readable (terminals, TSV, CSV)
+  Replacement,  ///< U+FFFD, one per byte, as the reader repairs log text: the output stays UTF-8
+};
+
 /// Appends `text` to `out` with its controls (but `kept`) and ill-formed bytes written visibly.
 CCMLOG_EXPORT void appendVisibleText(std::string& out, std::string_view text,
-                                     KeptControls kept = KeptControls::None);
+                                     KeptControls kept = KeptControls::None,
+                                     IllFormedBytes illFormed = IllFormedBytes::Hex);
 
 /// `text` as appendVisibleText writes it.
-CCMLOG_EXPORT std::string visibleText(std::string_view text, KeptControls kept = KeptControls::None);
+CCMLOG_EXPORT std::string visibleText(std::string_view text, KeptControls kept = KeptControls::None,
+                                      IllFormedBytes illFormed = IllFormedBytes::Hex);
 
 }  // namespace ccmlog
