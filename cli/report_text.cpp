@@ -77,9 +77,6 @@ std::string upper(std::string_view s) {
   return out;
 }
 
-// The Windows Installer product a lone MSI log is about, as a person reads it.
-bool isClient(std::string_view product) { return product == "Configuration Manager Client"; }
-
 void outcomeLine(Text& text, const Report& report) {
   const Outcome& o = report.outcome;
   const OutcomeStatus status = o.status;
@@ -105,7 +102,7 @@ void outcomeLine(Text& text, const Report& report) {
   if (o.operation) text.put("Operation: ").put(toString(*o.operation)).put("\n");
   if (!o.product.empty()) {
     text.put("Product: ").put(o.product)
-        .put(isClient(o.product) ? "  (from its Windows Installer log)"
+        .put(isClientProduct(o.product) ? "  (from its Windows Installer log)"
                                  : "  (from its Windows Installer log; not the Configuration Manager client)")
         .put("\n");
   }

@@ -38,7 +38,7 @@ std::string verdict(const Report& report) {
   if (o.operation) about += "What it did: " + std::string(toString(*o.operation)) + ". ";
   if (!o.product.empty()) {
     about += "Product: " + o.product +
-             (o.product == "Configuration Manager Client" ? " (from its Windows Installer log)."
+             (isClientProduct(o.product) ? " (from its Windows Installer log)."
                                                           : " (from its Windows Installer log; not the Configuration "
                                                             "Manager client).");
   }

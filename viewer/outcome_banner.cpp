@@ -16,7 +16,7 @@ QString badgeFor(const Outcome& outcome) {
       return QObject::tr("FAILED");
     case OutcomeStatus::Success:
       if (outcome.operation == Operation::Uninstall) return QObject::tr("UNINSTALLED");
-      if (!outcome.product.empty() && outcome.product != "Configuration Manager Client") return QObject::tr("SUCCEEDED");
+      if (!outcome.product.empty() && !isClientProduct(outcome.product)) return QObject::tr("SUCCEEDED");
       return QObject::tr("INSTALLED");
     case OutcomeStatus::RebootRequired:
       return QObject::tr("REBOOT REQUIRED");
@@ -32,7 +32,7 @@ QString badgeFor(const Outcome& outcome) {
 QString aboutLine(const Outcome& outcome) {
   QString about;
   if (!outcome.product.empty()) {
-    about = outcome.product == "Configuration Manager Client"
+    about = isClientProduct(outcome.product)
                 ? QObject::tr("%1 (its Windows Installer log)").arg(toQString(outcome.product))
                 : QObject::tr("%1 (a Windows Installer log; not the Configuration Manager client)")
                       .arg(toQString(outcome.product));

@@ -54,8 +54,11 @@ class Hostile : public ::testing::Test {
     std::string command = "cd '" + dir_.string() + "' && '" CCMLOG_CLI "' ";
     command += args;
     command += " >";
-    command += stdoutTo.empty() ? "'" + out.string() + "'" : stdoutTo;
-    command += " 2>'" + err.string() + "'";
+    // Appended piece by piece: GCC 12 warns (-Wrestrict, wrongly) on "'" + string.
+    command += stdoutTo.empty() ? std::string("'").append(out.string()).append("'") : stdoutTo;
+    command += " 2>'";
+    command += err.string();
+    command += "'";
     const int status = std::system(command.c_str());
     Ran run;
     run.exit = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);

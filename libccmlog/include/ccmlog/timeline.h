@@ -118,6 +118,10 @@ struct Outcome {
   std::string product;
 };
 
+/// Whether a Windows Installer product name (Outcome::product) is the
+/// Configuration Manager client, rather than a site role or another product.
+inline bool isClientProduct(std::string_view product) { return product == "Configuration Manager Client"; }
+
 struct Timeline {
   std::vector<Run> runs;             ///< the last 1000 at most (fewer when events are very many)
   std::uint64_t omittedRuns = 0;     ///< earlier runs dropped to keep memory bounded
