@@ -8,7 +8,7 @@
 
 #include "ccmlog/event_classifier.h"
 #include "ccmlog/record_reader.h"
-#include "field_parsers.h"
+#include "read/envelope_fields.h"
 
 namespace {
 

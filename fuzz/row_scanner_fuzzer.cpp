@@ -1,11 +1,11 @@
-// row_scanner_fuzzer: every row scanner (row_scanner.h) on a message made of
+// row_scanner_fuzzer: every row scanner (classify/fast/row_scanner.h) on a message made of
 // fuzz bytes must not tell, or tell what RE2 tells: no match, or a match with
 // exactly the groups RE2 captures.
 #include <cstdint>
 #include <string>
 #include <string_view>
 
-#include "row_scanner_oracle.h"
+#include "classify/fast/row_scanner_oracle.h"
 #include "fuzz_support.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -14,7 +14,7 @@
 #include "ccmlog/lookup_json.h"
 #include "ccmlog/report_json.h"
 #include "ccmlog/version.h"
-#include "utf8.h"
+#include "read/utf8.h"
 
 namespace {
 

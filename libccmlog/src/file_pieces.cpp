@@ -6,9 +6,9 @@
 #include <mutex>
 #include <utility>
 
-#include "cmtrace_format.h"
-#include "file_range_reader.h"
-#include "format_detector.h"
+#include "read/cmtrace_format.h"
+#include "read/file_range_reader.h"
+#include "read/format_detector.h"
 
 namespace ccmlog {
 namespace {

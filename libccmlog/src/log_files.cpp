@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <system_error>
 
-#include "text_case.h"
+#include "classify/text_case.h"
 
 namespace ccmlog {
 namespace {

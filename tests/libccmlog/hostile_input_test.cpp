@@ -12,7 +12,7 @@
 #include "ccmlog/ccmlog_c.h"
 #include "ccmlog/report_json.h"
 #include "test_support.h"
-#include "utf8.h"
+#include "read/utf8.h"
 
 namespace ccmlog {
 namespace {

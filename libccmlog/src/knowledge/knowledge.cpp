@@ -7,7 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "event_patterns.h"
+#include "classify/event_patterns.h"
 #include "knowledge/builtin_knowledge.h"
 #include "rules/rule_support.h"
 

@@ -12,9 +12,9 @@
 
 #include "ccmlog/error_codes.h"
 #include "ccmlog/knowledge.h"
-#include "event_patterns.h"
+#include "classify/event_patterns.h"
 #include "knowledge/builtin_knowledge.h"
-#include "pattern_prefilter.h"
+#include "classify/fast/pattern_prefilter.h"
 
 namespace ccmlog {
 namespace {
@@ -43,7 +43,7 @@ std::string patternProblem(const std::string& pattern, bool checkKeyed) {
   if (!re.NamedCapturingGroups().empty()) return "named groups (?P<name>…) are not supported; use (?:…)";
   if (!checkKeyed) return {};
   // The classifier tries a pattern only on messages holding a word every match
-  // must contain (pattern_prefilter.h); one without would be tried on every line.
+  // must contain (classify/fast/pattern_prefilter.h); one without would be tried on every line.
   const detail::EventPattern row{EventKind::KnowledgeLine, pattern, {}};
   const detail::PatternPrefilter prefilter(std::span(&row, 1), detail::eventPatternOptions());
   if (prefilter.keys().front().empty())
