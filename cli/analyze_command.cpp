@@ -4,11 +4,11 @@
 #include <system_error>
 
 #include "ccmlog/analysis.h"
-#include "ccmlog/report_json.h"
+#include "ccmlog/json.h"
 #include "color.h"
 #include "commands.h"
 #include "exit_codes.h"
-#include "knowledge_files.h"
+#include "ccmlog/knowledge_files.h"
 #include "message.h"
 #include "options.h"
 #include "output.h"

@@ -4,7 +4,7 @@
 #include "ccmlog/knowledge.h"
 #include "commands.h"
 #include "exit_codes.h"
-#include "knowledge_files.h"
+#include "ccmlog/knowledge_files.h"
 #include "options.h"
 #include "usage_error.h"
 

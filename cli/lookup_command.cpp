@@ -3,7 +3,8 @@
 
 #include "ccmlog/error_codes.h"
 #include "ccmlog/json_writer.h"
-#include "ccmlog/lookup_json.h"
+#include "ccmlog/json.h"
+#include "ccmlog/json_sections.h"
 #include "commands.h"
 #include "exit_codes.h"
 #include "message.h"

@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "ccmlog/log_files.h"
+#include "ccmlog/machine_logs.h"
 #include "zip_bundle.h"
 
 namespace ccmlog::cli {

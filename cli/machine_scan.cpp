@@ -13,9 +13,9 @@ namespace {
 void fill(MachineScan& scan, const Report& report) {
   for (const FileReport& file : report.files) scan.files.push_back(file.path.string());
   if (std::string errors = fileErrors(report.files); !errors.empty()) scan.error = std::move(errors);
-  scan.outcome = report.outcome.status;
-  scan.exitCode = report.outcome.exitCode;
-  scan.errorCode = report.outcome.errorCode;
+  scan.outcome = report.timeline.outcome.status;
+  scan.exitCode = report.timeline.outcome.exitCode;
+  scan.errorCode = report.timeline.outcome.errorCode;
   // The machine's state is its latest attempt's: history is left to the findings.
   for (const Finding& f : report.findings) {
     if (f.history) continue;

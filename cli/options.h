@@ -17,7 +17,7 @@
 #include <string_view>
 #include <vector>
 
-#include "ccmlog/result.h"
+#include "ccmlog/basics.h"
 
 namespace ccmlog::cli {
 

@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-#include "ccmlog/record.h"
+#include "ccmlog/record_reader.h"
 
 namespace ccmlog::cli {
 

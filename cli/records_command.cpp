@@ -1,7 +1,7 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "ccmlog/file_reader.h"
+#include "ccmlog/record_reader.h"
 #include "ccmlog/log_files.h"
 #include "commands.h"
 #include "exit_codes.h"

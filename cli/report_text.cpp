@@ -78,7 +78,7 @@ std::string upper(std::string_view s) {
 }
 
 void outcomeLine(Text& text, const Report& report) {
-  const Outcome& o = report.outcome;
+  const Outcome& o = report.timeline.outcome;
   const OutcomeStatus status = o.status;
   const std::string_view style = status == OutcomeStatus::Success ? kGreen
                                  : status == OutcomeStatus::Failed ? kRed
@@ -95,7 +95,7 @@ void outcomeLine(Text& text, const Report& report) {
   if (o.exitCode) text.put(o.product.empty() ? "  return code " : "  Windows Installer status ").put(std::to_string(*o.exitCode));
   if (status == OutcomeStatus::InProgress) text.put("  (the log ends while setup is still running)");
   if (status == OutcomeStatus::Unknown) {
-    text.put(report.runs.empty() ? "  (no ccmsetup run in these logs)"
+    text.put(report.timeline.runs.empty() ? "  (no ccmsetup run in these logs)"
                                  : "  (these lines do not say how setup ended)");
   }
   text.put("\n");
@@ -136,12 +136,12 @@ size_t displayWidth(std::string_view s) {
 // Each column as wide as its widest cell, two spaces apart, whatever the
 // clock makes of the times, however many runs and whatever the pid.
 void runTable(Text& text, const Report& report) {
-  if (report.runs.empty()) return;
+  if (report.timeline.runs.empty()) return;
   text.put("\n").styled(kBold, "Runs").put("\n");
-  if (report.omittedRuns) text.put("  (" + std::to_string(report.omittedRuns) + " earlier runs not shown)\n");
+  if (report.timeline.omittedRuns) text.put("  (" + std::to_string(report.timeline.omittedRuns) + " earlier runs not shown)\n");
   std::vector<std::vector<std::string>> rows{{"#", "pid", "user", "service", "operation", "start", "end", "exit"}};
-  for (size_t i = 0; i < report.runs.size(); ++i) {
-    const Run& run = report.runs[i];
+  for (size_t i = 0; i < report.timeline.runs.size(); ++i) {
+    const Run& run = report.timeline.runs[i];
     std::string exit = run.errorCode ? formatErrorCode(*run.errorCode)
                        : run.exitCode ? std::to_string(*run.exitCode)
                                       : "-";

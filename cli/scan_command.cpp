@@ -4,7 +4,7 @@
 
 #include "commands.h"
 #include "exit_codes.h"
-#include "knowledge_files.h"
+#include "ccmlog/knowledge_files.h"
 #include "machine_finder.h"
 #include "machine_scan.h"
 #include "message.h"

@@ -56,9 +56,9 @@ std::string codeCell(const MachineScan& scan) {
 // written: the date above the time, so that the column stays narrow.
 std::string whenHtml(const Report& report) {
   const std::optional<size_t> run =
-      report.outcome.run ? report.outcome.run : report.runs.empty() ? std::nullopt : std::optional(report.runs.size() - 1);
-  if (!run || *run >= report.runs.size()) return "-";
-  const std::string time = formatTime(report.runs[*run].end, Clock::Local);
+      report.timeline.outcome.run ? report.timeline.outcome.run : report.timeline.runs.empty() ? std::nullopt : std::optional(report.timeline.runs.size() - 1);
+  if (!run || *run >= report.timeline.runs.size()) return "-";
+  const std::string time = formatTime(report.timeline.runs[*run].end, Clock::Local);
   const size_t t = time.find('T');
   if (t == std::string::npos) return time.empty() ? "-" : escapeHtml(time);
   return escapeHtml(time.substr(0, t)) + "<br>" + escapeHtml(time.substr(t + 1));

@@ -4,7 +4,8 @@
 
 #include "ccmlog/error_codes.h"
 #include "ccmlog/json_writer.h"
-#include "ccmlog/report_json.h"
+#include "ccmlog/json.h"
+#include "ccmlog/json_sections.h"
 #include "ccmlog/visible_text.h"
 #include "scan_html.h"
 

@@ -10,7 +10,7 @@ namespace ccmlog::cli {
 
 /// True when the install failed or a finding is an error.
 inline bool hasErrors(const Report& report) {
-  return report.outcome.status == OutcomeStatus::Failed ||
+  return report.timeline.outcome.status == OutcomeStatus::Failed ||
          std::any_of(report.findings.begin(), report.findings.end(),
                      [](const Finding& f) { return f.severity == FindingSeverity::Error; });
 }

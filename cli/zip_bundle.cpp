@@ -8,6 +8,7 @@
 #include <set>
 
 #include "ccmlog/log_files.h"
+#include "ccmlog/machine_logs.h"
 
 namespace ccmlog::cli {
 namespace {

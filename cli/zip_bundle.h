@@ -23,7 +23,7 @@
 
 #include "byte_budget.h"
 #include "ccmlog/analysis.h"
-#include "ccmlog/result.h"
+#include "ccmlog/basics.h"
 
 struct zip;  // libzip's archive (zip_t)
 

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "ccmlog/analysis.h"
-#include "ccmlog/report_json.h"
+#include "ccmlog/json.h"
 #include "fuzz_support.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

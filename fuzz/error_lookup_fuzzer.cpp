@@ -7,7 +7,7 @@
 #include <string_view>
 
 #include "ccmlog/error_codes.h"
-#include "ccmlog/lookup_json.h"
+#include "ccmlog/json.h"
 #include "fuzz_support.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

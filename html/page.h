@@ -14,7 +14,7 @@
 #include <string>
 #include <string_view>
 
-#include "ccmlog/finding.h"
+#include "ccmlog/analysis.h"
 #include "ccmlog/timeline.h"
 
 namespace ccmlog::html {

@@ -24,7 +24,7 @@ std::string codeText(std::uint32_t code) {
 }
 
 std::string verdict(const Report& report) {
-  const Outcome& o = report.outcome;
+  const Outcome& o = report.timeline.outcome;
   std::string v = shout(toString(o.status));
   if (o.errorCode) v += " \xE2\x80\x94 " + codeText(*o.errorCode);
   if (o.exitCode) v += (o.product.empty() ? ", return code " : ", Windows Installer status ") + std::to_string(*o.exitCode);
@@ -33,7 +33,7 @@ std::string verdict(const Report& report) {
   std::string about;
   if (o.status == OutcomeStatus::InProgress) about = "The log ends while setup is still running. ";
   if (o.status == OutcomeStatus::Unknown) {
-    about = report.runs.empty() ? "No ccmsetup run in these logs. " : "These lines do not say how setup ended. ";
+    about = report.timeline.runs.empty() ? "No ccmsetup run in these logs. " : "These lines do not say how setup ended. ";
   }
   if (o.operation) about += "What it did: " + std::string(toString(*o.operation)) + ". ";
   if (!o.product.empty()) {
@@ -59,8 +59,8 @@ std::string runTable(const Report& report, Clock clock) {
   std::string s =
       "<div class=\"scroll\"><table><tr><th>#</th><th>process</th><th>account</th><th>service</th><th>operation</th><th>start</th>"
       "<th>end</th><th>exit</th></tr>\n";
-  for (size_t i = 0; i < report.runs.size(); ++i) {
-    const Run& run = report.runs[i];
+  for (size_t i = 0; i < report.timeline.runs.size(); ++i) {
+    const Run& run = report.timeline.runs[i];
     const std::string exit = run.errorCode ? formatErrorCode(*run.errorCode)
                              : run.exitCode ? std::to_string(*run.exitCode)
                                             : std::string("-");
@@ -122,14 +122,14 @@ std::string zoneName(std::int32_t bias) {
 // report keeps (a run's start or an event).
 std::string zoneOf(const Report& report, FileIndex file) {
   std::optional<Location> first;
-  for (const Run& run : report.runs) {
+  for (const Run& run : report.timeline.runs) {
     if (run.start.file == file && run.start.local) {
       first = run.start;
       break;
     }
   }
-  for (size_t i = 0; !first && i < report.events.size(); ++i) {
-    if (report.events[i].where.file == file && report.events[i].where.local) first = report.events[i].where;
+  for (size_t i = 0; !first && i < report.timeline.events.size(); ++i) {
+    if (report.timeline.events[i].where.file == file && report.timeline.events[i].where.local) first = report.timeline.events[i].where;
   }
   if (!first) return "-";
   return first->bias ? zoneName(*first->bias) : "local, zone not written";
@@ -154,7 +154,7 @@ std::string reportPage(const Report& report, const PageOptions& options) {
   std::string s = pageStart("ccmlog: " + options.title);
   s += "<h1>ccmlog report: " + escapeHtml(options.title) + "</h1>\n";
   s += verdict(report);
-  if (!report.runs.empty()) {
+  if (!report.timeline.runs.empty()) {
     s += "<h2>Runs</h2>\n" + timelineSvg(report, options.clock) + runTable(report, options.clock);
   }
   s += "<h2>Findings</h2>\n" + findings(report, options.clock);

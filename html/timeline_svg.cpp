@@ -46,10 +46,10 @@ std::vector<std::pair<Location, FindingSeverity>> marksOf(const Report& report, 
   for (const Finding& f : report.findings) {
     if (f.history) continue;
     for (const Evidence& e : f.evidence) {
-      const auto it = std::find_if(report.events.begin(), report.events.end(), [&](const TimelineEvent& t) {
+      const auto it = std::find_if(report.timeline.events.begin(), report.timeline.events.end(), [&](const TimelineEvent& t) {
         return t.where.file == e.where.file && t.where.line == e.where.line;
       });
-      if (it != report.events.end() && it->run == r && f.severity != FindingSeverity::Info) {
+      if (it != report.timeline.events.end() && it->run == r && f.severity != FindingSeverity::Info) {
         marks.emplace_back(e.where, f.severity);
       }
     }
@@ -71,10 +71,10 @@ Tick tickOf(const std::string& iso, const std::string& previousDate) {
 }  // namespace
 
 std::string timelineSvg(const Report& report, Clock clock) {
-  const size_t first = report.runs.size() > kTimelineLanes ? report.runs.size() - kTimelineLanes : 0;
+  const size_t first = report.timeline.runs.size() > kTimelineLanes ? report.timeline.runs.size() - kTimelineLanes : 0;
   std::optional<Location> origin, last;
-  for (size_t i = first; i < report.runs.size(); ++i) {
-    const Run& run = report.runs[i];
+  for (size_t i = first; i < report.timeline.runs.size(); ++i) {
+    const Run& run = report.timeline.runs[i];
     if (!run.start.local) continue;
     if (!origin || ticksBetween(*origin, run.start).value_or(0) < 0) origin = run.start;
     if (!last || ticksBetween(*last, run.end).value_or(0) > 0) last = run.end;
@@ -82,19 +82,19 @@ std::string timelineSvg(const Report& report, Clock clock) {
   if (!origin) return {};
   Scale scale{*origin, static_cast<double>(std::max<std::int64_t>(ticksBetween(*origin, *last).value_or(0),
                                                                    Timestamp::kTicksPerSecond))};
-  const size_t lanes = report.runs.size() - first;
+  const size_t lanes = report.timeline.runs.size() - first;
   const int height = static_cast<int>(lanes) * kLaneHeight + kAxisHeight;
   const int width = kLabelWidth + kChartWidth + 20;
   std::string svg;
-  if (first + report.omittedRuns > 0) {
+  if (first + report.timeline.omittedRuns > 0) {
     svg += "<p class=\"meta\">The latest " + std::to_string(lanes) + " runs; " +
-           std::to_string(first + report.omittedRuns) + " earlier runs are not drawn.</p>\n";
+           std::to_string(first + report.timeline.omittedRuns) + " earlier runs are not drawn.</p>\n";
   }
   svg += "<svg role=\"img\" width=\"" + std::to_string(width) + "\" height=\"" + std::to_string(height) +
          "\" viewBox=\"0 0 " + std::to_string(width) + " " + std::to_string(height) +
          "\" xmlns=\"http://www.w3.org/2000/svg\"><title>Runs of ccmsetup over time</title>\n";
-  for (size_t i = first; i < report.runs.size(); ++i) {
-    const Run& run = report.runs[i];
+  for (size_t i = first; i < report.timeline.runs.size(); ++i) {
+    const Run& run = report.timeline.runs[i];
     const int y = static_cast<int>(i - first) * kLaneHeight;
     if ((i - first) % 2 == 1) {
       svg += "<rect x=\"0\" y=\"" + std::to_string(y) + "\" width=\"" + std::to_string(width) + "\" height=\"" +
@@ -104,8 +104,8 @@ std::string timelineSvg(const Report& report, Clock clock) {
            "</text><text x=\"6\" y=\"" + std::to_string(y + 32) + "\">" + escapeHtml(what(run)) + "</text>\n";
     const auto x0 = scale.x(run.start), x1 = scale.x(run.end);
     if (!x0 || !x1) continue;
-    const bool deciding = report.outcome.run == i;
-    const std::string_view color = deciding ? outcomeColor(report.outcome.status) : std::string_view("#9e9e9e");
+    const bool deciding = report.timeline.outcome.run == i;
+    const std::string_view color = deciding ? outcomeColor(report.timeline.outcome.status) : std::string_view("#9e9e9e");
     svg += "<rect x=\"" + num(*x0) + "\" y=\"" + std::to_string(y + 12) + "\" width=\"" +
            num(std::max(3.0, *x1 - *x0)) + "\" height=\"16\" rx=\"3\" fill=\"" + std::string(color) + "\"" +
            (run.service ? " stroke=\"#37474f\" stroke-width=\"1.5\"" : "") + "><title>" +
@@ -116,8 +116,8 @@ std::string timelineSvg(const Report& report, Clock clock) {
                std::string(severityColor(severity)) + "\" stroke=\"#fff\"/>";
       }
     }
-    if (i + 1 < report.runs.size() && run.createdService && report.runs[i + 1].service) {
-      if (const auto xs = scale.x(report.runs[i + 1].start)) {
+    if (i + 1 < report.timeline.runs.size() && run.createdService && report.timeline.runs[i + 1].service) {
+      if (const auto xs = scale.x(report.timeline.runs[i + 1].start)) {
         svg += "<path d=\"M" + num(*xs) + " " + std::to_string(y + 28) + " V" + std::to_string(y + kLaneHeight + 10) +
                "\" stroke=\"#37474f\" stroke-dasharray=\"3 2\" fill=\"none\"/><path d=\"M" + num(*xs - 4) + " " +
                std::to_string(y + kLaneHeight + 5) + " l4 6 l4 -6 z\" fill=\"#37474f\"><title>handed over to the "

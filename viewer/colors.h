@@ -7,8 +7,8 @@
 #include <QColor>
 #include <QIcon>
 
-#include "ccmlog/finding.h"
-#include "ccmlog/record.h"
+#include "ccmlog/analysis.h"
+#include "ccmlog/record_reader.h"
 #include "ccmlog/timeline.h"
 
 namespace ccmlog::viewer {

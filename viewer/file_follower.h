@@ -22,7 +22,7 @@
 #include <QObject>
 #include <QTimer>
 
-#include "ccmlog/location.h"
+#include "ccmlog/basics.h"
 
 namespace ccmlog::viewer {
 

@@ -14,7 +14,7 @@
 
 #include <QAbstractItemModel>
 
-#include "ccmlog/finding.h"
+#include "ccmlog/analysis.h"
 #include "log_session.h"
 #include "qt_convert.h"
 

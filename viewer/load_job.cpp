@@ -13,7 +13,7 @@
 
 #include "ccmlog/analysis.h"
 #include "ccmlog/piece_reader.h"
-#include "ccmlog/result.h"
+#include "ccmlog/basics.h"
 #include "parallel_map.h"
 
 namespace ccmlog::viewer {

@@ -23,8 +23,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "ccmlog/location.h"
-#include "ccmlog/record.h"
+#include "ccmlog/basics.h"
 #include "ccmlog/record_reader.h"
 #include "ccmlog/timeline_builder.h"
 

@@ -5,7 +5,7 @@
 #include <QTimer>
 
 #include "ccmlog/log_files.h"
-#include "knowledge_files.h"
+#include "ccmlog/knowledge_files.h"
 #include "qt_convert.h"
 
 namespace ccmlog::viewer {
@@ -102,7 +102,7 @@ bool LogSession::open(const QStringList& inputs) {
 QStringList LogSession::setKnowledgeFiles(const QStringList& files) {
   std::vector<std::string> paths;
   for (const QString& file : files) paths.push_back(toPath(file).string());
-  const cli::LoadedKnowledge loaded = cli::loadKnowledge(paths);
+  const LoadedKnowledge loaded = loadKnowledge(paths);
   knowledge_ = loaded.knowledge;
   knowledgeProblems_.clear();
   for (const std::string& error : loaded.errors) knowledgeProblems_ << toQString(error);

@@ -436,7 +436,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
 // the user last chose.
 void MainWindow::fitPanels() {
   const Report& report = session_.report();
-  const bool runs = !report.runs.empty();
+  const bool runs = !report.timeline.runs.empty();
   const bool findings = runs || !report.findings.empty() || report.files.empty() || nothingRead(report);
   const QSettings s = settings();
   const auto fit = [&](QAction* action, bool hasContent, const QString& key) {
@@ -675,7 +675,7 @@ bool MainWindow::exportReport(const QString& path) {
   // The page tells every time in the table's clock, its prose too.
   Report report = session_.report();
   const Clock clock = logModel_->timeMode() == TimeMode::Utc ? Clock::Utc : Clock::Local;
-  if (clock == Clock::Utc) report.findings = diagnose(report, DiagnosisOptions{clock, session_.knowledge()});
+  if (clock == Clock::Utc) report.findings = diagnose(report.timeline, DiagnosisOptions{clock, session_.knowledge()});
   const std::string html = html::reportPage(report, {.title = toUtf8(title), .clock = clock});
   std::ofstream out(toPath(path), std::ios::binary | std::ios::trunc);
   out.write(html.data(), static_cast<std::streamsize>(html.size()));
@@ -770,7 +770,7 @@ void MainWindow::onLoadFinished(bool cancelled) {
   onReportChanged();
   if (cancelled) statusBar()->showMessage(tr("Loading cancelled: showing what was read"), 5000);
   // Of many runs, the one the verdict comes from is the one to see.
-  if (const auto run = session_.report().outcome.run) {
+  if (const auto run = session_.report().timeline.outcome.run) {
     const QRect lane = timeline_->laneRect(*run);
     if (!lane.isEmpty())
       timelineArea_->ensureVisible(0, lane.center().y(), 0, lane.height() / 2 + 24);  // clear of the axis

@@ -45,7 +45,7 @@ QString aboutLine(const Outcome& outcome) {
 }
 
 QString codeLine(const Report& report) {
-  const Outcome& outcome = report.outcome;
+  const Outcome& outcome = report.timeline.outcome;
   const QString exitWord = outcome.product.empty() ? QObject::tr("ccmsetup exit code %1")
                                                    : QObject::tr("Windows Installer status %1");
   if (outcome.errorCode) {
@@ -63,7 +63,7 @@ QString codeLine(const Report& report) {
     case OutcomeStatus::InProgress:
       return QObject::tr("ccmsetup has not finished: it may still be running, or waiting to retry.");
     case OutcomeStatus::Unknown:
-      return report.runs.empty() ? QObject::tr("No ccmsetup run in these logs.")
+      return report.timeline.runs.empty() ? QObject::tr("No ccmsetup run in these logs.")
                                  : QObject::tr("These logs do not say how setup ended.");
     default:
       return {};
@@ -112,9 +112,9 @@ OutcomeBanner::OutcomeBanner(QWidget* parent)
 }
 
 void OutcomeBanner::setReport(const Report& report, std::optional<int> loadingPercent) {
-  const OutcomeStatus status = report.outcome.status;
+  const OutcomeStatus status = report.timeline.outcome.status;
   const QColor color = outcomeColor(status);
-  badge_->setText(badgeFor(report.outcome));
+  badge_->setText(badgeFor(report.timeline.outcome));
   badge_->setStyleSheet(
       QStringLiteral("QLabel { color: white; background: %1; border-radius: 6px; padding: 8px 14px; }")
           .arg(color.name()));
@@ -140,7 +140,7 @@ void OutcomeBanner::setReport(const Report& report, std::optional<int> loadingPe
     const QString notes = fileNotes(report);
     // Without a run there is no install to explain: the log is there to be read.
     reason_->setText(!notes.isEmpty()        ? notes
-                     : report.runs.empty() ? tr("Nothing about a client install here: the log is shown below.")
+                     : report.timeline.runs.empty() ? tr("Nothing about a client install here: the log is shown below.")
                                            : tr("No known cause found in these logs."));
   }
   QPalette pal = reason_->palette();

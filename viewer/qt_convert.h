@@ -13,8 +13,7 @@
 
 #include <QString>
 
-#include "ccmlog/location.h"
-#include "ccmlog/timestamp.h"
+#include "ccmlog/basics.h"
 
 namespace ccmlog::viewer {
 

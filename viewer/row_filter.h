@@ -13,7 +13,7 @@
 #include <string>
 #include <string_view>
 
-#include "ccmlog/result.h"
+#include "ccmlog/basics.h"
 #include "log_index.h"
 
 namespace re2 {

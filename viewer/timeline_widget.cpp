@@ -169,21 +169,21 @@ void TimelineWidget::layoutItems() {
   if (!report_) return;
   const Report& r = *report_;
   std::vector<TimelineScale::Segment> spans;
-  for (const Run& run : r.runs) {
+  for (const Run& run : r.timeline.runs) {
     if (run.start.local && run.end.local) spans.push_back({ticksOf(run.start), ticksOf(run.end), 0, 0});
   }
   // A run's span is its own log's lines; a phase from an auxiliary log (client.msi.log) may
   // reach past it: the axis holds both.
-  for (const Phase& phase : r.phases) {
+  for (const Phase& phase : r.timeline.phases) {
     if (drawnAsBar(phase)) spans.push_back({ticksOf(phase.start), ticksOf(phase.end), 0, 0});
   }
   scale_ = TimelineScale(spans, kLabelWidth + 8, std::max(100.0, width() - kLabelWidth - 8 - kRight), 22,
                          kMinBreak);
 
   // Phases of a run may overlap (a download inside the bootstrap): stack them.
-  laneRows_.assign(r.runs.size(), 1);
-  std::vector<std::vector<double>> rowEnds(r.runs.size());
-  for (const Phase& phase : r.phases) {
+  laneRows_.assign(r.timeline.runs.size(), 1);
+  std::vector<std::vector<double>> rowEnds(r.timeline.runs.size());
+  for (const Phase& phase : r.timeline.phases) {
     if (!drawnAsBar(phase)) {
       subRows_.push_back(0);
       continue;
@@ -198,12 +198,12 @@ void TimelineWidget::layoutItems() {
     laneRows_[phase.run] = std::max(laneRows_[phase.run], static_cast<int>(row) + 1);
   }
 
-  for (std::size_t i = 0; i < r.runs.size(); ++i) {
+  for (std::size_t i = 0; i < r.timeline.runs.size(); ++i) {
     items_.push_back(
-        {Item::Kind::Lane, QRectF(0, laneTop(i), kLabelWidth, laneHeight(i)), r.runs[i].start, i});
+        {Item::Kind::Lane, QRectF(0, laneTop(i), kLabelWidth, laneHeight(i)), r.timeline.runs[i].start, i});
   }
-  for (std::size_t k = 0; k < r.phases.size(); ++k) {
-    const Phase& phase = r.phases[k];
+  for (std::size_t k = 0; k < r.timeline.phases.size(); ++k) {
+    const Phase& phase = r.timeline.phases[k];
     if (!drawnAsBar(phase)) continue;
     const double x0 = scale_.x(ticksOf(phase.start));
     const double x1 = std::max(scale_.x(ticksOf(phase.end)), x0 + 6);
@@ -211,10 +211,10 @@ void TimelineWidget::layoutItems() {
     items_.push_back({Item::Kind::Phase, QRectF(x0, y, x1 - x0, kRowHeight - 3), phase.start, k});
   }
   // One mark per kind and pixel column: a retry loop of thousands stays a row of marks.
-  for (std::size_t i = 0; i < r.runs.size(); ++i) {
+  for (std::size_t i = 0; i < r.timeline.runs.size(); ++i) {
     std::optional<int> lastColumn[2];  // per kind of mark: retry, failure
-    for (const EventIndex e : r.runs[i].events) {
-      const TimelineEvent& te = r.events[value(e)];
+    for (const EventIndex e : r.timeline.runs[i].events) {
+      const TimelineEvent& te = r.timeline.events[value(e)];
       const auto failure = isFailureMark(te.event.kind);
       if (!failure || !te.where.local) continue;
       const double x = scale_.x(ticksOf(te.where));
@@ -231,7 +231,7 @@ QString TimelineWidget::tooltip(const Item& item) const {
   const Report& r = *report_;
   switch (item.kind) {
     case Item::Kind::Lane: {
-      const Run& run = r.runs[item.ref];
+      const Run& run = r.timeline.runs[item.ref];
       return tr("Run %1: ccmsetup process %2\nAccount: %3\nVersion: %4\nCommand line: %5\n"
                 "Started %6, ended %7\n%8")
           .arg(item.ref + 1)
@@ -240,9 +240,9 @@ QString TimelineWidget::tooltip(const Item& item) const {
                formatTime(run.end, timeMode_), ending(run));
     }
     case Item::Kind::Phase: {
-      const Phase& phase = r.phases[item.ref];
+      const Phase& phase = r.timeline.phases[item.ref];
       return tr("%1 — %2\n%3 → %4 (%5)\nlines %6–%7")
-          .arg(phaseName(phase.kind, r.runs[phase.run]), toQString(toString(phase.state)),
+          .arg(phaseName(phase.kind, r.timeline.runs[phase.run]), toQString(toString(phase.state)),
                formatTime(phase.start, timeMode_), formatTime(phase.end, timeMode_),
                formatDuration(ticksOf(phase.end) - ticksOf(phase.start)))
           .arg(value(phase.start.line))
@@ -250,7 +250,7 @@ QString TimelineWidget::tooltip(const Item& item) const {
     }
     case Item::Kind::Failure:
     case Item::Kind::Retry: {
-      const TimelineEvent& te = r.events[item.ref];
+      const TimelineEvent& te = r.timeline.events[item.ref];
       return tr("%1, line %2\n%3")
           .arg(formatTime(te.where, timeMode_))
           .arg(value(te.where.line))
@@ -271,23 +271,23 @@ void TimelineWidget::paintEvent(QPaintEvent*) {
   p.fillRect(rect(), palette().color(QPalette::Base));
   QFont small = font();
   small.setPointSizeF(small.pointSizeF() * 0.85);
-  if (!report_ || report_->runs.empty()) {
+  if (!report_ || report_->timeline.runs.empty()) {
     p.setPen(palette().color(QPalette::PlaceholderText));
     p.drawText(rect(), Qt::AlignCenter,
                report_ && !report_->files.empty() ? tr("No ccmsetup run found in these logs") : QString());
     return;
   }
   const Report& r = *report_;
-  const std::optional<std::int32_t> bias = r.runs.front().start.bias;
+  const std::optional<std::int32_t> bias = r.timeline.runs.front().start.bias;
 
   // What is shown of the strip (inside a scroll area, a part): the axis and
   // the lane labels stay at its top and left while the lanes scroll under them.
   const QRect shown = visibleRegion().boundingRect();
 
   // Lanes: tinted by account.
-  for (std::size_t i = 0; i < r.runs.size(); ++i) {
+  for (std::size_t i = 0; i < r.timeline.runs.size(); ++i) {
     const QRectF lane(0, laneTop(i), width(), laneHeight(i));
-    QColor tint = accountColor(isSystem(r.runs[i]));
+    QColor tint = accountColor(isSystem(r.timeline.runs[i]));
     tint.setAlpha(22);
     p.fillRect(lane, tint);
     p.setPen(QColor(0xdd, 0xdd, 0xdd));
@@ -297,11 +297,11 @@ void TimelineWidget::paintEvent(QPaintEvent*) {
   // Bars and marks, as laid out for hit testing.
   for (const Item& it : items_) {
     if (it.kind == Item::Kind::Phase) {
-      const Phase& phase = r.phases[it.ref];
+      const Phase& phase = r.timeline.phases[it.ref];
       p.setPen(Qt::NoPen);
       p.setBrush(phaseColor(phase.state));
       p.drawRoundedRect(it.rect, 3, 3);
-      const QString name = phaseName(phase.kind, r.runs[phase.run]);
+      const QString name = phaseName(phase.kind, r.timeline.runs[phase.run]);
       if (QFontMetrics(small).horizontalAdvance(name) + 6 < it.rect.width()) {
         p.setPen(Qt::white);
         p.drawText(it.rect, Qt::AlignCenter, name);
@@ -318,14 +318,14 @@ void TimelineWidget::paintEvent(QPaintEvent*) {
   }
 
   // The hand-off: from where a run created the service to the service's run.
-  for (std::size_t i = 0; i + 1 < r.runs.size(); ++i) {
-    if (!r.runs[i].createdService || !r.runs[i + 1].service || !r.runs[i + 1].start.local) continue;
-    Location from = r.runs[i].end;
-    for (const Phase& phase : r.phases) {
+  for (std::size_t i = 0; i + 1 < r.timeline.runs.size(); ++i) {
+    if (!r.timeline.runs[i].createdService || !r.timeline.runs[i + 1].service || !r.timeline.runs[i + 1].start.local) continue;
+    Location from = r.timeline.runs[i].end;
+    for (const Phase& phase : r.timeline.phases) {
       if (phase.run == i && phase.kind == PhaseKind::ServiceHandoff) from = phase.start;
     }
     const QPointF a(scale_.x(ticksOf(from)), laneTop(i) + laneHeight(i) - 4);
-    const QPointF b(scale_.x(ticksOf(r.runs[i + 1].start)), laneTop(i + 1) + kLanePadding + kMark);
+    const QPointF b(scale_.x(ticksOf(r.timeline.runs[i + 1].start)), laneTop(i + 1) + kLanePadding + kMark);
     const QColor orange = accountColor(true);
     QPainterPath path(a);
     path.cubicTo(QPointF(a.x(), b.y() - 4), QPointF(b.x() - 20, b.y()), b);
@@ -347,8 +347,8 @@ void TimelineWidget::paintEvent(QPaintEvent*) {
   // Lane labels: account, process and how the run ended.
   QFont bold = font();
   bold.setBold(true);
-  for (std::size_t i = 0; i < r.runs.size(); ++i) {
-    const Run& run = r.runs[i];
+  for (std::size_t i = 0; i < r.timeline.runs.size(); ++i) {
+    const Run& run = r.timeline.runs[i];
     const QColor color = accountColor(isSystem(run));
     const QRectF label(shown.left(), laneTop(i), kLabelWidth, laneHeight(i) - 1);
     QColor tint = color;
@@ -376,17 +376,17 @@ void TimelineWidget::paintEvent(QPaintEvent*) {
   double free = 0;  // where the next label may start
   p.setFont(small);
   p.setPen(QColor(0x55, 0x55, 0x55));
-  if (r.runs.front().start.local) {
-    QString head = formatTime(r.runs.front().start, timeMode_).left(10) +
+  if (r.timeline.runs.front().start.local) {
+    QString head = formatTime(r.timeline.runs.front().start, timeMode_).left(10) +
                    (timeMode_ == TimeMode::Utc && bias ? tr("  UTC") : QString());
-    if (r.omittedRuns > 0) head += tr("  (%1 earlier runs not shown)").arg(r.omittedRuns);
+    if (r.timeline.omittedRuns > 0) head += tr("  (%1 earlier runs not shown)").arg(r.timeline.omittedRuns);
     p.drawText(QRectF(shown.left() + 6, 0, kLabelWidth, kAxisHeight), Qt::AlignVCenter, head);
     free = shown.left() + 6 + QFontMetricsF(small).horizontalAdvance(head) + 8;
   }
   const QFontMetricsF metrics(small);
   const auto& segments = scale_.segments();
   // A stretch on another day than the last label's says its date ("06-24 09:41:07").
-  QString day = formatTime(r.runs.front().start, timeMode_).left(10);
+  QString day = formatTime(r.timeline.runs.front().start, timeMode_).left(10);
   const auto clock = [&](std::int64_t ticks) {
     const Timestamp local{ticks};
     const QString date = formatTime(local, bias, timeMode_).left(10);

@@ -4,7 +4,8 @@
 
 #include "ccmlog/diagnosis.h"
 #include "ccmlog/event_classifier.h"
-#include "ccmlog/file_reader.h"
+#include "ccmlog/knowledge.h"
+#include "ccmlog/record_reader.h"
 #include "ccmlog/log_files.h"
 #include "ccmlog/timeline_builder.h"
 #include "file_pieces.h"
@@ -22,9 +23,9 @@ void fillCounts(FileReport& file, Format format, Encoding encoding, const Reader
 
 Report diagnosed(Timeline timeline, std::vector<FileReport> files, const DiagnosisOptions& options) {
   Report report;
-  static_cast<Timeline&>(report) = std::move(timeline);
+  report.timeline = std::move(timeline);
   report.files = std::move(files);
-  report.findings = diagnose(report, options);
+  report.findings = diagnose(report.timeline, options);
   return report;
 }
 
@@ -55,7 +56,7 @@ void Analyzer::beginFile(FileIndex file, FileRole role) {
 void Analyzer::add(const Record& record) {
   Impl& d = *impl_;
   const bool classified =
-      d.options.knowledge->classifier().classifyInto(record.message, RecordIndex{d.records++}, d.event);
+      classifierOf(*d.options.knowledge).classifyInto(record.message, RecordIndex{d.records++}, d.event);
   d.builder.addRecord(Location{d.file, record.line, record.local, record.bias, threadId(record.thread)}, record.message,
                       classified ? std::span<const Event>(&d.event, 1) : std::span<const Event>());
 }

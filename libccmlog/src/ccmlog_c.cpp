@@ -11,8 +11,8 @@
 #include "ccmlog/analysis.h"
 #include "ccmlog/error_codes.h"
 #include "ccmlog/json_writer.h"
-#include "ccmlog/lookup_json.h"
-#include "ccmlog/report_json.h"
+#include "ccmlog/json.h"
+#include "ccmlog/json_sections.h"
 #include "ccmlog/version.h"
 #include "read/utf8.h"
 

@@ -6,6 +6,8 @@
 #include <mutex>
 #include <utility>
 
+#include "ccmlog/event_classifier.h"
+#include "ccmlog/knowledge.h"
 #include "read/cmtrace_format.h"
 #include "read/file_range_reader.h"
 #include "read/format_detector.h"
@@ -157,7 +159,7 @@ std::optional<PiecePlan> planPieces(const std::filesystem::path& path, const Rea
 
 PieceResult readPiece(const std::filesystem::path& path, const PiecePlan& plan, size_t index,
                       FileIndex file, const RecordCallback& onRecord, const Knowledge* knowledge) {
-  const EventClassifier& classifier = (knowledge ? *knowledge : *Knowledge::builtIn()).classifier();
+  const EventClassifier& classifier = classifierOf(knowledge ? *knowledge : *Knowledge::builtIn());
   auto piece = sparePieces().take();
   const std::optional<std::uint64_t> to =
       index + 1 < plan.starts.size() ? std::optional(plan.starts[index + 1]) : std::nullopt;

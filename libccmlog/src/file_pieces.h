@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "ccmlog/analysis.h"
-#include "ccmlog/event.h"
+#include "ccmlog/timeline.h"
 #include "ccmlog/piece_reader.h"
 
 namespace ccmlog {

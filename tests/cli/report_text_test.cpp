@@ -32,7 +32,7 @@ std::vector<std::string> runLines(Clock clock) {
     run.start.local = Timestamp{i * 1'000'000'000LL};
     run.end.local = Timestamp{i * 1'000'000'000LL + 10'000'000};
     if (i % 2 == 0) run.start.bias = run.end.bias = 300;
-    report.runs.push_back(run);
+    report.timeline.runs.push_back(run);
   }
   const std::string text = reportToText(report, {.clock = clock});
   std::istringstream in(text.substr(text.find("Runs\n") + 5));

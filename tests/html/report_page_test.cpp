@@ -25,9 +25,9 @@ TEST(EscapeHtml, MarkupControlsAndBrokenUtf8) {
 // A report whose every text a stranger wrote.
 Report hostileReport() {
   Report report;
-  report.outcome.status = OutcomeStatus::Failed;
-  report.outcome.errorCode = 0x80070005;
-  report.outcome.run = 0;
+  report.timeline.outcome.status = OutcomeStatus::Failed;
+  report.timeline.outcome.errorCode = 0x80070005;
+  report.timeline.outcome.run = 0;
   FileReport file;
   file.path = "C:/logs/<b onmouseover=alert(1)>%1 %2 ccmsetup.log";
   report.files.push_back(file);
@@ -44,7 +44,7 @@ Report hostileReport() {
   run.pid = 100;
   run.user = "CONTOSO\\<admin>\x1b]52;c;QUJD\x07";
   run.start = run.end = Location{FileIndex{0}, LineNumber{1}, t, 300, 7};
-  report.runs.push_back(run);
+  report.timeline.runs.push_back(run);
   return report;
 }
 

@@ -4,7 +4,7 @@
 
 #include "ccmlog/analysis.h"
 #include "ccmlog/log_files.h"
-#include "ccmlog/report_json.h"
+#include "ccmlog/json.h"
 #include "test_support.h"
 
 namespace ccmlog::test {
@@ -19,7 +19,7 @@ TEST(AnalyzeFiles, OneReadableInputIsAnalyzedAndTheUnreadableOneReported) {
   int unreadable = 0;
   for (const FileReport& f : report->files) unreadable += f.error.has_value();
   EXPECT_EQ(unreadable, 1);
-  EXPECT_EQ(report->outcome.status, OutcomeStatus::Failed);
+  EXPECT_EQ(report->timeline.outcome.status, OutcomeStatus::Failed);
 }
 
 TEST(AnalyzeFiles, NoReadableInputIsAnErrorNamingEveryPath) {

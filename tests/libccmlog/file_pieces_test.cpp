@@ -12,9 +12,9 @@
 #include <vector>
 
 #include "ccmlog/analysis.h"
-#include "ccmlog/file_reader.h"
+#include "ccmlog/record_reader.h"
 #include "ccmlog/piece_reader.h"
-#include "ccmlog/report_json.h"
+#include "ccmlog/json.h"
 #include "test_support.h"
 
 namespace ccmlog {

@@ -10,7 +10,7 @@
 
 #include "ccmlog/analysis.h"
 #include "ccmlog/ccmlog_c.h"
-#include "ccmlog/report_json.h"
+#include "ccmlog/json.h"
 #include "test_support.h"
 #include "read/utf8.h"
 
@@ -54,7 +54,7 @@ TEST_P(CalendarEdge, TheMachineIsAnalyzedAsItWouldBeOnAnotherDay) {
     AnalysisOptions options;
     options.diagnosis.clock = clock;
     const Report report = analyzeTexts({&text, 1}, options);
-    EXPECT_EQ(report.outcome.status, OutcomeStatus::Failed);
+    EXPECT_EQ(report.timeline.outcome.status, OutcomeStatus::Failed);
     ASSERT_FALSE(report.findings.empty());
     EXPECT_EQ(report.findings.front().rule, "service-context-source-access");
     const std::string json = reportToJson(report);

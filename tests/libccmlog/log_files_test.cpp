@@ -1,4 +1,5 @@
 #include "ccmlog/log_files.h"
+#include "ccmlog/machine_logs.h"
 
 #include <filesystem>
 #include <fstream>

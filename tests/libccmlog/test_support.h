@@ -6,7 +6,6 @@
 #include <string_view>
 #include <vector>
 
-#include "ccmlog/record.h"
 #include "ccmlog/record_reader.h"
 
 namespace ccmlog::test {

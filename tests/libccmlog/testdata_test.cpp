@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "ccmlog/file_reader.h"
+#include "ccmlog/record_reader.h"
 #include "test_support.h"
 
 namespace ccmlog {

@@ -12,7 +12,7 @@ int main(int argc, char** argv) {
     return 3;
   }
   std::cout << "ccmlog " << CCMLOG_VERSION_STRING << ": "
-            << ccmlog::toString(report->outcome.status) << '\n';
+            << ccmlog::toString(report->timeline.outcome.status) << '\n';
   for (const ccmlog::Finding& finding : report->findings) std::cout << finding.rule << '\n';
   return report->findings.empty() ? 1 : 0;
 }

@@ -41,15 +41,15 @@ std::string describe(const Location& l) {
 
 // What must agree between the two analyses, as text (QCOMPARE shows the difference).
 std::string describe(const Report& r) {
-  std::string s = std::string(toString(r.outcome.status)) +
-                  " exit=" + (r.outcome.exitCode ? std::to_string(*r.outcome.exitCode) : "-") +
-                  " error=" + (r.outcome.errorCode ? formatErrorCode(*r.outcome.errorCode) : "-") + "\n";
-  for (const Run& run : r.runs) {
+  std::string s = std::string(toString(r.timeline.outcome.status)) +
+                  " exit=" + (r.timeline.outcome.exitCode ? std::to_string(*r.timeline.outcome.exitCode) : "-") +
+                  " error=" + (r.timeline.outcome.errorCode ? formatErrorCode(*r.timeline.outcome.errorCode) : "-") + "\n";
+  for (const Run& run : r.timeline.runs) {
     s += "run pid=" + (run.pid ? std::to_string(*run.pid) : "-") + " user=" + run.user +
          " service=" + std::to_string(run.service) + " " + describe(run.start) + "-" + describe(run.end) +
          " events=" + std::to_string(run.events.size()) + "\n";
   }
-  for (const Phase& p : r.phases) {
+  for (const Phase& p : r.timeline.phases) {
     s += "phase " + std::string(toString(p.kind)) + " " + std::string(toString(p.state)) + " " +
          describe(p.start) + "-" + describe(p.end) + "\n";
   }
@@ -285,7 +285,7 @@ class LoadJobTest : public QObject {
     Collect first;
     runLoad(wholeFiles({log}), state, first);
     QCOMPARE(first.entries(), 22u);
-    QCOMPARE(first.batches.back().report->runs.size(), 1u);
+    QCOMPARE(first.batches.back().report->timeline.runs.size(), 1u);
 
     test::writeFile(
         log, std::string_view(bytes.constData() + cut, static_cast<std::size_t>(bytes.size() - cut)), true);
@@ -321,7 +321,7 @@ class LoadJobTest : public QObject {
     QVERIFY(sink.batches.back().last);
     QVERIFY(sink.batches.back().errors.empty());
     QVERIFY(sink.batches.back().report);
-    QVERIFY(sink.batches.back().report->outcome.status == OutcomeStatus::Failed);
+    QVERIFY(sink.batches.back().report->timeline.outcome.status == OutcomeStatus::Failed);
     std::size_t entries = 0;
     for (const LoadBatch& b : sink.batches) entries += b.entries.size();
     QCOMPARE(entries, 4u);

@@ -6,7 +6,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "ccmlog/file_reader.h"
+#include "ccmlog/record_reader.h"
 #include "qt_convert.h"
 #include "viewer_test_support.h"
 

@@ -20,6 +20,7 @@
 #include <string>
 
 #include "qt_convert.h"
+#include "ccmlog/knowledge.h"
 #include "viewer_test_support.h"
 
 namespace ccmlog::viewer {

@@ -3,7 +3,7 @@
 #include <QDirIterator>
 #include <QTest>
 
-#include "ccmlog/file_reader.h"
+#include "ccmlog/record_reader.h"
 #include "record_texts.h"
 #include "viewer_test_support.h"
 

@@ -2,13 +2,15 @@
 //
 //   auto report = ccmlog::analyzeFiles({"C:/logs/PC042"});   // a folder or files
 //   if (!report) { std::cerr << report.error().message; return; }
-//   std::cout << ccmlog::toString(report->outcome.status) << '\n';
+//   std::cout << ccmlog::toString(report->timeline.outcome.status) << '\n';
 //   for (const ccmlog::Finding& f : report->findings) std::cout << f.title << '\n';
 //
-// The pipeline: each file is read (RecordReader), each record's message
-// classified (EventClassifier), the events laid out as runs and phases
-// (TimelineBuilder), and the rules run over the result (diagnose). Files are
-// streamed: memory grows with the number of events, not with file size.
+// The pipeline: each file is read (RecordReader, record_reader.h), each
+// record's message classified into events, the events laid out as runs and
+// phases (the Timeline, timeline.h), and the rules run over the timeline (the
+// Findings). Files are streamed: memory grows with the number of events, not
+// with file size. Analyzer is the pipeline after the reader, for a tool that
+// reads the records itself.
 //
 // A large CMTrace log can be read in pieces: give AnalysisOptions a
 // PieceRunner and the library cuts the file at record boundaries, has the
@@ -25,17 +27,76 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
-#include "ccmlog/diagnosis.h"
+#include "ccmlog/basics.h"
 #include "ccmlog/export.h"
-#include "ccmlog/finding.h"
+#include "ccmlog/log_files.h"
 #include "ccmlog/record_reader.h"
-#include "ccmlog/result.h"
 #include "ccmlog/timeline.h"
-#include "ccmlog/timeline_builder.h"
 
 namespace ccmlog {
+
+class Knowledge;  // knowledge.h
+
+// ---- Findings ------------------------------------------------------------------------------------
+//
+// A finding is a diagnosis: what went wrong, why, what to do, and the lines
+// that prove it. The rules run over the timeline; a finding that another
+// explains (no distribution point because the client has no certificate)
+// names it in Finding::causedBy. They come back headline first: root causes
+// by severity, then confidence, then specificity; the consequences after,
+// each after its cause. A finding about an attempt that a later one
+// superseded is history (at most a warning). Known-benign lines never produce
+// a finding.
+
+enum class FindingSeverity : std::uint8_t { Info, Warning, Error };
+enum class Confidence : std::uint8_t { Low, Medium, High };
+
+/// A log line a finding rests on.
+struct Evidence {
+  Location where;
+  std::string text;
+};
+
+/// A rule-specific value: nothing (null), a number, a flag or a text.
+using DetailValue = std::variant<std::monostate, std::int64_t, bool, std::string>;
+
+struct Detail {
+  std::string name;
+  DetailValue value;
+};
+
+struct Finding {
+  std::string rule;          ///< stable id, e.g. "service-context-source-access"
+  FindingSeverity severity = FindingSeverity::Info;
+  Confidence confidence = Confidence::Medium;
+  std::string title;         ///< one line
+  std::string explanation;   ///< plain words for a helpdesk person; times in the clock diagnosis was given
+  std::string remedy;
+  std::vector<Evidence> evidence;  ///< in log order
+  std::vector<Detail> details;     ///< rule-specific, in a stable order
+  /// The rule id of the finding that explains this one (a consequence of it);
+  /// empty for a root cause.
+  std::string causedBy;
+  /// About an attempt that a later one superseded: history, at most a warning.
+  bool history = false;
+  std::vector<Location> times;     ///< the times title and explanation mention, in order
+};
+
+CCMLOG_EXPORT std::string_view toString(FindingSeverity severity);  ///< "info", "warning", "error"
+CCMLOG_EXPORT std::string_view toString(Confidence confidence);     ///< "low", "medium", "high"
+
+/// How the rules word their findings, and what they know.
+struct DiagnosisOptions {
+  Clock clock = Clock::Local;  ///< the clock findings' prose tells times in
+  /// The causes known (knowledge.h); null for the built-in knowledge. The
+  /// analysis classifies messages with these causes' lines too.
+  std::shared_ptr<const Knowledge> knowledge = nullptr;
+};
+
+// ---- The analysis -------------------------------------------------------------------------------
 
 /// What reading and classifying one piece of a file found, kept until the
 /// pieces before it have been laid into the timeline (piece_reader.h reads
@@ -94,10 +155,11 @@ CCMLOG_EXPORT std::string fileNote(const FileReport& file);
 /// The errors of the files that could not be read, joined by "; "; empty when every one was read.
 CCMLOG_EXPORT std::string fileErrors(std::span<const FileReport> files);
 
-/// The timeline (runs, phases, events, outcome) plus the files and findings.
-struct Report : Timeline {
+/// What an analysis found: the timeline, the files it was read from and the findings.
+struct Report {
+  Timeline timeline;                ///< runs, phases, kept events and the outcome
   std::vector<FileReport> files;    ///< in the order they were read
-  std::vector<Finding> findings;    ///< most serious first
+  std::vector<Finding> findings;    ///< headline first (see Finding)
 };
 
 /// Analyzes one machine's logs. Folders stand for the logs directly in them

@@ -40,7 +40,7 @@
 #include <string_view>
 
 #include "ccmlog/export.h"
-#include "ccmlog/result.h"
+#include "ccmlog/basics.h"
 
 namespace ccmlog {
 

@@ -32,10 +32,9 @@
 #include <string_view>
 #include <vector>
 
-#include "ccmlog/event_classifier.h"
+#include "ccmlog/analysis.h"
+#include "ccmlog/basics.h"
 #include "ccmlog/export.h"
-#include "ccmlog/finding.h"
-#include "ccmlog/result.h"
 
 namespace ccmlog {
 
@@ -60,8 +59,10 @@ CCMLOG_EXPORT Result<std::vector<KnowledgeEntry>> parseKnowledge(std::string_vie
 /// parseKnowledge on a file's contents; an error also when it cannot be read.
 CCMLOG_EXPORT Result<std::vector<KnowledgeEntry>> readKnowledgeFile(const std::filesystem::path& path);
 
+struct CompiledKnowledge;  // the library's
+
 /// A set of entries ready to use: their patterns compiled, their lines added
-/// to an EventClassifier. Immutable once made; share it (shared_ptr). Not
+/// to a classifier of messages. Immutable once made; share it (shared_ptr). Not
 /// copyable: it owns compiled automata.
 class CCMLOG_EXPORT Knowledge {
  public:
@@ -84,20 +85,15 @@ class CCMLOG_EXPORT Knowledge {
   void identified(std::string_view text, std::vector<std::size_t>& entries) const;
   /// Whether `text` matches `with` pattern `k` of entry `i`.
   bool matchesWith(std::size_t i, std::size_t k, std::string_view text) const;
-  /// The built-in event patterns followed by every entry's lines (as events
-  /// of kind KnowledgeLine): what a log read with this knowledge is classified by.
-  const EventClassifier& classifier() const;
-
   /// Every way the samples fail their entries: a sample that no line of its
   /// entry matches, that another entry's lines match, or that the classifier
   /// drops; an entry whose samples together miss one of its `with`. Empty when all hold.
   std::vector<std::string> checkSamples() const;
 
-  struct Impl;  ///< (the library's)
-
  private:
-  explicit Knowledge(std::unique_ptr<Impl> impl);
-  std::unique_ptr<Impl> impl_;
+  friend struct KnowledgeAccess;  // the library's way to the classifier it compiled
+  explicit Knowledge(std::unique_ptr<CompiledKnowledge> compiled);
+  std::unique_ptr<CompiledKnowledge> compiled_;
 };
 
 }  // namespace ccmlog

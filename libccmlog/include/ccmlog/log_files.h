@@ -5,14 +5,20 @@
 // history before the current file gives the whole story in order.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <vector>
 
+#include "ccmlog/basics.h"
 #include "ccmlog/export.h"
-#include "ccmlog/result.h"
-#include "ccmlog/timeline_builder.h"
 
 namespace ccmlog {
+
+/// How a file's records relate to ccmsetup runs.
+enum class FileRole : std::uint8_t {
+  Setup,      ///< ccmsetup.log and its rotated history: records belong to the current run
+  Auxiliary,  ///< client.msi.log, ccmeval, …: records are placed by time
+};
 
 /// The files to read for one machine. A folder contributes its setup logs
 /// (ccmsetup*, client.msi*, CcmRepair*, with extension .log or .lo_), or every
@@ -22,12 +28,6 @@ namespace ccmlog {
 /// cannot be listed or an input that does not exist.
 CCMLOG_EXPORT Result<std::vector<std::filesystem::path>> machineLogFiles(
     const std::vector<std::filesystem::path>& inputs);
-
-/// Of the files found directly in one folder (or one folder of a zip bundle),
-/// those machineLogFiles reads, in reading order: the setup logs, or every
-/// .log/.lo_ file when there are none. Only the names are looked at.
-CCMLOG_EXPORT std::vector<std::filesystem::path> pickMachineLogs(
-    std::vector<std::filesystem::path> files);
 
 /// The reading order of machineLogFiles: setup logs first, then by name
 /// (case-insensitive), so that "ccmsetup.lo_" precedes "ccmsetup.log".

@@ -24,7 +24,7 @@
 #include <span>
 #include <string_view>
 
-#include "ccmlog/event.h"
+#include "ccmlog/timeline.h"
 #include "classify/fast/capture_scanners.h"
 
 namespace ccmlog::detail {

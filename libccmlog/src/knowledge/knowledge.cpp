@@ -10,6 +10,7 @@
 #include "classify/event_patterns.h"
 #include "knowledge/builtin_knowledge.h"
 #include "rules/rule_support.h"
+#include "ccmlog/event_classifier.h"
 
 namespace ccmlog {
 namespace {
@@ -69,8 +70,8 @@ std::string conflict(const KnowledgeEntry& entry, std::span<const KnowledgeEntry
 
 }  // namespace
 
-struct Knowledge::Impl {
-  explicit Impl(std::vector<KnowledgeEntry> all) : entries(std::move(all)), classifier(allLines(entries)) {
+struct CompiledKnowledge {
+  explicit CompiledKnowledge(std::vector<KnowledgeEntry> all) : entries(std::move(all)), classifier(allLines(entries)) {
     for (std::size_t i = 0; i < entries.size(); ++i) {
       lines.push_back(compiled(entries[i].lines));
       with.push_back(compiled(entries[i].with));
@@ -89,7 +90,7 @@ struct Knowledge::Impl {
   EventClassifier classifier;
 };
 
-Knowledge::Knowledge(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Knowledge::Knowledge(std::unique_ptr<CompiledKnowledge> compiled) : compiled_(std::move(compiled)) {}
 Knowledge::~Knowledge() = default;
 
 std::shared_ptr<const Knowledge> Knowledge::builtIn() {
@@ -109,7 +110,7 @@ std::shared_ptr<const Knowledge> Knowledge::builtIn() {
         all.push_back(std::move(e));
       }
     }
-    return std::shared_ptr<const Knowledge>(new Knowledge(std::make_unique<Impl>(std::move(all))));
+    return std::shared_ptr<const Knowledge>(new Knowledge(std::make_unique<CompiledKnowledge>(std::move(all))));
   }();
   return instance;
 }
@@ -124,32 +125,36 @@ Result<std::shared_ptr<const Knowledge>> Knowledge::extended(std::span<const Kno
   }
   if (!fitOneSet(allLines(all)))
     return Error{extra.back().origin + ": the patterns of the knowledge given are too many or too large to compile together"};
-  return std::shared_ptr<const Knowledge>(new Knowledge(std::make_unique<Impl>(std::move(all))));
+  return std::shared_ptr<const Knowledge>(new Knowledge(std::make_unique<CompiledKnowledge>(std::move(all))));
 }
 
-std::span<const KnowledgeEntry> Knowledge::entries() const { return impl_->entries; }
+std::span<const KnowledgeEntry> Knowledge::entries() const { return compiled_->entries; }
 
-bool Knowledge::identifies(std::size_t i, std::string_view text) const { return anyMatches(impl_->lines[i], text); }
+bool Knowledge::identifies(std::size_t i, std::string_view text) const { return anyMatches(compiled_->lines[i], text); }
 
 void Knowledge::identified(std::string_view text, std::vector<std::size_t>& entries) const {
   entries.clear();
   thread_local std::vector<int> matched;  // reused: no allocation per text
   matched.clear();
-  if (!impl_->anyLine.Match(text, &matched)) return;
-  for (int line : matched) entries.push_back(impl_->entryOfLine[static_cast<std::size_t>(line)]);
+  if (!compiled_->anyLine.Match(text, &matched)) return;
+  for (int line : matched) entries.push_back(compiled_->entryOfLine[static_cast<std::size_t>(line)]);
   std::sort(entries.begin(), entries.end());
   entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
 }
 
 bool Knowledge::matchesWith(std::size_t i, std::size_t k, std::string_view text) const {
-  return RE2::PartialMatch(text, *impl_->with[i][k]);
+  return RE2::PartialMatch(text, *compiled_->with[i][k]);
 }
 
-const EventClassifier& Knowledge::classifier() const { return impl_->classifier; }
+struct KnowledgeAccess {
+  static const EventClassifier& classifier(const Knowledge& knowledge) { return knowledge.compiled_->classifier; }
+};
+
+const EventClassifier& classifierOf(const Knowledge& knowledge) { return KnowledgeAccess::classifier(knowledge); }
 
 std::vector<std::string> Knowledge::checkSamples() const {
   std::vector<std::string> problems;
-  const auto& all = impl_->entries;
+  const auto& all = compiled_->entries;
   for (size_t i = 0; i < all.size(); ++i) {
     const KnowledgeEntry& e = all[i];
     for (const std::string& sample : e.samples) {
@@ -162,7 +167,7 @@ std::vector<std::string> Knowledge::checkSamples() const {
           problems.push_back(said + "is matched by " + nameOf(all[j]) + " (" + all[j].origin + ") too");
       }
       Event event;
-      if (!impl_->classifier.classifyInto(sample, RecordIndex{0}, event) || event.kind == EventKind::Benign)
+      if (!compiled_->classifier.classifyInto(sample, RecordIndex{0}, event) || event.kind == EventKind::Benign)
         problems.push_back(said + "is not read as an event: a log line like it would be lost");
     }
     for (size_t k = 0; k < e.with.size(); ++k) {

@@ -1,4 +1,4 @@
-#include "ccmlog/lookup_json.h"
+#include "ccmlog/json.h"
 
 #include <cstdint>
 

@@ -1,4 +1,4 @@
-#include "ccmlog/report_json.h"
+#include "ccmlog/json.h"
 
 #include "ccmlog/error_codes.h"
 #include "ccmlog/json_writer.h"
@@ -60,7 +60,7 @@ void pairs(JsonWriter& json, std::string_view name,
 
 void runs(JsonWriter& json, const Report& report) {
   json.key("runs").beginArray();
-  for (const Run& run : report.runs) {
+  for (const Run& run : report.timeline.runs) {
     json.beginObject();
     integer(json, "pid", run.pid);
     operation(json, run.operation);
@@ -88,7 +88,7 @@ void runs(JsonWriter& json, const Report& report) {
 
 void phases(JsonWriter& json, const Report& report) {
   json.key("phases").beginArray();
-  for (const Phase& phase : report.phases) {
+  for (const Phase& phase : report.timeline.phases) {
     json.beginObject();
     json.key("run").value(static_cast<std::int64_t>(phase.run));
     json.key("kind").value(toString(phase.kind));
@@ -105,7 +105,7 @@ void phases(JsonWriter& json, const Report& report) {
 }
 
 void outcome(JsonWriter& json, const Report& report) {
-  const Outcome& o = report.outcome;
+  const Outcome& o = report.timeline.outcome;
   json.key("outcome").beginObject();
   json.key("status").value(toString(o.status));
   operation(json, o.operation);
@@ -179,7 +179,7 @@ std::string reportToJson(const Report& report, int indent) {
   json.key("schema").value("ccmlog.report.v2");
   files(json, report);
   runs(json, report);
-  json.key("omitted_runs").value(static_cast<std::int64_t>(report.omittedRuns));
+  json.key("omitted_runs").value(static_cast<std::int64_t>(report.timeline.omittedRuns));
   phases(json, report);
   outcome(json, report);
   writeFindings(json, report);

@@ -14,7 +14,7 @@
 #include <optional>
 #include <string_view>
 
-#include "ccmlog/record.h"
+#include "ccmlog/record_reader.h"
 
 namespace ccmlog::detail {
 

@@ -10,7 +10,7 @@
 #include <optional>
 #include <string_view>
 
-#include "ccmlog/timestamp.h"
+#include "ccmlog/basics.h"
 
 namespace ccmlog::detail {
 

@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <optional>
 
-#include "ccmlog/file_reader.h"
+#include "ccmlog/record_reader.h"
 
 namespace ccmlog::detail {
 

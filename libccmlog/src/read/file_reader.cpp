@@ -1,4 +1,4 @@
-#include "ccmlog/file_reader.h"
+#include "ccmlog/record_reader.h"
 
 #include "read/file_range_reader.h"
 

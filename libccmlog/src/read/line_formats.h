@@ -6,7 +6,7 @@
 #include <optional>
 #include <string_view>
 
-#include "ccmlog/record.h"
+#include "ccmlog/record_reader.h"
 #include "read/envelope_fields.h"
 
 namespace ccmlog::detail {

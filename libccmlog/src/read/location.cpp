@@ -1,4 +1,4 @@
-#include "ccmlog/location.h"
+#include "ccmlog/basics.h"
 
 namespace ccmlog {
 

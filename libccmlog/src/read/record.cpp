@@ -1,4 +1,4 @@
-#include "ccmlog/record.h"
+#include "ccmlog/record_reader.h"
 
 #include <algorithm>
 #include <cctype>

@@ -56,7 +56,7 @@ constexpr std::string_view kCutMarker = " [... cut: the line is longer than 1 Mi
 
 }  // namespace
 
-struct RecordReader::Impl {
+struct ReaderState {
   TextDecoder decoder;
   std::string text;            // decoded text; text[pos..] is not yielded yet
   size_t pos = 0;
@@ -91,7 +91,7 @@ struct RecordReader::Impl {
   void repairText(Record& out, std::string_view piece);
 };
 
-std::optional<size_t> RecordReader::Impl::cut(std::string_view rest, Record& out, CutFacts& facts) {
+std::optional<size_t> ReaderState::cut(std::string_view rest, Record& out, CutFacts& facts) {
   switch (format) {
     case Format::CMTrace: return cutCmtrace(rest, finished, cmtraceScan, out, facts);
     case Format::Sms: return cutSms(rest, out);
@@ -103,7 +103,7 @@ std::optional<size_t> RecordReader::Impl::cut(std::string_view rest, Record& out
 // The line at `from`; a line the text ran out in before is scanned on from
 // where that look stopped (a 256 MiB line fed in 64 KiB blocks is read once,
 // not 4096 times).
-LineRange RecordReader::Impl::lineFrom(std::string_view rest, size_t from) {
+LineRange ReaderState::lineFrom(std::string_view rest, size_t from) {
   const size_t resume = from == openLine.start ? openLine.scanned : from;
   LineRange line = lineAt(rest, resume, finished);
   line.start = from;
@@ -117,7 +117,7 @@ LineRange RecordReader::Impl::lineFrom(std::string_view rest, size_t from) {
 // kLineTail bytes of the line is dropped as it comes; `cuts` keeps the file
 // bytes each marker stands for. Lines of the usual length cost a look back from every kMaxLineText-th
 // byte. Called by next() before it cuts, when no Record points into the text.
-void RecordReader::Impl::boundLines() {
+void ReaderState::boundLines() {
   if (format == Format::Unknown || format == Format::CMTrace) return;
   size_t& line = boundLine;  // start of the line looked at
   line = std::max(line, pos);  // records of the line formats end at line ends
@@ -154,7 +154,7 @@ void RecordReader::Impl::boundLines() {
 }
 
 // Copied, pasted and plain text: one line, one record.
-std::optional<size_t> RecordReader::Impl::cutSingleLine(std::string_view rest, Record& out) {
+std::optional<size_t> ReaderState::cutSingleLine(std::string_view rest, Record& out) {
   const LineRange line = lineFrom(rest, 0);
   if (!line.complete && !finished) return std::nullopt;
   const size_t start = skipBom(rest, 0);
@@ -171,7 +171,7 @@ std::optional<size_t> RecordReader::Impl::cutSingleLine(std::string_view rest, R
 }
 
 // SMS: the trailer ends a record; lines before it continue its message.
-std::optional<size_t> RecordReader::Impl::cutSms(std::string_view rest, Record& out) {
+std::optional<size_t> ReaderState::cutSms(std::string_view rest, Record& out) {
   const size_t start = skipBom(rest, 0);
   size_t at = scannedTo;
   while (at < rest.size()) {
@@ -197,7 +197,7 @@ std::optional<size_t> RecordReader::Impl::cutSms(std::string_view rest, Record& 
 }
 
 // MSI: an entry line and the continuation lines after it.
-std::optional<size_t> RecordReader::Impl::cutMsi(std::string_view rest, Record& out) {
+std::optional<size_t> ReaderState::cutMsi(std::string_view rest, Record& out) {
   const LineRange first = lineFrom(rest, 0);
   if (!first.complete && !finished) return std::nullopt;
   const size_t start = skipBom(rest, 0);
@@ -237,7 +237,7 @@ std::optional<size_t> RecordReader::Impl::cutMsi(std::string_view rest, Record& 
 // replaced, in a buffer of their own, so that outputs are always valid UTF-8.
 // Most records are ASCII throughout: one look at the record's bytes (`piece`)
 // then answers for every field cut from them.
-void RecordReader::Impl::repairText(Record& out, std::string_view piece) {
+void ReaderState::repairText(Record& out, std::string_view piece) {
   std::string_view* fields[] = {&out.component, &out.context, &out.thread, &out.source,
                                 &out.message};
   const bool asciiPiece = isAscii(piece);
@@ -262,9 +262,9 @@ void RecordReader::Impl::repairText(Record& out, std::string_view piece) {
   }
 }
 
-RecordReader::RecordReader(const ReaderOptions& options) : impl_(std::make_unique<Impl>()) {
-  impl_->format = options.format;
-  impl_->decoder = TextDecoder(options.encoding);
+RecordReader::RecordReader(const ReaderOptions& options) : state_(std::make_unique<ReaderState>()) {
+  state_->format = options.format;
+  state_->decoder = TextDecoder(options.encoding);
 }
 
 RecordReader::~RecordReader() = default;
@@ -272,11 +272,11 @@ RecordReader::RecordReader(RecordReader&&) noexcept = default;
 RecordReader& RecordReader::operator=(RecordReader&&) noexcept = default;
 
 void RecordReader::feed(std::string_view bytes) {
-  Impl& d = *impl_;
+  ReaderState& d = *state_;
   d.stats.bytes += bytes.size();
   if (d.pos > 0 && d.pos >= d.text.size() / 2) {  // drop what has been yielded
     d.text.erase(0, d.pos);
-    for (Impl::Cut& c : d.cuts) c.at -= d.pos;
+    for (ReaderState::Cut& c : d.cuts) c.at -= d.pos;
     d.boundLine -= std::min(d.boundLine, d.pos);
     d.pos = 0;
   }
@@ -284,12 +284,12 @@ void RecordReader::feed(std::string_view bytes) {
 }
 
 void RecordReader::finish() {
-  impl_->decoder.finish(impl_->text);
-  impl_->finished = true;
+  state_->decoder.finish(state_->text);
+  state_->finished = true;
 }
 
 bool RecordReader::next(Record& out) {
-  Impl& d = *impl_;
+  ReaderState& d = *state_;
   if (d.pos >= d.text.size()) return false;
   if (d.format == Format::Unknown) {
     d.format = detectFormat(std::string_view(d.text).substr(d.pos), d.finished);
@@ -304,7 +304,7 @@ bool RecordReader::next(Record& out) {
   const std::string_view piece = rest.substr(0, *length);
   const bool last = d.finished && *length == rest.size();
   std::int64_t cutSource = 0;  // what the markers in this record stand for
-  std::erase_if(d.cuts, [&](const Impl::Cut& c) {
+  std::erase_if(d.cuts, [&](const ReaderState::Cut& c) {
     if (c.at >= d.pos + *length) return false;
     cutSource += c.source;
     out.flags |= kCutText;
@@ -333,8 +333,8 @@ bool RecordReader::next(Record& out) {
   return true;
 }
 
-Encoding RecordReader::encoding() const { return impl_->decoder.encoding(); }
-Format RecordReader::format() const { return impl_->format; }
-const ReaderStats& RecordReader::stats() const { return impl_->stats; }
+Encoding RecordReader::encoding() const { return state_->decoder.encoding(); }
+Format RecordReader::format() const { return state_->format; }
+const ReaderStats& RecordReader::stats() const { return state_->stats; }
 
 }  // namespace ccmlog

@@ -1,4 +1,4 @@
-#include "ccmlog/timestamp.h"
+#include "ccmlog/basics.h"
 
 #include <boost/date_time/gregorian/gregorian.hpp>
 #include <cstdio>

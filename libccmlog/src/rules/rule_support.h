@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "ccmlog/finding.h"
+#include "ccmlog/analysis.h"
 #include "ccmlog/knowledge.h"
 #include "ccmlog/timeline.h"
 

@@ -4,7 +4,6 @@
 
 #include <optional>
 
-#include "ccmlog/event.h"
 #include "ccmlog/timeline.h"
 
 namespace ccmlog::detail {

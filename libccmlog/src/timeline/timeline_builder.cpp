@@ -7,6 +7,7 @@
 #include <type_traits>
 #include <unordered_map>
 
+#include "ccmlog/command_line.h"
 #include "timeline/event_phases.h"
 #include "classify/text_case.h"
 

@@ -1,4 +1,4 @@
-#include "ccmlog/event.h"
+#include "ccmlog/timeline.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "ccmlog/timestamp.h"
+#include "ccmlog/basics.h"
 
 #include <gtest/gtest.h>
 

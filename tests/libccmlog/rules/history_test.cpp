@@ -24,7 +24,7 @@ LogLines attemptsOf(const LogLines& latest) {
 
 TEST(History, AFailureOfAnEarlierAttemptIsDatedHistoryWhenTheLatestSucceeded) {
   const Report r = analyzeSetupLog(attemptsOf({{"CcmSetup is exiting with return code 0"}}), "+300");
-  EXPECT_EQ(r.outcome.status, OutcomeStatus::Success);
+  EXPECT_EQ(r.timeline.outcome.status, OutcomeStatus::Success);
   ASSERT_FALSE(r.findings.empty());
   for (const Finding& f : r.findings) {
     EXPECT_TRUE(f.history) << f.rule;
@@ -43,7 +43,7 @@ TEST(History, TheLatestAttemptsOwnFailureIsNotHistory) {
       {"CcmSetup failed with error code 0x80190194", "", "3"},
       {"CcmSetup is exiting with return code 1"},
   }));
-  EXPECT_EQ(r.outcome.status, OutcomeStatus::Failed);
+  EXPECT_EQ(r.timeline.outcome.status, OutcomeStatus::Failed);
   ASSERT_FALSE(r.findings.empty());
   const Finding& headline = r.findings.front();
   EXPECT_FALSE(headline.history);

@@ -168,7 +168,7 @@ TEST(PrerequisiteFailed, SilentWhenPrerequisitesInstalled) {
 TEST(RebootRequired, IsAWarningForReturnCodeSeven) {
   const Report r = analyzeSetupLog({kBanner, {"Installation succeeded. Windows Installer has requested a reboot."},
                                     {"CcmSetup is exiting with return code 7"}});
-  EXPECT_EQ(r.outcome.status, OutcomeStatus::RebootRequired);
+  EXPECT_EQ(r.timeline.outcome.status, OutcomeStatus::RebootRequired);
   const Finding* f = findingOf(r, "reboot-required");
   ASSERT_NE(f, nullptr);
   EXPECT_EQ(f->severity, FindingSeverity::Warning);

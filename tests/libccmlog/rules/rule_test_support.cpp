@@ -123,7 +123,7 @@ std::vector<std::uint64_t> citedLines(const Finding& f, std::uint32_t file) {
 
 std::string benignEvidence(const Report& report) {
   std::string found;
-  for (const TimelineEvent& e : report.events) {
+  for (const TimelineEvent& e : report.timeline.events) {
     if (e.event.kind != EventKind::Benign) continue;
     for (const Finding& f : report.findings) {
       for (const Evidence& x : f.evidence) {

@@ -17,7 +17,6 @@
 #include <vector>
 
 #include "ccmlog/analysis.h"
-#include "ccmlog/finding.h"
 
 namespace ccmlog::test {
 

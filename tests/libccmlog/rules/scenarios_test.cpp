@@ -53,9 +53,9 @@ class Scenarios : public testing::TestWithParam<Scenario> {};
 TEST_P(Scenarios, GiveTheExpectedOutcomeAndFindings) {
   const Scenario& s = GetParam();
   const Report r = analyzeScenario(s.folder);
-  EXPECT_EQ(r.outcome.status, s.status);
-  EXPECT_EQ(r.outcome.exitCode, s.exitCode);
-  EXPECT_EQ(r.outcome.errorCode, s.errorCode);
+  EXPECT_EQ(r.timeline.outcome.status, s.status);
+  EXPECT_EQ(r.timeline.outcome.exitCode, s.exitCode);
+  EXPECT_EQ(r.timeline.outcome.errorCode, s.errorCode);
   EXPECT_EQ(ruleIdsOf(r), s.rules);
   EXPECT_EQ(benignEvidence(r), "");
   for (const Finding& f : r.findings) {
@@ -138,8 +138,8 @@ TEST(ScenarioDetails, Msi1603NamesTheActionAndTheWmiCause) {
 
 TEST(ScenarioDetails, PrerequisiteFailedNamesVcredist) {
   const Report r = analyzeScenario("prerequisite-failed");
-  ASSERT_EQ(r.runs.size(), 1u);
-  EXPECT_FALSE(r.runs[0].service);  // /noservice, although it ran as SYSTEM
+  ASSERT_EQ(r.timeline.runs.size(), 1u);
+  EXPECT_FALSE(r.timeline.runs[0].service);  // /noservice, although it ran as SYSTEM
   const Finding* f = findingOf(r, "prerequisite-failed");
   ASSERT_NE(f, nullptr);
   EXPECT_EQ(textDetail(*f, "prerequisite"), "vcredist_x64.exe");

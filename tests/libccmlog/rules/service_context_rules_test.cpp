@@ -45,8 +45,8 @@ TEST(ServiceContextSourceAccess, SilentForANoServiceRunEvenAsSystem) {
       accessDenied(),
       {"CcmSetup failed with error code 0x80070005"},
   });
-  ASSERT_EQ(r.runs.size(), 1u);
-  EXPECT_FALSE(r.runs[0].service);
+  ASSERT_EQ(r.timeline.runs.size(), 1u);
+  EXPECT_FALSE(r.timeline.runs[0].service);
   EXPECT_EQ(findingOf(r, "service-context-source-access"), nullptr);
 }
 
@@ -54,7 +54,7 @@ TEST(ServiceContextSourceAccess, SilentWhenTheServiceRunSucceeds) {
   const Report r = analyzeSetupLog(bootstrapRun("jsmith") + kServiceRun +
                                    LogLines{accessDenied(), {"Download complete."},
                                             {"CcmSetup is exiting with return code 0"}});
-  EXPECT_EQ(r.outcome.status, OutcomeStatus::Success);
+  EXPECT_EQ(r.timeline.outcome.status, OutcomeStatus::Success);
   EXPECT_EQ(findingOf(r, "service-context-source-access"), nullptr);
 }
 

@@ -91,7 +91,7 @@ TEST(BenignLines, NeverProduceFindings) {
       {"SetInitialCommandLine failed with 0x80070002", "", "3"},
       {"CcmSetup is exiting with return code 0"},
   });
-  EXPECT_EQ(r.outcome.status, OutcomeStatus::Success);
+  EXPECT_EQ(r.timeline.outcome.status, OutcomeStatus::Success);
   EXPECT_TRUE(r.findings.empty());
 }
 

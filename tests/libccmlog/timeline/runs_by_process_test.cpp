@@ -56,17 +56,17 @@ const std::string kInterleavedFailure = logOf({
 
 TEST(RunsByProcess, TheBootstrapsLastWordsAfterTheServiceBannerStayTheBootstraps) {
   const Report r = analyzeLog("ccmsetup.log", kInterleavedFailure);
-  ASSERT_EQ(r.runs.size(), 2u);
-  EXPECT_EQ(r.runs[0].pid, 100);
-  EXPECT_EQ(r.runs[0].exitCode, 0);
-  EXPECT_EQ(value(r.runs[0].end.line), 8u);
-  EXPECT_EQ(r.runs[1].pid, 200);
-  EXPECT_EQ(r.runs[1].user, "SYSTEM");
-  EXPECT_EQ(r.runs[1].exitCode, 1);
-  EXPECT_EQ(r.outcome.status, OutcomeStatus::Failed);
-  EXPECT_EQ(r.outcome.run, 1u);
-  EXPECT_EQ(r.outcome.exitCode, 1) << "the deciding run's own exit code, not the bootstrap's 0";
-  EXPECT_EQ(r.outcome.errorCode, 0x80070005u);
+  ASSERT_EQ(r.timeline.runs.size(), 2u);
+  EXPECT_EQ(r.timeline.runs[0].pid, 100);
+  EXPECT_EQ(r.timeline.runs[0].exitCode, 0);
+  EXPECT_EQ(value(r.timeline.runs[0].end.line), 8u);
+  EXPECT_EQ(r.timeline.runs[1].pid, 200);
+  EXPECT_EQ(r.timeline.runs[1].user, "SYSTEM");
+  EXPECT_EQ(r.timeline.runs[1].exitCode, 1);
+  EXPECT_EQ(r.timeline.outcome.status, OutcomeStatus::Failed);
+  EXPECT_EQ(r.timeline.outcome.run, 1u);
+  EXPECT_EQ(r.timeline.outcome.exitCode, 1) << "the deciding run's own exit code, not the bootstrap's 0";
+  EXPECT_EQ(r.timeline.outcome.errorCode, 0x80070005u);
 }
 
 TEST(RunsByProcess, AServiceStillRunningNeverReportsTheBootstrapsZero) {
@@ -78,10 +78,10 @@ TEST(RunsByProcess, AServiceStillRunningNeverReportsTheBootstrapsZero) {
       {3, "22", R"(Downloading \\srv\share\client.msi to C:\Windows\ccmsetup\client.msi)"},
       {4, "11", "CcmSetup is exiting with return code 0"},
   }));
-  ASSERT_EQ(r.runs.size(), 2u);
-  EXPECT_FALSE(r.runs[1].exitCode);
-  EXPECT_EQ(r.outcome.status, OutcomeStatus::InProgress);
-  EXPECT_FALSE(r.outcome.exitCode);
+  ASSERT_EQ(r.timeline.runs.size(), 2u);
+  EXPECT_FALSE(r.timeline.runs[1].exitCode);
+  EXPECT_EQ(r.timeline.outcome.status, OutcomeStatus::InProgress);
+  EXPECT_FALSE(r.timeline.outcome.exitCode);
 }
 
 TEST(RunsByProcess, AThreadIdOfAProcessThatExitedServesTheNewProcess) {
@@ -91,9 +91,9 @@ TEST(RunsByProcess, AThreadIdOfAProcessThatExitedServesTheNewProcess) {
       {2, "22", kServiceBanner},
       {3, "11", "CcmSetup failed with error code 0x80070005"},  // id 11 reused by process 200
   }));
-  ASSERT_EQ(r.runs.size(), 2u);
-  EXPECT_FALSE(r.runs[0].errorCode);
-  EXPECT_EQ(r.runs[1].errorCode, 0x80070005u);
+  ASSERT_EQ(r.timeline.runs.size(), 2u);
+  EXPECT_FALSE(r.timeline.runs[0].errorCode);
+  EXPECT_EQ(r.timeline.runs[1].errorCode, 0x80070005u);
 }
 
 TEST(RunsByProcess, AThreadIdSeenLongAfterANewerBannerServesTheNewerProcess) {
@@ -105,9 +105,9 @@ TEST(RunsByProcess, AThreadIdSeenLongAfterANewerBannerServesTheNewerProcess) {
       {60, "22", kServiceBanner},
       {660, "11", "CcmSetup failed with error code 0x80070005"},
   }));
-  ASSERT_EQ(r.runs.size(), 2u);
-  EXPECT_FALSE(r.runs[0].errorCode);
-  EXPECT_EQ(r.runs[1].errorCode, 0x80070005u);
+  ASSERT_EQ(r.timeline.runs.size(), 2u);
+  EXPECT_FALSE(r.timeline.runs[0].errorCode);
+  EXPECT_EQ(r.timeline.runs[1].errorCode, 0x80070005u);
 }
 
 TEST(RunsByProcess, AnOlderUnfinishedProcessKeepsItsThreadWithinTheWindow) {
@@ -116,9 +116,9 @@ TEST(RunsByProcess, AnOlderUnfinishedProcessKeepsItsThreadWithinTheWindow) {
       {60, "22", kServiceBanner},
       {120, "11", "CcmSetup failed with error code 0x80070005"},
   }));
-  ASSERT_EQ(r.runs.size(), 2u);
-  EXPECT_EQ(r.runs[0].errorCode, 0x80070005u);
-  EXPECT_FALSE(r.runs[1].errorCode);
+  ASSERT_EQ(r.timeline.runs.size(), 2u);
+  EXPECT_EQ(r.timeline.runs[0].errorCode, 0x80070005u);
+  EXPECT_FALSE(r.timeline.runs[1].errorCode);
 }
 
 // A ticket's paste: messages only, no time and no thread. The hand-off rule
@@ -133,12 +133,12 @@ TEST(RunsByProcess, WithoutThreadsTheHandOffTailGoesToTheBootstrap) {
                               "CcmSetup is exiting with return code 0\n"
                               "Failed to access source file (\\\\srv\\share\\client.msi). Error 0x80070005\n"
                               "CcmSetup failed with error code 0x80070005\n");
-  ASSERT_EQ(r.runs.size(), 2u);
-  EXPECT_EQ(r.runs[0].exitCode, 0);
-  EXPECT_FALSE(r.runs[1].exitCode);
-  EXPECT_EQ(r.runs[1].errorCode, 0x80070005u);
-  EXPECT_EQ(r.outcome.status, OutcomeStatus::Failed);
-  EXPECT_FALSE(r.outcome.exitCode);
+  ASSERT_EQ(r.timeline.runs.size(), 2u);
+  EXPECT_EQ(r.timeline.runs[0].exitCode, 0);
+  EXPECT_FALSE(r.timeline.runs[1].exitCode);
+  EXPECT_EQ(r.timeline.runs[1].errorCode, 0x80070005u);
+  EXPECT_EQ(r.timeline.outcome.status, OutcomeStatus::Failed);
+  EXPECT_FALSE(r.timeline.outcome.exitCode);
 }
 
 TEST(RunsByProcess, WithoutThreadsAnEndingAfterTheServiceActedIsTheServices) {
@@ -150,10 +150,10 @@ TEST(RunsByProcess, WithoutThreadsAnEndingAfterTheServiceActedIsTheServices) {
                                   std::string(kServiceBanner) + "\n"
                               "Downloading \\\\srv\\share\\client.msi to C:\\Windows\\ccmsetup\\client.msi\n"
                               "CcmSetup is exiting with return code 0\n");
-  ASSERT_EQ(r.runs.size(), 2u);
-  EXPECT_EQ(r.runs[1].exitCode, 0);
-  EXPECT_EQ(r.outcome.status, OutcomeStatus::Success);
-  EXPECT_EQ(r.outcome.run, 1u);
+  ASSERT_EQ(r.timeline.runs.size(), 2u);
+  EXPECT_EQ(r.timeline.runs[1].exitCode, 0);
+  EXPECT_EQ(r.timeline.outcome.status, OutcomeStatus::Success);
+  EXPECT_EQ(r.timeline.outcome.run, 1u);
 }
 
 // --- Outcomes told honestly ---
@@ -169,11 +169,11 @@ TEST(Outcome, AnMsiLogAloneIsDecidedByItsOwnStatus) {
                                           "Manager Client. Product Version: 5.00.9122.1000. Product Language: "
                                           "1033. Manufacturer: Microsoft Corporation. Installation success or "
                                           "error status: 1603."));
-  EXPECT_EQ(r.outcome.status, OutcomeStatus::Failed);
-  EXPECT_EQ(r.outcome.exitCode, 1603);
-  EXPECT_EQ(r.outcome.errorCode, 0x80070643u);
-  EXPECT_EQ(r.outcome.operation, Operation::Install);
-  EXPECT_EQ(r.outcome.product, "Configuration Manager Client");
+  EXPECT_EQ(r.timeline.outcome.status, OutcomeStatus::Failed);
+  EXPECT_EQ(r.timeline.outcome.exitCode, 1603);
+  EXPECT_EQ(r.timeline.outcome.errorCode, 0x80070643u);
+  EXPECT_EQ(r.timeline.outcome.operation, Operation::Install);
+  EXPECT_EQ(r.timeline.outcome.product, "Configuration Manager Client");
 }
 
 TEST(Outcome, AnMsiLogAlonesRunLastsFromItsFirstEventToItsLast) {
@@ -185,9 +185,9 @@ TEST(Outcome, AnMsiLogAlonesRunLastsFromItsFirstEventToItsLast) {
       "Manager Client. Product Version: 5.00.9122.1000. Product Language: 1033. Manufacturer: Microsoft "
       "Corporation. Installation success or error status: 1603.\r\n";
   const Report r = analyzeLog("client.msi.log", log);
-  ASSERT_EQ(r.runs.size(), 1u);
-  EXPECT_EQ(ticksBetween(r.runs[0].start, r.runs[0].end), 182 * Timestamp::kTicksPerSecond)
-      << formatTime(r.runs[0].start, Clock::Local) << " to " << formatTime(r.runs[0].end, Clock::Local);
+  ASSERT_EQ(r.timeline.runs.size(), 1u);
+  EXPECT_EQ(ticksBetween(r.timeline.runs[0].start, r.timeline.runs[0].end), 182 * Timestamp::kTicksPerSecond)
+      << formatTime(r.timeline.runs[0].start, Clock::Local) << " to " << formatTime(r.timeline.runs[0].end, Clock::Local);
 }
 
 TEST(Outcome, ASiteRolesMsiLogNamesItsProduct) {
@@ -196,24 +196,24 @@ TEST(Outcome, ASiteRolesMsiLogNamesItsProduct) {
                                       "Status Point. Product Version: 5.00.9122.1000. Product Language: 1033. "
                                       "Manufacturer: Microsoft Corporation. Installation success or error "
                                       "status: 0."));
-  EXPECT_EQ(r.outcome.status, OutcomeStatus::Success);
-  EXPECT_EQ(r.outcome.product, "ConfigMgr Fallback Status Point");
+  EXPECT_EQ(r.timeline.outcome.status, OutcomeStatus::Success);
+  EXPECT_EQ(r.timeline.outcome.product, "ConfigMgr Fallback Status Point");
 }
 
 TEST(Outcome, AnExcerptWithoutBannerOrEndingIsUnknown) {
   const Report r = analyzeLog("ccmsetup.log",
                               "Downloading \\\\srv\\share\\client.msi to C:\\Windows\\ccmsetup\\client.msi\n"
                               "Download complete.\n");
-  EXPECT_EQ(r.outcome.status, OutcomeStatus::Unknown);
+  EXPECT_EQ(r.timeline.outcome.status, OutcomeStatus::Unknown);
 }
 
 TEST(Outcome, AnExcerptWithAFinalFailureLineHasFailed) {
   const Report r = analyzeLog("ccmsetup.log",
                               "Downloading \\\\srv\\share\\client.msi to C:\\Windows\\ccmsetup\\client.msi\n"
                               "CcmSetup failed with error code 0x80070005\n");
-  EXPECT_EQ(r.outcome.status, OutcomeStatus::Failed);
-  EXPECT_EQ(r.outcome.errorCode, 0x80070005u);
-  EXPECT_FALSE(r.outcome.exitCode);
+  EXPECT_EQ(r.timeline.outcome.status, OutcomeStatus::Failed);
+  EXPECT_EQ(r.timeline.outcome.errorCode, 0x80070005u);
+  EXPECT_FALSE(r.timeline.outcome.exitCode);
 }
 
 TEST(Outcome, AnUninstallIsToldFromAnInstall) {
@@ -223,8 +223,8 @@ TEST(Outcome, AnUninstallIsToldFromAnInstall) {
       {9, "11", "Uninstall succeeded."},
       {9, "11", "CcmSetup is exiting with return code 0"},
   }));
-  EXPECT_EQ(r.outcome.status, OutcomeStatus::Success);
-  EXPECT_EQ(r.outcome.operation, Operation::Uninstall);
+  EXPECT_EQ(r.timeline.outcome.status, OutcomeStatus::Success);
+  EXPECT_EQ(r.timeline.outcome.operation, Operation::Uninstall);
 }
 
 // --- The property behind it, on every testdata machine that hands off ---
@@ -232,10 +232,10 @@ TEST(Outcome, AnUninstallIsToldFromAnInstall) {
 // What a helpdesk person acts on: the outcome, the runs' endings and the
 // findings with their causes, in order.
 std::string verdictOf(const Report& r) {
-  std::string v = std::string(toString(r.outcome.status)) + " exit=" +
-                  (r.outcome.exitCode ? std::to_string(*r.outcome.exitCode) : "-") +
-                  " error=" + (r.outcome.errorCode ? std::to_string(*r.outcome.errorCode) : "-") + "\n";
-  for (const Run& run : r.runs) {
+  std::string v = std::string(toString(r.timeline.outcome.status)) + " exit=" +
+                  (r.timeline.outcome.exitCode ? std::to_string(*r.timeline.outcome.exitCode) : "-") +
+                  " error=" + (r.timeline.outcome.errorCode ? std::to_string(*r.timeline.outcome.errorCode) : "-") + "\n";
+  for (const Run& run : r.timeline.runs) {
     v += "run pid=" + (run.pid ? std::to_string(*run.pid) : "-") + " user=" + run.user +
          " exit=" + (run.exitCode ? std::to_string(*run.exitCode) : "-") + "\n";
   }
@@ -253,17 +253,17 @@ std::string withTailAfterServiceBanner(std::string_view bytes, const Report& r, 
   };
   std::vector<const OwnedRecord*> order;
   for (const OwnedRecord& o : records) order.push_back(&o);
-  for (size_t i = 0; i + 1 < r.runs.size(); ++i) {
-    if (!r.runs[i].createdService || !r.runs[i + 1].service) continue;
-    const std::string thread = at(r.runs[i].start.line)->thread;
-    const OwnedRecord* banner = &*at(r.runs[i + 1].start.line);
+  for (size_t i = 0; i + 1 < r.timeline.runs.size(); ++i) {
+    if (!r.timeline.runs[i].createdService || !r.timeline.runs[i + 1].service) continue;
+    const std::string thread = at(r.timeline.runs[i].start.line)->thread;
+    const OwnedRecord* banner = &*at(r.timeline.runs[i + 1].start.line);
     const auto started = std::find_if(order.begin(), order.end(), [&](const OwnedRecord* o) {
       return o->thread == thread && o->message.find("Successfully started the ccmsetup service") != std::string::npos;
     });
     if (started == order.end()) continue;
     std::vector<const OwnedRecord*> tail;
     const auto bannerAt = [&] { return std::find(order.begin(), order.end(), banner); };
-    for (auto it = started + 1; it != order.end() && (*it)->record.line <= r.runs[i].end.line;) {
+    for (auto it = started + 1; it != order.end() && (*it)->record.line <= r.timeline.runs[i].end.line;) {
       if ((*it)->thread == thread && it < bannerAt()) {
         tail.push_back(*it);
         it = order.erase(it);
@@ -285,7 +285,7 @@ TEST(RunsByProcess, MovingTheBootstrapsTailAfterTheServiceBannerKeepsEveryVerdic
   for (const auto& entry : std::filesystem::directory_iterator(CCMLOG_TESTDATA_DIR "/machines")) {
     const std::string bytes = test::readBytes((entry.path() / "ccmsetup.log").string());
     const Report original = analyzeLog("ccmsetup.log", bytes);
-    const bool handsOff = std::any_of(original.runs.begin(), original.runs.end(), [](const ccmlog::Run& run) {
+    const bool handsOff = std::any_of(original.timeline.runs.begin(), original.timeline.runs.end(), [](const ccmlog::Run& run) {
       return run.createdService && run.start.thread;
     });
     if (!handsOff) continue;

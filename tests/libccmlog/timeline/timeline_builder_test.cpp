@@ -38,13 +38,13 @@ const std::string kBootstrap = logOf({
 
 TEST(TimelineBuilder, BootstrapHandOffIsNotTheOutcome) {
   const Report r = analyze({{"ccmsetup.log", kBootstrap}});
-  ASSERT_EQ(r.runs.size(), 1u);
-  EXPECT_EQ(r.runs[0].pid, 100);
-  EXPECT_EQ(r.runs[0].user, "CONTOSO\\admin");
-  EXPECT_TRUE(r.runs[0].createdService);
-  EXPECT_FALSE(r.runs[0].service);
-  EXPECT_EQ(r.runs[0].exitCode, 0);
-  EXPECT_EQ(r.outcome.status, OutcomeStatus::InProgress);
+  ASSERT_EQ(r.timeline.runs.size(), 1u);
+  EXPECT_EQ(r.timeline.runs[0].pid, 100);
+  EXPECT_EQ(r.timeline.runs[0].user, "CONTOSO\\admin");
+  EXPECT_TRUE(r.timeline.runs[0].createdService);
+  EXPECT_FALSE(r.timeline.runs[0].service);
+  EXPECT_EQ(r.timeline.runs[0].exitCode, 0);
+  EXPECT_EQ(r.timeline.outcome.status, OutcomeStatus::InProgress);
 }
 
 TEST(TimelineBuilder, ServiceRunAfterHandOffDecidesTheOutcome) {
@@ -55,16 +55,16 @@ TEST(TimelineBuilder, ServiceRunAfterHandOffDecidesTheOutcome) {
       "CcmSetup failed with error code 0x80070005",
   }, 5);
   const Report r = analyze({{"ccmsetup.log", log}});
-  ASSERT_EQ(r.runs.size(), 2u);
-  EXPECT_TRUE(r.runs[1].service);
-  EXPECT_TRUE(r.runs[1].commandLine.runService);
-  EXPECT_EQ(r.runs[1].commandLine.source, "\\\\srv\\share");
-  EXPECT_EQ(value(r.runs[1].start.line), 7u);
-  EXPECT_EQ(value(r.runs[1].end.line), 10u);
-  EXPECT_EQ(value(r.runs[0].end.line), 6u);
-  EXPECT_EQ(r.outcome.status, OutcomeStatus::Failed);
-  EXPECT_EQ(r.outcome.errorCode, 0x80070005u);
-  EXPECT_EQ(r.outcome.run, 1u);
+  ASSERT_EQ(r.timeline.runs.size(), 2u);
+  EXPECT_TRUE(r.timeline.runs[1].service);
+  EXPECT_TRUE(r.timeline.runs[1].commandLine.runService);
+  EXPECT_EQ(r.timeline.runs[1].commandLine.source, "\\\\srv\\share");
+  EXPECT_EQ(value(r.timeline.runs[1].start.line), 7u);
+  EXPECT_EQ(value(r.timeline.runs[1].end.line), 10u);
+  EXPECT_EQ(value(r.timeline.runs[0].end.line), 6u);
+  EXPECT_EQ(r.timeline.outcome.status, OutcomeStatus::Failed);
+  EXPECT_EQ(r.timeline.outcome.errorCode, 0x80070005u);
+  EXPECT_EQ(r.timeline.outcome.run, 1u);
 }
 
 TEST(TimelineBuilder, TheRunAfterServiceCreationIsTheServiceRunEvenWithoutSystemLine) {
@@ -73,9 +73,9 @@ TEST(TimelineBuilder, TheRunAfterServiceCreationIsTheServiceRunEvenWithoutSystem
       "CcmSetup is exiting with return code 0",
   }, 5);
   const Report r = analyze({{"ccmsetup.log", log}});
-  ASSERT_EQ(r.runs.size(), 2u);
-  EXPECT_TRUE(r.runs[1].service);
-  EXPECT_EQ(r.outcome.status, OutcomeStatus::Success);
+  ASSERT_EQ(r.timeline.runs.size(), 2u);
+  EXPECT_TRUE(r.timeline.runs[1].service);
+  EXPECT_EQ(r.timeline.outcome.status, OutcomeStatus::Success);
 }
 
 TEST(TimelineBuilder, StandaloneNoServiceRunSucceeds) {
@@ -85,11 +85,11 @@ TEST(TimelineBuilder, StandaloneNoServiceRunSucceeds) {
       "Running as user \"jsmith\"",
       "CcmSetup is exiting with return code 0",
   })}});
-  ASSERT_EQ(r.runs.size(), 1u);
-  EXPECT_FALSE(r.runs[0].service);
-  EXPECT_TRUE(r.runs[0].commandLine.noService);
-  EXPECT_EQ(r.outcome.status, OutcomeStatus::Success);
-  EXPECT_EQ(r.outcome.exitCode, 0);
+  ASSERT_EQ(r.timeline.runs.size(), 1u);
+  EXPECT_FALSE(r.timeline.runs[0].service);
+  EXPECT_TRUE(r.timeline.runs[0].commandLine.noService);
+  EXPECT_EQ(r.timeline.outcome.status, OutcomeStatus::Success);
+  EXPECT_EQ(r.timeline.outcome.exitCode, 0);
 }
 
 TEST(TimelineBuilder, ReturnCodeSevenMeansRebootRequired) {
@@ -97,7 +97,7 @@ TEST(TimelineBuilder, ReturnCodeSevenMeansRebootRequired) {
       "==========[ ccmsetup started in process 300 ]==========",
       "CcmSetup is exiting with return code 7",
   })}});
-  EXPECT_EQ(r.outcome.status, OutcomeStatus::RebootRequired);
+  EXPECT_EQ(r.timeline.outcome.status, OutcomeStatus::RebootRequired);
 }
 
 TEST(TimelineBuilder, LogStartingMidRunGetsARunWithoutPid) {
@@ -106,10 +106,10 @@ TEST(TimelineBuilder, LogStartingMidRunGetsARunWithoutPid) {
       "Running as user \"SYSTEM\"",
       "CcmSetup failed with error code 0x80190194",
   })}});
-  ASSERT_EQ(r.runs.size(), 1u);
-  EXPECT_FALSE(r.runs[0].pid);
-  EXPECT_EQ(value(r.runs[0].start.line), 2u);  // the run starts at its first event
-  EXPECT_EQ(r.outcome.status, OutcomeStatus::Failed);
+  ASSERT_EQ(r.timeline.runs.size(), 1u);
+  EXPECT_FALSE(r.timeline.runs[0].pid);
+  EXPECT_EQ(value(r.timeline.runs[0].start.line), 2u);  // the run starts at its first event
+  EXPECT_EQ(r.timeline.outcome.status, OutcomeStatus::Failed);
 }
 
 TEST(TimelineBuilder, RotatedHistoryContinuesIntoTheCurrentLog) {
@@ -119,9 +119,9 @@ TEST(TimelineBuilder, RotatedHistoryContinuesIntoTheCurrentLog) {
   });
   const std::string current = logOf({"Download complete.", "CcmSetup is exiting with return code 0"}, 1);
   const Report r = analyze({{"ccmsetup.lo_", history}, {"ccmsetup.log", current}});
-  ASSERT_EQ(r.runs.size(), 1u);
-  EXPECT_EQ(value(r.runs[0].end.file), 1u);
-  EXPECT_EQ(r.outcome.status, OutcomeStatus::Success);
+  ASSERT_EQ(r.timeline.runs.size(), 1u);
+  EXPECT_EQ(value(r.timeline.runs[0].end.file), 1u);
+  EXPECT_EQ(r.timeline.outcome.status, OutcomeStatus::Success);
 }
 
 TEST(TimelineBuilder, AuxiliaryEventsArePlacedInTheRunTheirTimeFallsIn) {
@@ -135,14 +135,14 @@ TEST(TimelineBuilder, AuxiliaryEventsArePlacedInTheRunTheirTimeFallsIn) {
       "Action ended 10:05:02: CcmRegisterHostingConfiguration. Return value 3.\r\n";
   // Given first, client.msi.log is still read after the setup log.
   const Report r = analyze({{"client.msi.log", msi}, {"ccmsetup.log", log}});
-  ASSERT_EQ(r.runs.size(), 2u);
+  ASSERT_EQ(r.timeline.runs.size(), 2u);
   EXPECT_EQ(r.files[0].path, "ccmsetup.log");
   bool inServiceRun = false, inBootstrap = false;
-  for (EventIndex i : r.runs[1].events) inServiceRun |= r.events[value(i)].event.kind == EventKind::MsiReturnValue3;
-  for (EventIndex i : r.runs[0].events) inBootstrap |= r.events[value(i)].event.kind == EventKind::MsiReturnValue3;
+  for (EventIndex i : r.timeline.runs[1].events) inServiceRun |= r.timeline.events[value(i)].event.kind == EventKind::MsiReturnValue3;
+  for (EventIndex i : r.timeline.runs[0].events) inBootstrap |= r.timeline.events[value(i)].event.kind == EventKind::MsiReturnValue3;
   EXPECT_TRUE(inServiceRun);
   EXPECT_FALSE(inBootstrap);
-  EXPECT_EQ(value(r.runs[1].end.file), 0u);  // auxiliary records do not stretch the run
+  EXPECT_EQ(value(r.timeline.runs[1].end.file), 0u);  // auxiliary records do not stretch the run
 }
 
 TEST(TimelineBuilder, PhasesFollowTheirEventsAndRecover) {
@@ -154,7 +154,7 @@ TEST(TimelineBuilder, PhasesFollowTheirEventsAndRecover) {
       "CcmSetup is exiting with return code 0",
   })}});
   const auto phase = [&](PhaseKind kind) -> const Phase* {
-    for (const Phase& p : r.phases) {
+    for (const Phase& p : r.timeline.phases) {
       if (p.kind == kind) return &p;
     }
     return nullptr;
@@ -170,12 +170,12 @@ TEST(TimelineBuilder, PhasesFollowTheirEventsAndRecover) {
 
 TEST(TimelineBuilder, BootstrapAndHandOffPhasesOfTheRunThatCreatedTheService) {
   const Report r = analyze({{"ccmsetup.log", kBootstrap}});
-  ASSERT_GE(r.phases.size(), 2u);
-  EXPECT_EQ(r.phases[0].kind, PhaseKind::Bootstrap);
-  EXPECT_EQ(r.phases[0].state, PhaseState::Succeeded);
-  EXPECT_EQ(value(r.phases[0].end.line), 4u);
-  EXPECT_EQ(r.phases[1].kind, PhaseKind::ServiceHandoff);
-  EXPECT_EQ(r.phases[1].state, PhaseState::Succeeded);
+  ASSERT_GE(r.timeline.phases.size(), 2u);
+  EXPECT_EQ(r.timeline.phases[0].kind, PhaseKind::Bootstrap);
+  EXPECT_EQ(r.timeline.phases[0].state, PhaseState::Succeeded);
+  EXPECT_EQ(value(r.timeline.phases[0].end.line), 4u);
+  EXPECT_EQ(r.timeline.phases[1].kind, PhaseKind::ServiceHandoff);
+  EXPECT_EQ(r.timeline.phases[1].state, PhaseState::Succeeded);
 }
 
 TEST(TimelineBuilder, DownloadsRecordSourceDestinationAndCompletion) {
@@ -185,12 +185,12 @@ TEST(TimelineBuilder, DownloadsRecordSourceDestinationAndCompletion) {
       "File download 43% complete (262144 of 602112 bytes).",
       "Download complete.",
   })}});
-  ASSERT_EQ(r.runs.size(), 1u);
-  ASSERT_EQ(r.runs[0].downloads.size(), 1u);
-  EXPECT_EQ(r.runs[0].downloads[0].source, "\\\\srv\\share\\ccmsetup.exe");
-  EXPECT_EQ(r.runs[0].downloads[0].destination, "C:\\Windows\\ccmsetup\\ccmsetup.exe");
-  EXPECT_TRUE(r.runs[0].downloads[0].completed);
-  for (const TimelineEvent& e : r.events) EXPECT_NE(e.event.kind, EventKind::DownloadProgress);
+  ASSERT_EQ(r.timeline.runs.size(), 1u);
+  ASSERT_EQ(r.timeline.runs[0].downloads.size(), 1u);
+  EXPECT_EQ(r.timeline.runs[0].downloads[0].source, "\\\\srv\\share\\ccmsetup.exe");
+  EXPECT_EQ(r.timeline.runs[0].downloads[0].destination, "C:\\Windows\\ccmsetup\\ccmsetup.exe");
+  EXPECT_TRUE(r.timeline.runs[0].downloads[0].completed);
+  for (const TimelineEvent& e : r.timeline.events) EXPECT_NE(e.event.kind, EventKind::DownloadProgress);
 }
 
 TEST(TimelineBuilder, RepeatedLinesAreCountedButOnlyTheFirstAndLastAreKept) {
@@ -199,11 +199,11 @@ TEST(TimelineBuilder, RepeatedLinesAreCountedButOnlyTheFirstAndLastAreKept) {
     log += test::cmtrace("Failed to access source file (\\\\srv\\share\\client.msi). Error 0x80070005");
   }
   const Report r = analyze({{"ccmsetup.log", log}});
-  ASSERT_EQ(r.runs.size(), 1u);
-  EXPECT_EQ(r.runs[0].count(EventKind::SourceAccessFailed), 5000u);
-  EXPECT_EQ(r.events.size(), 1u + 128u);
-  EXPECT_EQ(value(r.events[1].where.line), 2u);      // the first failure
-  EXPECT_EQ(value(r.events.back().where.line), 5001u);  // and the last
+  ASSERT_EQ(r.timeline.runs.size(), 1u);
+  EXPECT_EQ(r.timeline.runs[0].count(EventKind::SourceAccessFailed), 5000u);
+  EXPECT_EQ(r.timeline.events.size(), 1u + 128u);
+  EXPECT_EQ(value(r.timeline.events[1].where.line), 2u);      // the first failure
+  EXPECT_EQ(value(r.timeline.events.back().where.line), 5001u);  // and the last
 }
 
 TEST(TimelineBuilder, TheKeptEventsOfALongRunAreTheFirstAndLastOfEachKindWithTheirOwnTexts) {
@@ -217,9 +217,9 @@ TEST(TimelineBuilder, TheKeptEventsOfALongRunAreTheFirstAndLastOfEachKindWithThe
     log += test::cmtrace("Downloading " + source(i) + " to C:\\Windows\\ccmsetup\\file" + std::to_string(i) + ".msi");
   }
   const Report r = analyze({{"ccmsetup.log", log}});
-  ASSERT_EQ(r.runs.size(), 1u);
+  ASSERT_EQ(r.timeline.runs.size(), 1u);
   std::vector<int> failures, downloads;  // the i of each kept event, in order
-  for (const TimelineEvent& e : r.events) {
+  for (const TimelineEvent& e : r.timeline.events) {
     const auto line = static_cast<int>(value(e.where.line));
     if (e.event.kind == EventKind::SourceAccessFailed) {
       const int i = (line - 2) / 2;
@@ -238,8 +238,8 @@ TEST(TimelineBuilder, TheKeptEventsOfALongRunAreTheFirstAndLastOfEachKindWithThe
   for (int i = 3000 - 64; i < 3000; ++i) expected.push_back(i);
   EXPECT_EQ(failures, expected);
   EXPECT_EQ(downloads, expected);
-  ASSERT_EQ(r.runs[0].downloads.size(), 128u);
-  EXPECT_EQ(r.runs[0].downloads.back().source, source(2999));
+  ASSERT_EQ(r.timeline.runs[0].downloads.size(), 128u);
+  EXPECT_EQ(r.timeline.runs[0].downloads.back().source, source(2999));
 }
 
 TEST(TimelineBuilder, ADownloadCompletesOnlyWhenTheRunSaysSoAfterIt) {
@@ -250,12 +250,12 @@ TEST(TimelineBuilder, ADownloadCompletesOnlyWhenTheRunSaysSoAfterIt) {
       "Downloading \\\\srv\\share\\b.exe to C:\\Windows\\ccmsetup\\b.exe",
       "Failed to download client files by BITS. Error 0x80190194",
   })}});
-  ASSERT_EQ(r.runs.size(), 1u);
-  ASSERT_EQ(r.runs[0].downloads.size(), 2u);
-  EXPECT_TRUE(r.runs[0].downloads[0].completed);
-  EXPECT_FALSE(r.runs[0].downloads[0].errorCode);
-  EXPECT_FALSE(r.runs[0].downloads[1].completed);
-  EXPECT_EQ(r.runs[0].downloads[1].errorCode, 0x80190194u);
+  ASSERT_EQ(r.timeline.runs.size(), 1u);
+  ASSERT_EQ(r.timeline.runs[0].downloads.size(), 2u);
+  EXPECT_TRUE(r.timeline.runs[0].downloads[0].completed);
+  EXPECT_FALSE(r.timeline.runs[0].downloads[0].errorCode);
+  EXPECT_FALSE(r.timeline.runs[0].downloads[1].completed);
+  EXPECT_EQ(r.timeline.runs[0].downloads[1].errorCode, 0x80190194u);
 }
 
 // A machine that retried all week: 10^6 lines, streamed through the public
@@ -285,10 +285,10 @@ TEST(TimelineBuilder, AMillionRetryLinesKeepTheirCountNotTheirEvents) {
   drain();
   ASSERT_EQ(records, 1'000'001u);
   const Report r = std::move(analyzer).finish({});
-  ASSERT_EQ(r.runs.size(), 1u);
-  EXPECT_EQ(r.runs[0].count(EventKind::SourceAccessFailed), 1'000'000u);
-  EXPECT_EQ(r.events.size(), 1u + 128u);
-  EXPECT_EQ(value(r.events.back().where.line), 1'000'001u);
+  ASSERT_EQ(r.timeline.runs.size(), 1u);
+  EXPECT_EQ(r.timeline.runs[0].count(EventKind::SourceAccessFailed), 1'000'000u);
+  EXPECT_EQ(r.timeline.events.size(), 1u + 128u);
+  EXPECT_EQ(value(r.timeline.events.back().where.line), 1'000'001u);
   ASSERT_FALSE(r.findings.empty());
   EXPECT_NE(r.findings[0].title.find("1000000 times"), std::string::npos) << r.findings[0].title;
 }
@@ -299,16 +299,16 @@ TEST(TimelineBuilder, VeryManyRunsKeepTheLastThousand) {
     log += test::cmtrace("==========[ ccmsetup started in process " + std::to_string(i) + " ]==========");
   }
   const Report r = analyze({{"ccmsetup.log", log}});
-  ASSERT_EQ(r.runs.size(), 1000u);
-  EXPECT_EQ(r.omittedRuns, 2000u);
-  EXPECT_EQ(r.runs.front().pid, 2000);
-  EXPECT_EQ(r.runs.back().pid, 2999);
+  ASSERT_EQ(r.timeline.runs.size(), 1000u);
+  EXPECT_EQ(r.timeline.omittedRuns, 2000u);
+  EXPECT_EQ(r.timeline.runs.front().pid, 2000);
+  EXPECT_EQ(r.timeline.runs.back().pid, 2999);
 }
 
 TEST(TimelineBuilder, NoEventsMeansUnknownOutcome) {
   const Report r = analyze({{"ccmsetup.log", "just some text\nnothing ccmsetup said\n"}});
-  EXPECT_TRUE(r.runs.empty());
-  EXPECT_EQ(r.outcome.status, OutcomeStatus::Unknown);
+  EXPECT_TRUE(r.timeline.runs.empty());
+  EXPECT_EQ(r.timeline.outcome.status, OutcomeStatus::Unknown);
 }
 
 }  // namespace

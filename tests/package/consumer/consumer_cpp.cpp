@@ -1,8 +1,9 @@
 // The C++ API as a tool links it: ccmlog::ccmlog from find_package(ccmlog).
 //   consumer_cpp MACHINE_FOLDER   (testdata/machines/service-context-2009)
-// Checks the one call (analyzeFiles), Result's surface, the streaming pieces
+// Checks the one call (analyzeFiles), Result's surface, the reader and the Analyzer
 // and the error-code lookup; prints what it found.
 #include <ccmlog/ccmlog.h>
+#include <ccmlog/ccmlog_c.h>  // ccmlog_version()
 
 #include <cstdint>
 #include <filesystem>
@@ -26,25 +27,16 @@ void check(bool ok, std::string_view what) {
 
 constexpr std::string_view kHeadline = "service-context-source-access";
 
-// What analyzeFiles does, by hand: bytes → records → events → timeline → findings.
+// What analyzeFiles does, by hand: the bytes through a RecordReader, the records through an Analyzer.
 std::vector<ccmlog::Finding> analyzeByHand(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
   const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
   ccmlog::RecordReader reader;
-  ccmlog::EventClassifier classifier;
-  ccmlog::TimelineBuilder builder;
-  builder.beginFile(ccmlog::FileIndex{0}, ccmlog::roleOf(file));
+  ccmlog::Analyzer analyzer;
+  analyzer.beginFile(ccmlog::FileIndex{0}, ccmlog::roleOf(file));
   ccmlog::Record record;
-  std::vector<ccmlog::Event> events;
-  std::uint64_t index = 0;
   auto drain = [&] {
-    while (reader.next(record)) {
-      events.clear();
-      classifier.classify(record.message, ccmlog::RecordIndex{index++}, events);
-      builder.addRecord(ccmlog::Location{ccmlog::FileIndex{0}, record.line, record.local, record.bias,
-                                         ccmlog::threadId(record.thread)},
-                        record.message, events);
-    }
+    while (reader.next(record)) analyzer.add(record);
   };
   for (std::size_t at = 0; at < bytes.size(); at += 4096) {  // any chunk size will do
     reader.feed(std::string_view(bytes).substr(at, 4096));
@@ -52,8 +44,9 @@ std::vector<ccmlog::Finding> analyzeByHand(const std::filesystem::path& file) {
   }
   reader.finish();
   drain();
-  const ccmlog::Timeline timeline = std::move(builder).finish();
-  return ccmlog::diagnose(timeline);
+  ccmlog::FileReport read;
+  read.path = file;
+  return std::move(analyzer).finish({read}).findings;
 }
 
 }  // namespace
@@ -71,7 +64,7 @@ int main(int argc, char** argv) {
     std::cerr << report.error().message << '\n';
     return 3;
   }
-  std::cout << "outcome: " << ccmlog::toString(report->outcome.status) << '\n';
+  std::cout << "outcome: " << ccmlog::toString(report->timeline.outcome.status) << '\n';
   for (const ccmlog::Finding& finding : report->findings)
     std::cout << finding.rule << ": " << finding.title << '\n';
 
@@ -82,10 +75,10 @@ int main(int argc, char** argv) {
     check(rule == kHeadline, "the headline rule comes first");
     check(!r.findings.front().evidence.empty(), "the headline finding cites evidence");
   }
-  check(r.outcome.status == ccmlog::OutcomeStatus::Failed, "the install failed");
+  check(r.timeline.outcome.status == ccmlog::OutcomeStatus::Failed, "the install failed");
   check(r.files.size() == 1 && !r.files[0].error, "one file, read");
-  check(r.runs.size() == 2 && r.runs[1].service, "two runs, the second one the service");
-  check(!r.phases.empty(), "phases");
+  check(r.timeline.runs.size() == 2 && r.timeline.runs[1].service, "two runs, the second one the service");
+  check(!r.timeline.phases.empty(), "phases");
   check(ccmlog::reportToJson(r).find(kHeadline) != std::string::npos, "the JSON names the rule");
 
   const auto noLogs = ccmlog::analyzeFiles({"testdata/machines"});  // only folders in it

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "ccmlog/event_classifier.h"
-#include "ccmlog/file_reader.h"
+#include "ccmlog/record_reader.h"
 #include "classify/event_patterns.h"
 #include "classify/text_case.h"
 #include "test_support.h"

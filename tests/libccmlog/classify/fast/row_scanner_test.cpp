@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "ccmlog/file_reader.h"
+#include "ccmlog/record_reader.h"
 #include "classify/event_patterns.h"
 #include "classify/fast/row_scanner_oracle.h"
 #include "test_support.h"

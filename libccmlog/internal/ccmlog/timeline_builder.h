@@ -1,4 +1,4 @@
-// ccmlog/timeline_builder.h: events in, in log order; a Timeline out.
+// ccmlog/timeline_builder.h (internal): events in, in log order; a Timeline out.
 //
 //   ccmlog::TimelineBuilder builder;
 //   builder.beginFile(ccmlog::FileIndex{0}, ccmlog::FileRole::Setup);   // ccmsetup.lo_, ccmsetup.log
@@ -29,18 +29,12 @@
 #include <span>
 #include <string_view>
 
-#include "ccmlog/export.h"
+#include "ccmlog/log_files.h"
 #include "ccmlog/timeline.h"
 
 namespace ccmlog {
 
-/// How a file's records relate to ccmsetup runs.
-enum class FileRole : std::uint8_t {
-  Setup,      ///< ccmsetup.log and its rotated history: records belong to the current run
-  Auxiliary,  ///< client.msi.log, ccmeval, …: records are placed by time
-};
-
-class CCMLOG_EXPORT TimelineBuilder {
+class TimelineBuilder {
  public:
   TimelineBuilder();
   ~TimelineBuilder();

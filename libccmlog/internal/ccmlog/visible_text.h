@@ -1,4 +1,4 @@
-// ccmlog/visible_text.h: text a stranger wrote, made safe to show on a terminal.
+// ccmlog/visible_text.h (internal): text a stranger wrote, made safe to show on a terminal.
 //
 // Log lines, account names, file and folder names can hold terminal controls:
 // "ESC ] 0;title BEL" retitles the window, "ESC ] 52;c;…" writes the clipboard
@@ -17,7 +17,6 @@
 #include <string>
 #include <string_view>
 
-#include "ccmlog/export.h"
 
 namespace ccmlog {
 
@@ -34,12 +33,12 @@ enum class IllFormedBytes {
 };
 
 /// Appends `text` to `out` with its controls (but `kept`) and ill-formed bytes written visibly.
-CCMLOG_EXPORT void appendVisibleText(std::string& out, std::string_view text,
+void appendVisibleText(std::string& out, std::string_view text,
                                      KeptControls kept = KeptControls::None,
                                      IllFormedBytes illFormed = IllFormedBytes::Hex);
 
 /// `text` as appendVisibleText writes it.
-CCMLOG_EXPORT std::string visibleText(std::string_view text, KeptControls kept = KeptControls::None,
+std::string visibleText(std::string_view text, KeptControls kept = KeptControls::None,
                                       IllFormedBytes illFormed = IllFormedBytes::Hex);
 
 }  // namespace ccmlog

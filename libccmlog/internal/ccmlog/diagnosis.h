@@ -1,4 +1,4 @@
-// ccmlog/diagnosis.h: the rules that turn a Timeline into Findings.
+// ccmlog/diagnosis.h (internal): the rules that turn a Timeline into Findings.
 //
 //   std::vector<ccmlog::Finding> findings = ccmlog::diagnose(timeline);
 //
@@ -15,24 +15,14 @@
 #include <string_view>
 #include <vector>
 
-#include "ccmlog/export.h"
-#include "ccmlog/finding.h"
-#include "ccmlog/knowledge.h"
-#include "ccmlog/timeline.h"
+#include "ccmlog/analysis.h"
 
 namespace ccmlog {
 
-struct DiagnosisOptions {
-  Clock clock = Clock::Local;  ///< the clock findings' prose tells times in
-  /// The causes known (knowledge.h); null for the built-in knowledge. A log
-  /// must be classified with its classifier() for its lines to be seen.
-  std::shared_ptr<const Knowledge> knowledge = nullptr;
-};
-
-CCMLOG_EXPORT std::vector<Finding> diagnose(const Timeline& timeline, const DiagnosisOptions& options = {});
+std::vector<Finding> diagnose(const Timeline& timeline, const DiagnosisOptions& options = {});
 
 /// The ids of all rules: those of code in registry order, then those the
 /// built-in knowledge entries make alone (for documentation and tests).
-CCMLOG_EXPORT std::vector<std::string_view> ruleIds();
+std::vector<std::string_view> ruleIds();
 
 }  // namespace ccmlog

@@ -1,4 +1,4 @@
-// ccmlog/json_writer.h: a small streaming JSON writer (the outputs of ccmlog).
+// ccmlog/json_writer.h (internal): a small streaming JSON writer (the outputs of ccmlog).
 //
 //   JsonWriter json(out);
 //   json.beginObject();
@@ -16,11 +16,10 @@
 #include <string>
 #include <string_view>
 
-#include "ccmlog/export.h"
 
 namespace ccmlog {
 
-class CCMLOG_EXPORT JsonWriter {
+class JsonWriter {
  public:
   explicit JsonWriter(std::string& out, int indent = 0) : out_(out), indent_(indent) {}
 
@@ -52,6 +51,6 @@ class CCMLOG_EXPORT JsonWriter {
 };
 
 /// Appends `text` as a JSON string literal, quotes included.
-CCMLOG_EXPORT void appendJsonString(std::string& out, std::string_view text);
+void appendJsonString(std::string& out, std::string_view text);
 
 }  // namespace ccmlog

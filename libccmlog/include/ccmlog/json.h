@@ -1,4 +1,11 @@
-// ccmlog/report_json.h: a Report as JSON, schema "ccmlog.report.v2".
+// ccmlog/json.h: what ccmlog prints as JSON, for a tool that wants the same.
+//
+//   reportToJson(report)        = `ccmlog analyze --format json` = ccmlog_analyze_json()
+//   lookupToJson(input, info)   = one element of `ccmlog lookup --format json` = ccmlog_lookup_json()
+//
+// ---- The report ----------------------------------------------------------------------------------
+//
+// A Report as JSON, schema "ccmlog.report.v2".
 //
 //   {"schema":"ccmlog.report.v2",
 //    "files":[{path, format, encoding, records, unparsed, error}],
@@ -26,31 +33,42 @@
 // Windows Installer log alone, its status (1603) and that as an HRESULT
 // (0x80070643), with `product` naming what it installed.
 //
-// What changed from v1: runs gained operation, msi_status and product;
-// outcome gained operation, run and product; findings gained caused_by,
-// history and times; version, user and command_line are null, not "", when
-// the log does not say; a file's error is always there (null when it was
-// read), its format and encoding are null when it was not; findings are
-// ordered cause first.
-//
 // This is what `ccmlog analyze --format json` prints and what the C API
 // returns; schema/report.v2.schema.json is its JSON Schema.
+//
+// ---- An error code -------------------------------------------------------------------------------
+//
+// An error code's meaning as JSON, the objects of
+// `ccmlog lookup --format json` and of ccmlog_lookup_json().
+//
+//   auto info = ccmlog::lookupError("5");
+//   if (info) std::cout << ccmlog::lookupToJson("5", *info);
+//   // {"input": "5", "code": "0x80070005", "decimal": -2147024891, "win32": 5,
+//   //  "family": "win32", "name": "ERROR_ACCESS_DENIED", "text": "Access is denied.",
+//   //  "facility": 7, "facility_name": "FACILITY_WIN32", "hint": null}
+//
+// Keys, always in this order: input (as given), code (lower-case "0x%08x"),
+// decimal (the code as a signed 32-bit number), win32 (number or null),
+// family (see toString(ErrorFamily)), name and text (null when not known),
+// facility (number), facility_name and hint (null when there is none); see ErrorInfo.
+// A text that is no error code gives {"input": …, "error": why} instead, so
+// that an array of lookups lines up with its inputs. JSON Schema:
+// schema/lookup.v1.schema.json.
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "ccmlog/analysis.h"
+#include "ccmlog/error_codes.h"
 #include "ccmlog/export.h"
 
 namespace ccmlog {
 
-class JsonWriter;
-
 /// The report as JSON text; indent 0 writes it on one line.
 CCMLOG_EXPORT std::string reportToJson(const Report& report, int indent = 2);
 
-/// Writes the key "findings" and its array, as reportToJson does, into the
-/// object `json` has open (for outputs that embed a report's findings).
-CCMLOG_EXPORT void writeFindings(JsonWriter& json, const Report& report);
+/// An error code's object as JSON text, without a final newline; indent 0 writes it on one line.
+CCMLOG_EXPORT std::string lookupToJson(std::string_view input, const ErrorInfo& info, int indent = 2);
 
 }  // namespace ccmlog

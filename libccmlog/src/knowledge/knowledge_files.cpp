@@ -1,6 +1,6 @@
-#include "knowledge_files.h"
+#include "ccmlog/knowledge_files.h"
 
-namespace ccmlog::cli {
+namespace ccmlog {
 
 LoadedKnowledge loadKnowledge(const std::vector<std::string>& files) {
   LoadedKnowledge loaded{Knowledge::builtIn(), {}};
@@ -24,4 +24,4 @@ LoadedKnowledge loadKnowledge(const std::vector<std::string>& files) {
   return loaded;
 }
 
-}  // namespace ccmlog::cli
+}  // namespace ccmlog

@@ -1,4 +1,4 @@
-// ccmlog/event_classifier.h: messages in, Events out.
+// ccmlog/event_classifier.h (internal): messages in, Events out.
 //
 //   ccmlog::EventClassifier classifier;            // compiles the pattern table once
 //   std::vector<ccmlog::Event> events;
@@ -29,12 +29,11 @@
 #include <string_view>
 #include <vector>
 
-#include "ccmlog/event.h"
-#include "ccmlog/export.h"
+#include "ccmlog/timeline.h"
 
 namespace ccmlog {
 
-class CCMLOG_EXPORT EventClassifier {
+class EventClassifier {
  public:
   EventClassifier();
   /// The table's rows followed by `knowledgeLines`: RE2 patterns that compile
@@ -57,5 +56,12 @@ class CCMLOG_EXPORT EventClassifier {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+class Knowledge;
+
+/// The classifier `knowledge` compiled: the built-in event patterns followed
+/// by every entry's lines (as events of kind KnowledgeLine), what a log read
+/// with that knowledge is classified by.
+const EventClassifier& classifierOf(const Knowledge& knowledge);
 
 }  // namespace ccmlog

@@ -1,4 +1,5 @@
-// knowledge_files.h: the knowledge files a user gives with --knowledge.
+// ccmlog/knowledge_files.h (internal): the knowledge files a user gives the CLI
+// (--knowledge) or the viewer (Tools > Knowledge Files).
 #pragma once
 
 #include <memory>
@@ -7,7 +8,7 @@
 
 #include "ccmlog/knowledge.h"
 
-namespace ccmlog::cli {
+namespace ccmlog {
 
 /// The built-in knowledge extended with the files that could be read.
 struct LoadedKnowledge {
@@ -20,4 +21,4 @@ struct LoadedKnowledge {
 /// the built-in knowledge still count.
 LoadedKnowledge loadKnowledge(const std::vector<std::string>& files);
 
-}  // namespace ccmlog::cli
+}  // namespace ccmlog

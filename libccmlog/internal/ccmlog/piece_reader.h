@@ -1,4 +1,4 @@
-// ccmlog/piece_reader.h: a large CMTrace log read in pieces by a tool that
+// ccmlog/piece_reader.h (internal): a large CMTrace log read in pieces by a tool that
 // runs the pieces itself and wants each record too (a viewer indexing a file
 // while it analyzes it). analyzeFiles with AnalysisOptions::runPieces is this
 // plus running; use it when the report is all you need.
@@ -24,10 +24,8 @@
 #include <vector>
 
 #include "ccmlog/analysis.h"
-#include "ccmlog/export.h"
-#include "ccmlog/file_reader.h"
-#include "ccmlog/location.h"
 #include "ccmlog/record_reader.h"
+#include "ccmlog/basics.h"
 
 namespace ccmlog {
 
@@ -41,7 +39,7 @@ struct PiecePlan {
 
 /// The pieces of about pieceBytes that `path` can be read in, when it is a
 /// UTF-8 CMTrace log (as `options` reads it) of at least two; else nullopt.
-CCMLOG_EXPORT std::optional<PiecePlan> planPieces(const std::filesystem::path& path,
+std::optional<PiecePlan> planPieces(const std::filesystem::path& path,
                                                   const ReaderOptions& options, std::uint64_t pieceBytes);
 
 /// Reads and classifies piece `index` of the plan (the last piece reads to the
@@ -50,7 +48,7 @@ CCMLOG_EXPORT std::optional<PiecePlan> planPieces(const std::filesystem::path& p
 /// the piece's first byte (0). Messages are classified with `knowledge`'s
 /// classifier (the built-in knowledge's when null): give the one the
 /// Analyzer's DiagnosisOptions hold. Safe to call from several threads at once.
-CCMLOG_EXPORT PieceResult readPiece(const std::filesystem::path& path, const PiecePlan& plan,
+PieceResult readPiece(const std::filesystem::path& path, const PiecePlan& plan,
                                     std::size_t index, FileIndex file,
                                     const RecordCallback& onRecord = {}, const Knowledge* knowledge = nullptr);
 
