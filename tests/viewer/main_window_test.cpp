@@ -19,7 +19,7 @@
 #include <memory>
 #include <string>
 
-#include "qt_convert.h"
+#include "models/qt_convert.h"
 #include "viewer_test_support.h"
 
 namespace ccmlog::viewer {
