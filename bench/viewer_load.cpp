@@ -2,7 +2,7 @@
 //
 //   build/bin/ccmlog_viewer_load /tmp/viewer-bench/ccmsetup-1g.log
 //
-// Runs runLoad (viewer/load_job.h) as LogSession does, appending every batch
+// Runs runLoad (viewer/loading/load_job.h) as LogSession does, appending every batch
 // to a LogIndex on the same thread, and prints the seconds to the first rows,
 // the first findings and the last batch (fully indexed), and the peak RSS.
 #include <sys/resource.h>
@@ -12,8 +12,8 @@
 #include <filesystem>
 
 #include "ccmlog/log_files.h"
-#include "load_job.h"
-#include "log_index.h"
+#include "loading/load_job.h"
+#include "models/log_index.h"
 
 namespace {
 

@@ -6,11 +6,11 @@
 #include <string_view>
 #include <vector>
 
-#include "commands.h"
+#include "commands/commands.h"
 #include "exit_codes.h"
 #include "internal_error.h"
 #include "message.h"
-#include "output.h"
+#include "output/output.h"
 
 namespace {
 

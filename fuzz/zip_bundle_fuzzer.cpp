@@ -10,7 +10,7 @@
 
 #include "ccmlog/analysis.h"
 #include "fuzz_support.h"
-#include "zip_bundle.h"
+#include "scan/zip_bundle.h"
 
 namespace {
 

@@ -24,13 +24,13 @@
 #include <algorithm>
 #include <fstream>
 
-#include "colors.h"
-#include "error_code_scan.h"
+#include "widgets/colors.h"
+#include "models/error_code_scan.h"
 #include "ccmlog/diagnosis.h"
-#include "highlight_dialog.h"
-#include "report_file_name.h"
+#include "widgets/highlight_dialog.h"
+#include "models/report_file_name.h"
 #include "report_page.h"
-#include "screenshot.h"
+#include "widgets/screenshot.h"
 
 namespace ccmlog::viewer {
 namespace {

@@ -33,16 +33,16 @@
 #include <functional>
 #include <optional>
 
-#include "detail_pane.h"
-#include "error_lookup_dialog.h"
-#include "filter_bar.h"
-#include "find_bar.h"
-#include "findings_model.h"
-#include "findings_view.h"
-#include "log_session.h"
-#include "log_table_model.h"
-#include "outcome_banner.h"
-#include "timeline_widget.h"
+#include "widgets/detail_pane.h"
+#include "widgets/error_lookup_dialog.h"
+#include "widgets/filter_bar.h"
+#include "widgets/find_bar.h"
+#include "models/findings_model.h"
+#include "widgets/findings_view.h"
+#include "loading/log_session.h"
+#include "models/log_table_model.h"
+#include "widgets/outcome_banner.h"
+#include "widgets/timeline_widget.h"
 
 class QMenu;
 

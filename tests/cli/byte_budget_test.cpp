@@ -1,4 +1,4 @@
-#include "byte_budget.h"
+#include "scan/byte_budget.h"
 
 #include <gtest/gtest.h>
 

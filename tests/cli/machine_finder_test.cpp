@@ -1,4 +1,4 @@
-#include "machine_finder.h"
+#include "scan/machine_finder.h"
 
 #include <gtest/gtest.h>
 #include <zip.h>

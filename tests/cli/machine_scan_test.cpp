@@ -1,4 +1,4 @@
-#include "machine_scan.h"
+#include "scan/machine_scan.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "report_text.h"
+#include "output/report_text.h"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // Tests of scan_html.h: rows made safe and bounded, the page sorted by outcome and in blocks.
-#include "scan_html.h"
+#include "scan/scan_html.h"
 
 #include <gtest/gtest.h>
 

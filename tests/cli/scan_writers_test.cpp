@@ -1,4 +1,4 @@
-#include "scan_writers.h"
+#include "scan/scan_writers.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "zip_bundle.h"
+#include "scan/zip_bundle.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>

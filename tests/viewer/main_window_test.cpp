@@ -19,8 +19,8 @@
 #include <memory>
 #include <string>
 
-#include "qt_convert.h"
 #include "ccmlog/knowledge.h"
+#include "models/qt_convert.h"
 #include "viewer_test_support.h"
 
 namespace ccmlog::viewer {

@@ -8,7 +8,7 @@
 #include <QString>
 #include <QStringList>
 
-#include "log_session.h"
+#include "loading/log_session.h"
 
 namespace ccmlog::viewer::test {
 
