@@ -8,10 +8,12 @@
 
 #include "timeline/event_phases.h"
 #include "timeline/event_store.h"
+#include "classify/event_kinds.h"
 #include "classify/text_case.h"
 
 namespace ccmlog {
 
+using detail::isHighVolume;
 using detail::KeptEvent;
 using detail::kMaxKeptEvents;
 using detail::PhaseEffect;
@@ -39,11 +41,6 @@ struct RunNotes {
 bool isSystemAccount(std::string_view user) {
   const std::string lower = detail::asciiLower(user);
   return lower == "system" || lower == "nt authority\\system" || lower == "local system";
-}
-
-// Events that come in large numbers update runs and phases but are not kept.
-bool isHighVolume(EventKind kind) {
-  return kind == EventKind::DownloadProgress || kind == EventKind::MsiAction;
 }
 
 // The oldest runs are dropped (Timeline::omittedRuns counts them) beyond this
