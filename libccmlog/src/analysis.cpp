@@ -117,7 +117,7 @@ class Pipeline {
     ReaderStats stats;
     FileReport& report = currentFile();
     run(
-        plan.starts.size(), [&](size_t i) { return readPiece(path, plan, i, file, {}, knowledge_.get()); },
+        plan.starts.size(), [&](size_t i) { return readPiece(path, plan, i, file, {}, knowledge_.get(), &pieces_); },
         [&](size_t, PieceResult& piece) {
           if (piece.error() && !report.error) report.error = piece.error();
           analyzer_.add(piece, firstLine);
@@ -133,6 +133,7 @@ class Pipeline {
 
  private:
   std::shared_ptr<const Knowledge> knowledge_;  ///< what the pieces are classified with, as the analyzer
+  PiecePool pieces_;  ///< the memory the pieces of all files reuse
   Analyzer analyzer_;
   std::vector<FileReport> files_;
 };

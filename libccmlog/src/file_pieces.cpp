@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <fstream>
 #include <memory>
-#include <mutex>
 #include <utility>
 
 #include "read/cmtrace_format.h"
@@ -11,44 +10,32 @@
 #include "read/format_detector.h"
 
 namespace ccmlog {
-namespace {
 
-// The buffers of pieces that have been laid into the timeline, for the next
-// pieces to fill. A piece's vectors grow to megabytes, and growing them in
-// fresh memory for every piece cost a reading thread a tenth of its time in
-// page faults and copies. At most kSparePieces wait (the pieces in flight
-// hold the same memory a moment before).
-class SparePieces {
- public:
-  std::unique_ptr<PieceResult::Impl> take() {
-    {
-      const std::lock_guard lock(mutex_);
-      if (!spare_.empty()) {
-        auto impl = std::move(spare_.back());
-        spare_.pop_back();
-        return impl;
-      }
-    }
-    return std::make_unique<PieceResult::Impl>();
-  }
-  void give(std::unique_ptr<PieceResult::Impl> impl) {
-    impl->clear();
+std::unique_ptr<PieceResult::Impl> PiecePool::Impl::take() {
+  std::unique_ptr<PieceResult::Impl> piece;
+  {
     const std::lock_guard lock(mutex_);
-    if (spare_.size() < kSparePieces) spare_.push_back(std::move(impl));
+    if (!spares_.empty()) {
+      piece = std::move(spares_.back());
+      spares_.pop_back();
+    }
   }
-
- private:
-  static constexpr size_t kSparePieces = 4;
-  std::mutex mutex_;
-  std::vector<std::unique_ptr<PieceResult::Impl>> spare_;
-};
-
-SparePieces& sparePieces() {
-  static SparePieces spares;
-  return spares;
+  if (!piece) piece = std::make_unique<PieceResult::Impl>();
+  piece->pool = shared_from_this();
+  return piece;
 }
 
-}  // namespace
+void PiecePool::Impl::give(std::unique_ptr<PieceResult::Impl> piece) {
+  piece->clear();
+  piece->pool.reset();
+  const std::lock_guard lock(mutex_);
+  if (spares_.size() < kSpares) spares_.push_back(std::move(piece));
+}
+
+PiecePool::PiecePool() : impl_(std::make_shared<Impl>()) {}
+PiecePool::~PiecePool() = default;
+PiecePool::PiecePool(PiecePool&&) noexcept = default;
+PiecePool& PiecePool::operator=(PiecePool&&) noexcept = default;
 
 void PieceResult::Impl::clear() {
   entries.clear();
@@ -64,11 +51,13 @@ void PieceResult::Impl::clear() {
 PieceResult::PieceResult() : impl_(std::make_unique<Impl>()) {}
 PieceResult::PieceResult(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 PieceResult::~PieceResult() {
-  if (impl_) sparePieces().give(std::move(impl_));
+  if (!impl_ || !impl_->pool) return;
+  const auto pool = impl_->pool;  // the pool outlives giving the piece back
+  pool->give(std::move(impl_));
 }
 PieceResult::PieceResult(PieceResult&&) noexcept = default;
 PieceResult& PieceResult::operator=(PieceResult&& other) noexcept {
-  std::swap(impl_, other.impl_);  // ours goes to the spares with `other`
+  std::swap(impl_, other.impl_);  // ours goes back to its pool, if any, with `other`
   return *this;
 }
 const ReaderStats& PieceResult::stats() const { return impl_->stats; }
@@ -156,9 +145,10 @@ std::optional<PiecePlan> planPieces(const std::filesystem::path& path, const Rea
 }
 
 PieceResult readPiece(const std::filesystem::path& path, const PiecePlan& plan, size_t index,
-                      FileIndex file, const RecordCallback& onRecord, const Knowledge* knowledge) {
+                      FileIndex file, const RecordCallback& onRecord, const Knowledge* knowledge,
+                      PiecePool* pool) {
   const EventClassifier& classifier = (knowledge ? *knowledge : *Knowledge::builtIn()).classifier();
-  auto piece = sparePieces().take();
+  auto piece = pool ? pool->impl()->take() : std::make_unique<PieceResult::Impl>();
   const std::optional<std::uint64_t> to =
       index + 1 < plan.starts.size() ? std::optional(plan.starts[index + 1]) : std::nullopt;
   std::optional<Location> withoutEvents;  // the last record without events, not yet kept

@@ -10,6 +10,8 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -53,8 +55,25 @@ struct PieceResult::Impl {
   ReaderStats stats;
   LineNumber nextLine{1};              ///< the line after the piece, relative
   std::optional<std::string> error;    ///< the piece could not be read
+  std::shared_ptr<PiecePool::Impl> pool;  ///< where its memory goes back to, if anywhere
 
   void clear();  ///< as new, keeping the memory
+};
+
+/// The buffers of pieces that have been laid into the timeline, for the next
+/// pieces to fill. At most kSpares wait (the pieces in flight hold the same
+/// memory a moment before). A buffer waiting here points to no pool, so a
+/// pool and its spares free each other.
+struct PiecePool::Impl : std::enable_shared_from_this<PiecePool::Impl> {
+  /// A spare buffer, or a new one, that goes back to this pool.
+  std::unique_ptr<PieceResult::Impl> take();
+  /// Keeps `piece`, cleared, for a later take(), or frees it when enough wait.
+  void give(std::unique_ptr<PieceResult::Impl> piece);
+
+ private:
+  static constexpr size_t kSpares = 4;
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<PieceResult::Impl>> spares_;
 };
 
 namespace detail {
