@@ -63,23 +63,17 @@ void Analyzer::add(const Record& record) {
 void Analyzer::add(PieceResult& piece, LineNumber firstLine) {
   Impl& d = *impl_;
   PieceResult::Impl& p = piece.impl();
-  const std::string_view messages = p.messages, values = p.values;
+  const std::string_view messages = p.messages;
   size_t nextEvent = 0, nextMessage = 0;  // entries take events and message bytes in turn
   for (PieceEntry& entry : p.entries) {
     entry.where.line = LineNumber{value(firstLine) + value(entry.where.line) - 1};
     const size_t count = entry.events;
     if (d.pieceEvents.size() < count) d.pieceEvents.resize(count);  // never shrinks: no Event is freed
     for (size_t k = 0; k < count; ++k) {
-      const PieceEvent& kept = p.events[nextEvent++];
+      const detail::FlatEvent& kept = p.events[nextEvent++];
       Event& event = d.pieceEvents[k];
-      event.kind = kept.kind;
-      event.record = RecordIndex{d.records + kept.record};
-      event.fields.resize(kept.fieldsEnd - kept.fieldsStart);
-      for (size_t f = 0; f < event.fields.size(); ++f) {
-        const PieceField& field = p.fields[kept.fieldsStart + f];
-        event.fields[f].name = field.name;
-        event.fields[f].value.assign(values.substr(field.valueStart, field.valueLength));
-      }
+      p.fields.read(kept, event);
+      event.record = RecordIndex{d.records + value(kept.record)};
     }
     d.builder.addRecord(entry.where, messages.substr(nextMessage, entry.messageLength),
                         std::span<const Event>(d.pieceEvents.data(), count));

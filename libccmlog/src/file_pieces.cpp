@@ -42,7 +42,6 @@ void PieceResult::Impl::clear() {
   messages.clear();
   events.clear();
   fields.clear();
-  values.clear();
   stats = {};
   nextLine = LineNumber{1};
   error.reset();
@@ -158,12 +157,7 @@ PieceResult readPiece(const std::filesystem::path& path, const PiecePlan& plan, 
     if (onRecord) onRecord(r);
     const size_t eventsStart = piece->events.size();
     if (classifier.classifyInto(r.message, RecordIndex{records}, event)) {
-      const size_t fieldsStart = piece->fields.size();
-      for (const EventField& f : event.fields) {
-        piece->fields.push_back({f.name, piece->values.size(), f.value.size()});
-        piece->values += f.value;
-      }
-      piece->events.push_back({event.kind, records, fieldsStart, piece->fields.size()});
+      piece->events.push_back(piece->fields.add(event));
     }
     ++records;
     const Location where{file, r.line, r.local, r.bias, threadId(r.thread)};

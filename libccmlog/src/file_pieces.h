@@ -20,6 +20,7 @@
 #include "ccmlog/analysis.h"
 #include "ccmlog/event.h"
 #include "ccmlog/piece_reader.h"
+#include "classify/flat_events.h"
 
 namespace ccmlog {
 
@@ -33,28 +34,17 @@ struct PieceEntry {
   std::size_t messageLength = 0;  ///< its message, the next bytes of PieceResult::Impl::messages
 };
 
-/// An event as a piece keeps it: flat, its field values in
-/// PieceResult::Impl::values, so that keeping one allocates nothing (and the
-/// thread that lays the piece into the timeline frees nothing).
-struct PieceEvent {
-  EventKind kind{};
-  std::uint64_t record = 0;               ///< relative to the piece
-  size_t fieldsStart = 0, fieldsEnd = 0;  ///< in PieceResult::Impl::fields
-};
-struct PieceField {
-  std::string_view name;                   ///< static storage, as EventField::name
-  size_t valueStart = 0, valueLength = 0;  ///< in PieceResult::Impl::values
-};
-
+/// What a piece keeps. Its events are flat (classify/flat_events.h), so that
+/// keeping one allocates nothing, and the thread that lays the piece into the
+/// timeline frees nothing.
 struct PieceResult::Impl {
   std::vector<PieceEntry> entries;
-  std::string messages;                ///< of the records with events, one after another
-  std::vector<PieceEvent> events;
-  std::vector<PieceField> fields;
-  std::string values;
+  std::string messages;                   ///< of the records with events, one after another
+  std::vector<detail::FlatEvent> events;  ///< their events, in order; records relative to the piece
+  detail::FlatEvents fields;              ///< the events' fields
   ReaderStats stats;
-  LineNumber nextLine{1};              ///< the line after the piece, relative
-  std::optional<std::string> error;    ///< the piece could not be read
+  LineNumber nextLine{1};                 ///< the line after the piece, relative
+  std::optional<std::string> error;       ///< the piece could not be read
   std::shared_ptr<PiecePool::Impl> pool;  ///< where its memory goes back to, if anywhere
 
   void clear();  ///< as new, keeping the memory

@@ -32,6 +32,7 @@
 #include "ccmlog/event.h"
 #include "ccmlog/location.h"
 #include "ccmlog/timeline.h"
+#include "classify/flat_events.h"
 
 namespace ccmlog::detail {
 
@@ -42,25 +43,22 @@ inline constexpr std::size_t kMaxKeptEvents = 20000;
 /// A kept event's evidence text is its message's first this many bytes.
 inline constexpr std::size_t kEvidenceTextLimit = 1024;
 
-/// A kept event, compact: its evidence text and fields are in its run's
-/// RunEvents, and it owns no memory, so that dropping a run's events costs
-/// nothing per event (and touches none of them).
-struct KeptEvent {
+/// A kept event, compact: its kind, record and fields (FlatEvent) and its
+/// evidence text are in its run's RunEvents, and it owns no memory, so that
+/// dropping a run's events costs nothing per event (and touches none of them).
+struct KeptEvent : FlatEvent {
   std::uint64_t seq = 0;  ///< arrival order across all runs
-  EventKind kind{};
   bool dead = false;  ///< overwritten in its kind's ring: not kept after all
-  RecordIndex record{};
   Location where;
-  std::size_t messageOffset = 0, messageLength = 0;  ///< its evidence text, in RunEvents' text
-  std::size_t fieldsStart = 0, fieldsEnd = 0;        ///< in RunEvents' fields
+  TextSpan message;  ///< its evidence text
   // What the builder notes for a download (DownloadStarted / BitsFileAdded).
   std::uint64_t completionsBefore = 0;  ///< the run's DownloadComplete events before this one
   std::optional<std::uint32_t> errorCode;  ///< the code of the DownloadFailed that followed it
 };
 static_assert(std::is_trivially_destructible_v<KeptEvent>);
 
-/// A run's kept events in arrival order, their texts one after another in one
-/// string. Keeping an event appends to both, so the memory it writes follows
+/// A run's kept events in arrival order, their texts and fields in one
+/// FlatEvents. Keeping an event appends to both, so the memory it writes follows
 /// the last event's: a run reuses the memory of a run dropped long ago, out of
 /// every cache, and in order the hardware fetches it ahead (a slot per event,
 /// scattered, costs far more in cache misses). Of each kind the first
@@ -86,7 +84,7 @@ class RunEvents {
   void clear();
 
   /// As Event::get: the first field of that name, or empty.
-  std::string_view get(const KeptEvent& e, std::string_view name) const;
+  std::string_view get(const KeptEvent& e, std::string_view name) const { return flat_.get(e, name); }
   /// The event as the timeline shows it, its texts copied out.
   TimelineEvent timelineEvent(const KeptEvent& e) const;
 
@@ -95,21 +93,15 @@ class RunEvents {
   // least this many): sweeping copies the living, four times an event at
   // most, and the dead add at most a quarter to what a run keeps.
   static constexpr std::size_t kSweepAtLeast = 32;
-  struct Field {
-    std::string_view name;  // static storage, as EventField::name
-    std::size_t offset = 0, length = 0;  // in text_
-  };
   struct Kind {
     std::size_t heads = 0;
     std::vector<std::size_t> recent;  // indexes in events_, a ring once full
     std::size_t nextRecent = 0;       // the ring slot to overwrite next
   };
-  std::string_view value(const Field& f) const { return std::string_view(text_).substr(f.offset, f.length); }
   void sweep();  // moves the living events (and their texts and fields) together, in order
 
   std::vector<KeptEvent> events_;
-  std::vector<Field> fields_;
-  std::string text_;
+  FlatEvents flat_;  // their fields and evidence texts
   std::array<Kind, kEventKindCount> kinds_{};
   std::vector<EventKind> usedKinds_;  // the kinds with events: what clear() resets
   std::size_t dead_ = 0;
