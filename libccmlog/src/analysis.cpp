@@ -111,7 +111,8 @@ class Pipeline {
     ReaderStats stats;
     FileReport& report = currentFile();
     run(
-        plan.starts.size(), [&](size_t i) { return readPiece(path, plan, i, file, {}, knowledge_.get(), &pieces_); },
+        plan.starts.size(),
+        [&](size_t i) { return readPiece(path, plan, i, file, {}, knowledge_.get(), &pieces_); },
         [&](size_t, PieceResult& piece) {
           if (piece.error() && !report.error) report.error = piece.error();
           analyzer_.add(piece, firstLine);

@@ -147,7 +147,7 @@ PieceResult readPiece(const std::filesystem::path& path, const PiecePlan& plan, 
                       FileIndex file, const RecordCallback& onRecord, const Knowledge* knowledge,
                       PiecePool* pool) {
   const EventClassifier& classifier = (knowledge ? *knowledge : *Knowledge::builtIn()).classifier();
-  auto piece = pool ? pool->impl()->take() : std::make_unique<PieceResult::Impl>();
+  auto piece = pool && pool->impl() ? pool->impl()->take() : std::make_unique<PieceResult::Impl>();
   const std::optional<std::uint64_t> to =
       index + 1 < plan.starts.size() ? std::optional(plan.starts[index + 1]) : std::nullopt;
   std::optional<Location> withoutEvents;  // the last record without events, not yet kept

@@ -160,7 +160,8 @@ TEST(FilePieces, OnlyUtf8CmtraceLogsOfTwoPiecesAreCut) {
 
 // The path of the test machine's ccmsetup.log, a log of many pieces of 400 bytes.
 std::filesystem::path ccmsetupLog() {
-  return std::filesystem::path(CCMLOG_TESTDATA_DIR) / "machines" / "retry-loop-recovers" / "ccmsetup.log";
+  return std::filesystem::path(CCMLOG_TESTDATA_DIR) / "machines" / "retry-loop-recovers" /
+         "ccmsetup.log";
 }
 
 // The report of `path` read in pieces of 400 bytes in order on this thread, with `pool` if given.

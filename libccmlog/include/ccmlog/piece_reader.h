@@ -7,7 +7,7 @@
 //   ccmlog::PiecePool pool;                                    // optional: pieces reuse memory
 //   // any thread, any order, several at once:
 //   ccmlog::PieceResult piece = ccmlog::readPiece(path, *plan, i, file,
-//       [&](const ccmlog::Record& r) { index(r); },           // r.line counts from the piece's first line
+//       [&](const ccmlog::Record& r) { index(r); },  // r.line counts from the piece's first line
 //       knowledge, &pool);
 //   // one thread, i = 0, 1, 2, …:
 //   analyzer.add(piece, firstLine);
@@ -79,7 +79,7 @@ CCMLOG_EXPORT std::optional<PiecePlan> planPieces(const std::filesystem::path& p
 /// memory of `pool` when one is given. Safe to call from several threads at once.
 CCMLOG_EXPORT PieceResult readPiece(const std::filesystem::path& path, const PiecePlan& plan,
                                     std::size_t index, FileIndex file,
-                                    const RecordCallback& onRecord = {}, const Knowledge* knowledge = nullptr,
-                                    PiecePool* pool = nullptr);
+                                    const RecordCallback& onRecord = {},
+                                    const Knowledge* knowledge = nullptr, PiecePool* pool = nullptr);
 
 }  // namespace ccmlog

@@ -64,7 +64,7 @@ struct PhaseStep {
 /// How the step of a kind's events is decided: the same for every event of
 /// the kind, or from a field of the event.
 enum class PhaseRule : std::uint8_t {
-  None,          ///< no step: the event is outside any phase (banner, version, account, benign lines)
+  None,          ///< no step: outside any phase (banner, version, account, benign lines)
   Fixed,         ///< always `step`
   ByMsiFile,     ///< step.effect on step.phase when its file is the client's (client.msi, or none
                  ///< named), else on Prerequisites
@@ -87,7 +87,9 @@ struct EventKindInfo {
 std::span<const EventKindInfo, kEventKindCount> eventKinds();
 
 /// The row of `kind`, a value of the enumeration.
-inline const EventKindInfo& kindInfo(EventKind kind) { return eventKinds()[static_cast<std::size_t>(kind)]; }
+inline const EventKindInfo& kindInfo(EventKind kind) {
+  return eventKinds()[static_cast<std::size_t>(kind)];
+}
 
 /// Whether events of `kind` come in such numbers that the timeline does not keep them.
 inline bool isHighVolume(EventKind kind) { return kindInfo(kind).highVolume; }

@@ -21,7 +21,8 @@ std::optional<PhaseStep> phaseStepOf(const Event& e) {
     case PhaseRule::None: return std::nullopt;
     case PhaseRule::Fixed: return step;
     case PhaseRule::ByMsiFile:
-      return PhaseStep{isClientMsi(e.get("file")) ? step.phase : PhaseKind::Prerequisites, step.effect};
+      return PhaseStep{isClientMsi(e.get("file")) ? step.phase : PhaseKind::Prerequisites,
+                       step.effect};
     case PhaseRule::ByMsiExitCode: {
       const auto code = e.number("exitcode");
       const bool ok = code && (*code == 0 || *code == 3010 || *code == 1641);

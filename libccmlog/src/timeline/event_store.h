@@ -84,7 +84,9 @@ class RunEvents {
   void clear();
 
   /// As Event::get: the first field of that name, or empty.
-  std::string_view get(const KeptEvent& e, std::string_view name) const { return flat_.get(e, name); }
+  std::string_view get(const KeptEvent& e, std::string_view name) const {
+    return flat_.get(e, name);
+  }
   /// The event as the timeline shows it, its texts copied out.
   TimelineEvent timelineEvent(const KeptEvent& e) const;
 
@@ -125,7 +127,8 @@ class SpareRunEvents {
 /// it: memory about to be touched that was last touched long ago.
 inline void prefetch(const void* p, std::size_t size) {
   constexpr std::size_t kCacheLine = 64;
-  for (std::size_t at = 0; at < size; at += kCacheLine) __builtin_prefetch(static_cast<const char*>(p) + at);
+  for (std::size_t at = 0; at < size; at += kCacheLine)
+    __builtin_prefetch(static_cast<const char*>(p) + at);
 }
 
 }  // namespace ccmlog::detail

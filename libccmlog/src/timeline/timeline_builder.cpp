@@ -47,14 +47,17 @@ bool isSystemAccount(std::string_view user) {
 // many runs, or beyond kMaxKeptEvents kept events over all runs (event_store.h).
 constexpr size_t kMaxRuns = 1000;
 
-bool isDownload(EventKind kind) { return kind == EventKind::DownloadStarted || kind == EventKind::BitsFileAdded; }
+bool isDownload(EventKind kind) {
+  return kind == EventKind::DownloadStarted || kind == EventKind::BitsFileAdded;
+}
 
 // What became of a download: it completed when its run says "download
 // complete" after it (`completions`: the run's DownloadComplete events in all).
-Download downloadOf(const RunEvents& events, const KeptEvent& e, EventIndex started, std::uint64_t completions) {
+Download downloadOf(const RunEvents& events, const KeptEvent& e, EventIndex started,
+                    std::uint64_t completions) {
   return Download{std::string(events.get(e, e.kind == EventKind::BitsFileAdded ? "url" : "source")),
-                  std::string(events.get(e, "destination")), completions > e.completionsBefore, e.errorCode,
-                  started};
+                  std::string(events.get(e, "destination")), completions > e.completionsBefore,
+                  e.errorCode, started};
 }
 
 struct BuildingRun {
@@ -287,7 +290,8 @@ Timeline TimelineBuilder::Impl::assemble() const {
     const RunEvents& runEvents = *runs[r].events;
     run.events.push_back(index);
     if (isDownload(e->kind)) {
-      run.downloads.push_back(downloadOf(runEvents, *e, index, run.eventCounts[static_cast<size_t>(EventKind::DownloadComplete)]));
+      const std::uint64_t completions = run.eventCounts[static_cast<size_t>(EventKind::DownloadComplete)];
+      run.downloads.push_back(downloadOf(runEvents, *e, index, completions));
     }
     timeline.events.push_back(runEvents.timelineEvent(*e));
     timeline.events.back().run = r;

@@ -14,7 +14,8 @@ using detail::TextSpan;
 constexpr std::string_view kCode = "code", kText = "text";
 
 Event failed(std::uint64_t record, std::string code, std::string text) {
-  return Event{EventKind::DownloadFailed, RecordIndex{record}, {{kCode, std::move(code)}, {kText, std::move(text)}}};
+  return Event{EventKind::DownloadFailed, RecordIndex{record},
+               {{kCode, std::move(code)}, {kText, std::move(text)}}};
 }
 
 void expectSame(const Event& got, const Event& expected) {
@@ -23,7 +24,7 @@ void expectSame(const Event& got, const Event& expected) {
   ASSERT_EQ(got.fields.size(), expected.fields.size());
   for (size_t f = 0; f < got.fields.size(); ++f) {
     EXPECT_EQ(got.fields[f].name, expected.fields[f].name);
-    EXPECT_EQ(got.fields[f].name.data(), expected.fields[f].name.data());  // the same static storage
+    EXPECT_EQ(got.fields[f].name.data(), expected.fields[f].name.data());  // the same storage
     EXPECT_EQ(got.fields[f].value, expected.fields[f].value);
   }
 }
