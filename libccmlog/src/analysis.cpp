@@ -31,7 +31,7 @@ Report diagnosed(Timeline timeline, std::vector<FileReport> files, const Diagnos
 
 }  // namespace
 
-struct Analyzer::Impl {
+struct AnalyzerState {
   DiagnosisOptions options;  ///< its knowledge set, the one records are classified with
   TimelineBuilder builder;
   FileIndex file{};
@@ -40,21 +40,21 @@ struct Analyzer::Impl {
   std::vector<Event> pieceEvents;  // reused for every record of a piece, likewise
 };
 
-Analyzer::Analyzer(const DiagnosisOptions& options) : impl_(std::make_unique<Impl>()) {
-  impl_->options = options;
-  if (!impl_->options.knowledge) impl_->options.knowledge = Knowledge::builtIn();
+Analyzer::Analyzer(const DiagnosisOptions& options) : state_(std::make_unique<AnalyzerState>()) {
+  state_->options = options;
+  if (!state_->options.knowledge) state_->options.knowledge = Knowledge::builtIn();
 }
 Analyzer::~Analyzer() = default;
 Analyzer::Analyzer(Analyzer&&) noexcept = default;
 Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
 
 void Analyzer::beginFile(FileIndex file, FileRole role) {
-  impl_->file = file;
-  impl_->builder.beginFile(file, role);
+  state_->file = file;
+  state_->builder.beginFile(file, role);
 }
 
 void Analyzer::add(const Record& record) {
-  Impl& d = *impl_;
+  AnalyzerState& d = *state_;
   const bool classified =
       classifierOf(*d.options.knowledge).classifyInto(record.message, RecordIndex{d.records++}, d.event);
   d.builder.addRecord(Location{d.file, record.line, record.local, record.bias, threadId(record.thread)}, record.message,
@@ -62,25 +62,19 @@ void Analyzer::add(const Record& record) {
 }
 
 void Analyzer::add(PieceResult& piece, LineNumber firstLine) {
-  Impl& d = *impl_;
-  PieceResult::Impl& p = piece.impl();
-  const std::string_view messages = p.messages, values = p.values;
+  AnalyzerState& d = *state_;
+  PieceData& p = PieceAccess::data(piece);
+  const std::string_view messages = p.messages;
   size_t nextEvent = 0, nextMessage = 0;  // entries take events and message bytes in turn
   for (PieceEntry& entry : p.entries) {
     entry.where.line = LineNumber{value(firstLine) + value(entry.where.line) - 1};
     const size_t count = entry.events;
     if (d.pieceEvents.size() < count) d.pieceEvents.resize(count);  // never shrinks: no Event is freed
     for (size_t k = 0; k < count; ++k) {
-      const PieceEvent& kept = p.events[nextEvent++];
+      const detail::FlatEvent& kept = p.events[nextEvent++];
       Event& event = d.pieceEvents[k];
-      event.kind = kept.kind;
-      event.record = RecordIndex{d.records + kept.record};
-      event.fields.resize(kept.fieldsEnd - kept.fieldsStart);
-      for (size_t f = 0; f < event.fields.size(); ++f) {
-        const PieceField& field = p.fields[kept.fieldsStart + f];
-        event.fields[f].name = field.name;
-        event.fields[f].value.assign(values.substr(field.valueStart, field.valueLength));
-      }
+      p.fields.read(kept, event);
+      event.record = RecordIndex{d.records + value(kept.record)};
     }
     d.builder.addRecord(entry.where, messages.substr(nextMessage, entry.messageLength),
                         std::span<const Event>(d.pieceEvents.data(), count));
@@ -90,11 +84,11 @@ void Analyzer::add(PieceResult& piece, LineNumber firstLine) {
 }
 
 Report Analyzer::snapshot(std::vector<FileReport> files) const {
-  return diagnosed(impl_->builder.snapshot(), std::move(files), impl_->options);
+  return diagnosed(state_->builder.snapshot(), std::move(files), state_->options);
 }
 
 Report Analyzer::finish(std::vector<FileReport> files) && {
-  return diagnosed(std::move(impl_->builder).finish(), std::move(files), impl_->options);
+  return diagnosed(std::move(state_->builder).finish(), std::move(files), state_->options);
 }
 
 namespace {
@@ -118,7 +112,8 @@ class Pipeline {
     ReaderStats stats;
     FileReport& report = currentFile();
     run(
-        plan.starts.size(), [&](size_t i) { return readPiece(path, plan, i, file, {}, knowledge_.get()); },
+        plan.starts.size(),
+        [&](size_t i) { return readPiece(path, plan, i, file, {}, knowledge_.get(), &pieces_); },
         [&](size_t, PieceResult& piece) {
           if (piece.error() && !report.error) report.error = piece.error();
           analyzer_.add(piece, firstLine);
@@ -134,6 +129,7 @@ class Pipeline {
 
  private:
   std::shared_ptr<const Knowledge> knowledge_;  ///< what the pieces are classified with, as the analyzer
+  PiecePool pieces_;  ///< the memory the pieces of all files reuse
   Analyzer analyzer_;
   std::vector<FileReport> files_;
 };

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <fstream>
 #include <memory>
-#include <mutex>
 #include <utility>
 
 #include "ccmlog/event_classifier.h"
@@ -13,69 +12,58 @@
 #include "read/format_detector.h"
 
 namespace ccmlog {
-namespace {
 
-// The buffers of pieces that have been laid into the timeline, for the next
-// pieces to fill. A piece's vectors grow to megabytes, and growing them in
-// fresh memory for every piece cost a reading thread a tenth of its time in
-// page faults and copies. At most kSparePieces wait (the pieces in flight
-// hold the same memory a moment before).
-class SparePieces {
- public:
-  std::unique_ptr<PieceResult::Impl> take() {
-    {
-      const std::lock_guard lock(mutex_);
-      if (!spare_.empty()) {
-        auto impl = std::move(spare_.back());
-        spare_.pop_back();
-        return impl;
-      }
-    }
-    return std::make_unique<PieceResult::Impl>();
-  }
-  void give(std::unique_ptr<PieceResult::Impl> impl) {
-    impl->clear();
+std::unique_ptr<PieceData> PiecePool::Impl::take() {
+  std::unique_ptr<PieceData> piece;
+  {
     const std::lock_guard lock(mutex_);
-    if (spare_.size() < kSparePieces) spare_.push_back(std::move(impl));
+    if (!spares_.empty()) {
+      piece = std::move(spares_.back());
+      spares_.pop_back();
+    }
   }
-
- private:
-  static constexpr size_t kSparePieces = 4;
-  std::mutex mutex_;
-  std::vector<std::unique_ptr<PieceResult::Impl>> spare_;
-};
-
-SparePieces& sparePieces() {
-  static SparePieces spares;
-  return spares;
+  if (!piece) piece = std::make_unique<PieceData>();
+  piece->pool = shared_from_this();
+  return piece;
 }
 
-}  // namespace
+void PiecePool::Impl::give(std::unique_ptr<PieceData> piece) {
+  piece->clear();
+  piece->pool.reset();
+  const std::lock_guard lock(mutex_);
+  if (spares_.size() < kSpares) spares_.push_back(std::move(piece));
+}
 
-void PieceResult::Impl::clear() {
+PiecePool::PiecePool() : impl_(std::make_shared<Impl>()) {}
+PiecePool::~PiecePool() = default;
+PiecePool::PiecePool(PiecePool&&) noexcept = default;
+PiecePool& PiecePool::operator=(PiecePool&&) noexcept = default;
+
+void PieceData::clear() {
   entries.clear();
   messages.clear();
   events.clear();
   fields.clear();
-  values.clear();
   stats = {};
   nextLine = LineNumber{1};
   error.reset();
 }
 
-PieceResult::PieceResult() : impl_(std::make_unique<Impl>()) {}
-PieceResult::PieceResult(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+PieceResult::PieceResult() : data_(std::make_unique<PieceData>()) {}
+PieceResult::PieceResult(std::unique_ptr<PieceData> data) : data_(std::move(data)) {}
 PieceResult::~PieceResult() {
-  if (impl_) sparePieces().give(std::move(impl_));
+  if (!data_ || !data_->pool) return;
+  const auto pool = data_->pool;  // the pool outlives giving the piece back
+  pool->give(std::move(data_));
 }
 PieceResult::PieceResult(PieceResult&&) noexcept = default;
 PieceResult& PieceResult::operator=(PieceResult&& other) noexcept {
-  std::swap(impl_, other.impl_);  // ours goes to the spares with `other`
+  std::swap(data_, other.data_);  // ours goes back to its pool, if any, with `other`
   return *this;
 }
-const ReaderStats& PieceResult::stats() const { return impl_->stats; }
-LineNumber PieceResult::nextLine() const { return impl_->nextLine; }
-const std::optional<std::string>& PieceResult::error() const { return impl_->error; }
+const ReaderStats& PieceResult::stats() const { return data_->stats; }
+LineNumber PieceResult::nextLine() const { return data_->nextLine; }
+const std::optional<std::string>& PieceResult::error() const { return data_->error; }
 
 namespace {
 
@@ -158,9 +146,10 @@ std::optional<PiecePlan> planPieces(const std::filesystem::path& path, const Rea
 }
 
 PieceResult readPiece(const std::filesystem::path& path, const PiecePlan& plan, size_t index,
-                      FileIndex file, const RecordCallback& onRecord, const Knowledge* knowledge) {
+                      FileIndex file, const RecordCallback& onRecord, const Knowledge* knowledge,
+                      PiecePool* pool) {
   const EventClassifier& classifier = classifierOf(knowledge ? *knowledge : *Knowledge::builtIn());
-  auto piece = sparePieces().take();
+  auto piece = pool && pool->impl() ? pool->impl()->take() : std::make_unique<PieceData>();
   const std::optional<std::uint64_t> to =
       index + 1 < plan.starts.size() ? std::optional(plan.starts[index + 1]) : std::nullopt;
   std::optional<Location> withoutEvents;  // the last record without events, not yet kept
@@ -170,12 +159,7 @@ PieceResult readPiece(const std::filesystem::path& path, const PiecePlan& plan, 
     if (onRecord) onRecord(r);
     const size_t eventsStart = piece->events.size();
     if (classifier.classifyInto(r.message, RecordIndex{records}, event)) {
-      const size_t fieldsStart = piece->fields.size();
-      for (const EventField& f : event.fields) {
-        piece->fields.push_back({f.name, piece->values.size(), f.value.size()});
-        piece->values += f.value;
-      }
-      piece->events.push_back({event.kind, records, fieldsStart, piece->fields.size()});
+      piece->events.push_back(piece->fields.add(event));
     }
     ++records;
     const Location where{file, r.line, r.local, r.bias, threadId(r.thread)};
@@ -202,7 +186,7 @@ PieceResult readPiece(const std::filesystem::path& path, const PiecePlan& plan, 
   } else {
     piece->stats = summary->stats;
   }
-  return PieceResult(std::move(piece));
+  return PieceAccess::make(std::move(piece));
 }
 
 }  // namespace ccmlog

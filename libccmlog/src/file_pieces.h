@@ -10,6 +10,8 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,6 +20,7 @@
 #include "ccmlog/analysis.h"
 #include "ccmlog/timeline.h"
 #include "ccmlog/piece_reader.h"
+#include "classify/flat_events.h"
 
 namespace ccmlog {
 
@@ -27,34 +30,46 @@ namespace ccmlog {
 /// thread's next record moves again).
 struct PieceEntry {
   Location where;                 ///< line relative to the piece (its first line is 1)
-  std::uint32_t events = 0;       ///< its events, the next ones in PieceResult::Impl::events
-  std::size_t messageLength = 0;  ///< its message, the next bytes of PieceResult::Impl::messages
+  std::uint32_t events = 0;       ///< its events, the next ones in PieceData::events
+  std::size_t messageLength = 0;  ///< its message, the next bytes of PieceData::messages
 };
 
-/// An event as a piece keeps it: flat, its field values in
-/// PieceResult::Impl::values, so that keeping one allocates nothing (and the
-/// thread that lays the piece into the timeline frees nothing).
-struct PieceEvent {
-  EventKind kind{};
-  std::uint64_t record = 0;               ///< relative to the piece
-  size_t fieldsStart = 0, fieldsEnd = 0;  ///< in PieceResult::Impl::fields
-};
-struct PieceField {
-  std::string_view name;                   ///< static storage, as EventField::name
-  size_t valueStart = 0, valueLength = 0;  ///< in PieceResult::Impl::values
-};
-
-struct PieceResult::Impl {
+/// What a piece keeps. Its events are flat (classify/flat_events.h), so that
+/// keeping one allocates nothing, and the thread that lays the piece into the
+/// timeline frees nothing.
+struct PieceData {
   std::vector<PieceEntry> entries;
-  std::string messages;                ///< of the records with events, one after another
-  std::vector<PieceEvent> events;
-  std::vector<PieceField> fields;
-  std::string values;
+  std::string messages;                   ///< of the records with events, one after another
+  std::vector<detail::FlatEvent> events;  ///< their events, in order; records relative to the piece
+  detail::FlatEvents fields;              ///< the events' fields
   ReaderStats stats;
-  LineNumber nextLine{1};              ///< the line after the piece, relative
-  std::optional<std::string> error;    ///< the piece could not be read
+  LineNumber nextLine{1};                 ///< the line after the piece, relative
+  std::optional<std::string> error;       ///< the piece could not be read
+  std::shared_ptr<PiecePool::Impl> pool;  ///< where its memory goes back to, if anywhere
 
   void clear();  ///< as new, keeping the memory
+};
+
+/// How the library reaches a PieceResult's data (PieceResult is opaque to its users).
+struct PieceAccess {
+  static PieceData& data(PieceResult& piece) { return *piece.data_; }
+  static PieceResult make(std::unique_ptr<PieceData> data) { return PieceResult(std::move(data)); }
+};
+
+/// The buffers of pieces that have been laid into the timeline, for the next
+/// pieces to fill. At most kSpares wait (the pieces in flight hold the same
+/// memory a moment before). A buffer waiting here points to no pool, so a
+/// pool and its spares free each other.
+struct PiecePool::Impl : std::enable_shared_from_this<PiecePool::Impl> {
+  /// A spare buffer, or a new one, that goes back to this pool.
+  std::unique_ptr<PieceData> take();
+  /// Keeps `piece`, cleared, for a later take(), or frees it when enough wait.
+  void give(std::unique_ptr<PieceData> piece);
+
+ private:
+  static constexpr size_t kSpares = 4;
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<PieceData>> spares_;
 };
 
 namespace detail {

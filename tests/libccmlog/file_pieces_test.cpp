@@ -9,9 +9,11 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "ccmlog/analysis.h"
+#include "ccmlog/log_files.h"
 #include "ccmlog/record_reader.h"
 #include "ccmlog/piece_reader.h"
 #include "ccmlog/json.h"
@@ -154,6 +156,80 @@ TEST(FilePieces, OnlyUtf8CmtraceLogsOfTwoPiecesAreCut) {
   EXPECT_FALSE(plan("cmtrace-utf16le.log", 200));
   EXPECT_FALSE(plan("sms-ccm.log", 200));
   EXPECT_FALSE(plan("no-such.log", 200));
+}
+
+// The path of the test machine's ccmsetup.log, a log of many pieces of 400 bytes.
+std::filesystem::path ccmsetupLog() {
+  return std::filesystem::path(CCMLOG_TESTDATA_DIR) / "machines" / "retry-loop-recovers" /
+         "ccmsetup.log";
+}
+
+// The report of `path` read in pieces of 400 bytes in order on this thread, with `pool` if given.
+std::string readInOrder(const std::filesystem::path& path, PiecePool* pool) {
+  const auto plan = planPieces(path, {}, 400);
+  if (!plan) return "no plan";
+  Analyzer analyzer;
+  analyzer.beginFile(FileIndex{0}, roleOf(path));
+  LineNumber firstLine{1};
+  for (size_t i = 0; i < plan->starts.size(); ++i) {
+    PieceResult piece = readPiece(path, *plan, i, FileIndex{0}, {}, nullptr, pool);
+    analyzer.add(piece, firstLine);
+    firstLine = LineNumber{value(firstLine) + value(piece.nextLine()) - 1};
+  }
+  return reportToJson(std::move(analyzer).finish({}));
+}
+
+TEST(PiecePool, APieceGivesItsMemoryBackForTheNextToFill) {
+  const auto path = ccmsetupLog();
+  const auto plan = planPieces(path, {}, 400);
+  ASSERT_TRUE(plan);
+  ASSERT_GE(plan->starts.size(), 3u);
+  PiecePool pool;
+  const PieceData* first = nullptr;
+  {
+    PieceResult piece = readPiece(path, *plan, 0, FileIndex{0}, {}, nullptr, &pool);
+    first = &PieceAccess::data(piece);
+  }
+  PieceResult again = readPiece(path, *plan, 2, FileIndex{0}, {}, nullptr, &pool);
+  EXPECT_EQ(&PieceAccess::data(again), first);
+  const PieceResult alone = readPiece(path, *plan, 2, FileIndex{0});
+  EXPECT_EQ(again.stats().records, alone.stats().records);
+  EXPECT_EQ(again.stats().bytes, alone.stats().bytes);
+  EXPECT_EQ(value(again.nextLine()), value(alone.nextLine()));
+  EXPECT_EQ(readInOrder(path, &pool), readInOrder(path, nullptr));
+}
+
+TEST(PiecePool, PiecesMayOutliveTheirPool) {
+  const auto path = ccmsetupLog();
+  const auto plan = planPieces(path, {}, 400);
+  ASSERT_TRUE(plan);
+  std::vector<PieceResult> pieces;
+  {
+    PiecePool pool;
+    for (size_t i = 0; i < plan->starts.size(); ++i)
+      pieces.push_back(readPiece(path, *plan, i, FileIndex{0}, {}, nullptr, &pool));
+    pieces.resize(pieces.size() / 2);  // half go back to the pool
+  }
+  for (const PieceResult& piece : pieces) EXPECT_FALSE(piece.error());
+  pieces.clear();  // the rest go back to a pool that only they still hold
+}
+
+TEST(PiecePool, ServesSeveralThreadsAtOnce) {
+  const auto path = ccmsetupLog();
+  const std::string expected = readInOrder(path, nullptr);
+  PiecePool pool;
+  constexpr size_t kThreads = 4;
+  std::vector<std::string> reports(kThreads);
+  std::vector<std::thread> threads;
+  for (size_t t = 0; t < kThreads; ++t)
+    threads.emplace_back([&, t] {
+      for (int round = 0; round < 5 && reports[t].empty(); ++round) {
+        const std::string report = readInOrder(path, &pool);
+        if (report != expected) reports[t] = report;
+      }
+    });
+  for (std::thread& thread : threads) thread.join();
+  for (size_t t = 0; t < kThreads; ++t) EXPECT_EQ(reports[t], "") << "thread " << t;
 }
 
 }  // namespace

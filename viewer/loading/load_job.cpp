@@ -69,7 +69,7 @@ struct IndexedPiece {
 // Reads, classifies (with `knowledge`'s classifier) and indexes piece `i` of a segment from
 // byte 0 (on any thread; what it throws, out of memory, is kept for the job's thread).
 IndexedPiece indexPiece(const LoadSegment& s, const PiecePlan& plan, std::size_t i,
-                        const Knowledge* knowledge) {
+                        const Knowledge* knowledge, PiecePool& pool) {
   IndexedPiece piece;
   try {
     Interner components, threads;
@@ -78,7 +78,7 @@ IndexedPiece indexPiece(const LoadSegment& s, const PiecePlan& plan, std::size_t
           r, s.file, components.intern(r.component, piece.components), threads.intern(r.thread, piece.threads)));
       e.offset += plan.starts[i];
     };
-    piece.analysis = readPiece(s.path, plan, i, s.file, addEntry, knowledge);
+    piece.analysis = readPiece(s.path, plan, i, s.file, addEntry, knowledge, &pool);
   } catch (...) {
     piece.failure = std::current_exception();
   }
@@ -231,7 +231,7 @@ class Job {
     parallelMap<IndexedPiece, NoState>(
         plan.starts.size(), threads_,
         [&](NoState&, std::size_t i) {
-          return stop ? IndexedPiece{} : indexPiece(s, plan, i, options_.knowledge.get());
+          return stop ? IndexedPiece{} : indexPiece(s, plan, i, options_.knowledge.get(), pieces_);
         },
         [&](std::size_t i, IndexedPiece& piece) {
           guarded([&] {
@@ -345,6 +345,7 @@ class Job {
   LoadSink& sink_;
   LoadOptions options_;
   unsigned threads_;
+  PiecePool pieces_;  // the memory the pieces of every file reuse
   std::optional<Analyzer> analyzer_;
   LoadBatch batch_;
   std::uint64_t total_ = 0, nextReportAt_ = 0;

@@ -101,6 +101,8 @@ struct DiagnosisOptions {
 /// What reading and classifying one piece of a file found, kept until the
 /// pieces before it have been laid into the timeline (piece_reader.h reads
 /// one). Opaque but for what a reader of pieces counts; movable.
+struct PieceData;  // the library's
+
 class CCMLOG_EXPORT PieceResult {
  public:
   PieceResult();
@@ -112,12 +114,10 @@ class CCMLOG_EXPORT PieceResult {
   LineNumber nextLine() const;                     ///< the line after the piece, its first line being 1
   const std::optional<std::string>& error() const;  ///< why the piece could not be read, if it could not
 
-  struct Impl;  ///< (the library's)
-  explicit PieceResult(std::unique_ptr<Impl> impl);
-  Impl& impl() { return *impl_; }
-
  private:
-  std::unique_ptr<Impl> impl_;
+  friend struct PieceAccess;  // the library's way in
+  explicit PieceResult(std::unique_ptr<PieceData> data);
+  std::unique_ptr<PieceData> data_;
 };
 
 /// Runs `count` pieces: work(i) for every i in [0, count), on any thread
@@ -181,6 +181,8 @@ CCMLOG_EXPORT Result<Report> analyzeFiles(const std::vector<std::filesystem::pat
 ///   ccmlog::Report report = std::move(analyzer).finish(files);
 ///
 /// analyzeFiles and analyzeTexts are this plus reading. Movable, not copyable.
+struct AnalyzerState;  // the library's
+
 class CCMLOG_EXPORT Analyzer {
  public:
   explicit Analyzer(const DiagnosisOptions& options = {});
@@ -203,8 +205,7 @@ class CCMLOG_EXPORT Analyzer {
   Report finish(std::vector<FileReport> files) &&;
 
  private:
-  struct Impl;
-  std::unique_ptr<Impl> impl_;
+  std::unique_ptr<AnalyzerState> state_;
 };
 
 /// A log already in memory: a name (its role is taken from it, as for files) and its bytes.

@@ -4,22 +4,26 @@
 #include <array>
 #include <deque>
 #include <memory>
-#include <type_traits>
 #include <unordered_map>
 
 #include "ccmlog/command_line.h"
 #include "timeline/event_phases.h"
+#include "timeline/event_store.h"
+#include "classify/event_kinds.h"
 #include "classify/text_case.h"
 
 namespace ccmlog {
 
+using detail::isHighVolume;
+using detail::KeptEvent;
+using detail::kMaxKeptEvents;
 using detail::PhaseEffect;
 using detail::phaseStepOf;
+using detail::RunEvents;
 
 namespace {
 
 constexpr size_t kPhaseKinds = static_cast<size_t>(PhaseKind::Exit) + 1;
-constexpr size_t kEvidenceTextLimit = 1024;
 
 struct PhaseProgress {
   bool seen = false;
@@ -40,195 +44,22 @@ bool isSystemAccount(std::string_view user) {
   return lower == "system" || lower == "nt authority\\system" || lower == "local system";
 }
 
-// Events that come in large numbers update runs and phases but are not kept.
-bool isHighVolume(EventKind kind) {
-  return kind == EventKind::DownloadProgress || kind == EventKind::MsiAction;
-}
-
-// The first kKeptPerKind and the last kKeptPerKind events of each kind in a
-// run are kept (with their count); a log that repeats a line a million times
-// costs no more than one that repeats it 128 times.
-constexpr size_t kKeptPerKind = 64;
-// Beyond these, the oldest runs are dropped (Timeline::omittedRuns counts them).
+// The oldest runs are dropped (Timeline::omittedRuns counts them) beyond this
+// many runs, or beyond kMaxKeptEvents kept events over all runs (event_store.h).
 constexpr size_t kMaxRuns = 1000;
-constexpr size_t kMaxKeptEvents = 20000;
 
-// A kept event, compact: its evidence text and fields are in its run's
-// RunEvents, and it owns no memory, so that dropping a run's events costs
-// nothing per event (and touches none of them).
-struct KeptEvent {
-  std::uint64_t seq = 0;  // arrival order across all runs
-  EventKind kind{};
-  bool dead = false;  // overwritten in its kind's ring: not kept after all
-  RecordIndex record{};
-  Location where;
-  size_t messageOffset = 0, messageLength = 0;  // the message's first kEvidenceTextLimit bytes, in RunEvents' text
-  size_t fieldsStart = 0, fieldsEnd = 0;        // in RunEvents' fields
-  // For DownloadStarted / BitsFileAdded: what became of the download. It
-  // completed when its run says "download complete" after it.
-  std::uint64_t completionsBefore = 0;  // the run's DownloadComplete events before this one
-  std::optional<std::uint32_t> errorCode;
-
-  bool isDownload() const { return kind == EventKind::DownloadStarted || kind == EventKind::BitsFileAdded; }
-};
-static_assert(std::is_trivially_destructible_v<KeptEvent>);
-
-// A run's kept events in arrival order, their texts one after another in one
-// string. Keeping an event appends to both, so the memory it writes follows
-// the last event's: a run reuses the memory of a run dropped long ago, out of
-// every cache, and in order the hardware fetches it ahead (a slot per event,
-// scattered, cost a tenth of analyze in cache misses). Of each kind the first
-// kKeptPerKind events are kept, then a ring of the kKeptPerKind most recent:
-// an event the ring drops is marked dead, and the dead are swept out before
-// they are many (kSweepAtLeast), so memory stays bounded.
-class RunEvents {
- public:
-  // Keeps `event`; returns it, and whether it grew the number of kept events.
-  std::pair<KeptEvent*, bool> keep(std::uint64_t seq, const Event& event, const Location& at, std::string_view message) {
-    Kind& kind = kinds_[static_cast<size_t>(event.kind)];
-    bool grew = true;
-    if (kind.heads == 0 && kind.recent.empty()) usedKinds_.push_back(event.kind);
-    if (kind.heads == kKeptPerKind) {
-      if (kind.recent.size() < kKeptPerKind) {
-        kind.recent.push_back(events_.size());
-      } else {
-        events_[kind.recent[kind.nextRecent]].dead = true;
-        ++dead_;
-        kind.recent[kind.nextRecent] = events_.size();
-        kind.nextRecent = (kind.nextRecent + 1) % kKeptPerKind;
-        grew = false;
-      }
-    } else {
-      ++kind.heads;
-    }
-    KeptEvent& e = events_.emplace_back();
-    e.seq = seq;
-    e.kind = event.kind;
-    e.record = event.record;
-    e.where = at;
-    message = message.substr(0, kEvidenceTextLimit);
-    e.messageOffset = text_.size();
-    e.messageLength = message.size();
-    text_ += message;
-    e.fieldsStart = fields_.size();
-    for (const EventField& f : event.fields) {
-      fields_.push_back({f.name, text_.size(), f.value.size()});
-      text_ += f.value;
-    }
-    e.fieldsEnd = fields_.size();
-    if (dead_ >= kSweepAtLeast && dead_ * 4 >= events_.size() - dead_) sweep();
-    return {&events_.back(), grew};
-  }
-  template <typename F>
-  void forEach(F&& f) const {
-    for (const KeptEvent& e : events_)
-      if (!e.dead) f(e);
-  }
-  // The kept event of that sequence number, if it is still kept.
-  KeptEvent* find(std::uint64_t seq) {
-    const auto at = std::lower_bound(events_.begin(), events_.end(), seq,
-                                     [](const KeptEvent& e, std::uint64_t s) { return e.seq < s; });
-    return at != events_.end() && at->seq == seq && !at->dead ? &*at : nullptr;
-  }
-  // Empties it for another run, keeping its memory.
-  void clear() {
-    events_.clear();
-    fields_.clear();
-    text_.clear();
-    for (const EventKind used : usedKinds_) {
-      Kind& kind = kinds_[static_cast<size_t>(used)];
-      kind.heads = kind.nextRecent = 0;
-      kind.recent.clear();
-    }
-    usedKinds_.clear();
-    dead_ = 0;
-  }
-
-  // As Event::get: the first field of that name, or empty.
-  std::string_view get(const KeptEvent& e, std::string_view name) const {
-    for (size_t f = e.fieldsStart; f < e.fieldsEnd; ++f)
-      if (fields_[f].name == name) return value(fields_[f]);
-    return {};
-  }
-  TimelineEvent timelineEvent(const KeptEvent& e) const {
-    TimelineEvent out{Event{e.kind, e.record, {}}, e.where, std::string(text_, e.messageOffset, e.messageLength)};
-    out.event.fields.reserve(e.fieldsEnd - e.fieldsStart);
-    for (size_t f = e.fieldsStart; f < e.fieldsEnd; ++f)
-      out.event.fields.push_back({fields_[f].name, std::string(value(fields_[f]))});
-    return out;
-  }
-  // `completions`: the run's DownloadComplete events in all.
-  Download download(const KeptEvent& e, EventIndex started, std::uint64_t completions) const {
-    return Download{std::string(get(e, e.kind == EventKind::BitsFileAdded ? "url" : "source")),
-                    std::string(get(e, "destination")), completions > e.completionsBefore, e.errorCode, started};
-  }
-
- private:
-  // The dead are swept out once they are a quarter of the living (and at
-  // least this many): sweeping copies the living, four times an event at
-  // most, and the dead add at most a quarter to what a run keeps.
-  static constexpr size_t kSweepAtLeast = 32;
-  struct Field {
-    std::string_view name;  // static storage, as EventField::name
-    size_t offset = 0, length = 0;  // in text_
-  };
-  struct Kind {
-    size_t heads = 0;
-    std::vector<size_t> recent;  // indexes in events_, a ring once full
-    size_t nextRecent = 0;       // the ring slot to overwrite next
-  };
-  std::string_view value(const Field& f) const { return std::string_view(text_).substr(f.offset, f.length); }
-  // Moves the living events (and their texts and fields) together, in order.
-  void sweep() {
-    std::vector<size_t> newIndex(events_.size());
-    std::vector<Field> fields;
-    std::string text;
-    text.reserve(text_.size() / 2);
-    size_t n = 0;
-    for (size_t i = 0; i < events_.size(); ++i) {
-      KeptEvent e = events_[i];
-      if (e.dead) continue;
-      const size_t fieldsStart = fields.size();
-      const auto move = [&](size_t& offset, size_t length) {
-        const size_t moved = text.size();
-        text.append(text_, offset, length);
-        offset = moved;
-      };
-      move(e.messageOffset, e.messageLength);
-      for (size_t f = e.fieldsStart; f < e.fieldsEnd; ++f) {
-        Field field = fields_[f];
-        move(field.offset, field.length);
-        fields.push_back(field);
-      }
-      e.fieldsStart = fieldsStart;
-      e.fieldsEnd = fields.size();
-      newIndex[i] = n;
-      events_[n++] = e;
-    }
-    events_.resize(n);
-    fields_ = std::move(fields);
-    text_ = std::move(text);
-    for (const EventKind used : usedKinds_)
-      for (size_t& index : kinds_[static_cast<size_t>(used)].recent) index = newIndex[index];
-    dead_ = 0;
-  }
-
-  std::vector<KeptEvent> events_;
-  std::vector<Field> fields_;
-  std::string text_;
-  std::array<Kind, kEventKindCount> kinds_{};
-  std::vector<EventKind> usedKinds_;  // the kinds with events: what clear() resets
-  size_t dead_ = 0;
-};
-
-// Asks the processor to fetch [p, p + size) into cache, without waiting for it.
-void prefetch(const void* p, size_t size) {
-  constexpr size_t kCacheLine = 64;
-  for (size_t at = 0; at < size; at += kCacheLine) __builtin_prefetch(static_cast<const char*>(p) + at);
+bool isDownload(EventKind kind) {
+  return kind == EventKind::DownloadStarted || kind == EventKind::BitsFileAdded;
 }
 
-// Events of dropped runs wait here for a new run to use their memory.
-constexpr size_t kSpareRunEvents = 4;
+// What became of a download: it completed when its run says "download
+// complete" after it (`completions`: the run's DownloadComplete events in all).
+Download downloadOf(const RunEvents& events, const KeptEvent& e, EventIndex started,
+                    std::uint64_t completions) {
+  return Download{std::string(events.get(e, e.kind == EventKind::BitsFileAdded ? "url" : "source")),
+                  std::string(events.get(e, "destination")), completions > e.completionsBefore,
+                  e.errorCode, started};
+}
 
 struct BuildingRun {
   Run run;
@@ -275,7 +106,7 @@ constexpr size_t kMaxThreads = 4096;
 
 struct TimelineBuilder::Impl {
   std::deque<BuildingRun> runs;
-  std::vector<std::unique_ptr<RunEvents>> spareEvents;
+  detail::SpareRunEvents spareEvents;  // of dropped runs, for new runs
   std::uint64_t omittedRuns = 0;
   std::uint64_t seq = 0;
   size_t kept = 0;  // kept events over all runs
@@ -309,10 +140,7 @@ void TimelineBuilder::Impl::dropOldRuns() {
   bool dropped = false;
   while (runs.size() > 1 && (runs.size() > kMaxRuns || kept > kMaxKeptEvents)) {
     kept -= runs.front().kept;
-    if (auto& events = runs.front().events; events && spareEvents.size() < kSpareRunEvents) {
-      events->clear();
-      spareEvents.push_back(std::move(events));
-    }
+    spareEvents.give(std::move(runs.front().events));
     runs.pop_front();
     ++omittedRuns;
     dropped = true;
@@ -321,8 +149,8 @@ void TimelineBuilder::Impl::dropOldRuns() {
   // into cache now, so that dropping it (a run later) does not wait for it.
   if (dropped && runs.size() > 1) {
     const BuildingRun& next = runs.front();
-    prefetch(&next, sizeof next);
-    if (next.events) prefetch(next.events.get(), sizeof(RunEvents));
+    detail::prefetch(&next, sizeof next);
+    if (next.events) detail::prefetch(next.events.get(), sizeof(RunEvents));
   }
 }
 
@@ -424,20 +252,16 @@ void TimelineBuilder::Impl::apply(BuildingRun& b, const Event& event, const Loca
     if (step->effect == PhaseEffect::Failure) phase.state = PhaseState::Failed;
   }
   if (isHighVolume(event.kind)) return;
-  if (!b.events && !spareEvents.empty()) {
-    b.events = std::move(spareEvents.back());
-    spareEvents.pop_back();
-  }
-  if (!b.events) b.events = std::make_unique<RunEvents>();
+  if (!b.events) b.events = spareEvents.take();
   const auto [keptEvent, grew] = b.events->keep(seq++, event, where, message);
   keptEvent->completionsBefore = run.eventCounts[static_cast<size_t>(EventKind::DownloadComplete)];
-  if (keptEvent->isDownload()) b.lastDownload = keptEvent->seq;
+  if (isDownload(keptEvent->kind)) b.lastDownload = keptEvent->seq;
   b.kept += grew;
   kept += grew;
 }
 
 // Copies what it needs and leaves the builder as it was: the kept events are
-// bounded (kKeptPerKind, kMaxKeptEvents), so a snapshot costs little.
+// bounded (event_store.h), so a snapshot costs little.
 Timeline TimelineBuilder::Impl::assemble() const {
   Timeline timeline;
   timeline.omittedRuns = omittedRuns;
@@ -466,8 +290,9 @@ Timeline TimelineBuilder::Impl::assemble() const {
     Run& run = timeline.runs[r];
     const RunEvents& runEvents = *runs[r].events;
     run.events.push_back(index);
-    if (e->isDownload()) {
-      run.downloads.push_back(runEvents.download(*e, index, run.eventCounts[static_cast<size_t>(EventKind::DownloadComplete)]));
+    if (isDownload(e->kind)) {
+      const std::uint64_t completions = run.eventCounts[static_cast<size_t>(EventKind::DownloadComplete)];
+      run.downloads.push_back(downloadOf(runEvents, *e, index, completions));
     }
     timeline.events.push_back(runEvents.timelineEvent(*e));
     timeline.events.back().run = r;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "ccmlog/event_classifier.h"
+#include "classify/event_kinds.h"
 
 namespace ccmlog {
 namespace {
@@ -21,96 +22,17 @@ using detail::eventPatternOptions;
 using detail::eventPatterns;
 using Fields = std::vector<std::pair<std::string_view, std::string_view>>;
 
-// The fields event.h documents for each kind: a required field is captured from
-// every line of the kind, an optional one only from some.
+// The fields the table of kinds (event_kinds.h) gives a kind: a required field
+// is captured from every line of the kind, an optional one only from some.
 struct KindFields {
   std::vector<std::string_view> required, optional;
 };
 
 KindFields documentedFields(EventKind kind) {
-  switch (kind) {
-    case EventKind::RunStarted:
-      return {{"pid"}, {}};
-    case EventKind::Version:
-      return {{"version"}, {}};
-    case EventKind::LaunchFolder:
-      return {{"folder"}, {}};
-    case EventKind::CommandLine:
-      return {{"commandline"}, {}};
-    case EventKind::RunningAsUser:
-      return {{"user"}, {}};
-    case EventKind::FreeDiskSpace:
-      return {{"mb"}, {}};
-    case EventKind::DownloadStarted:
-      return {{"source", "destination"}, {}};
-    case EventKind::DownloadProgress:
-      return {{"percent", "done", "total"}, {}};
-    case EventKind::BitsFileAdded:
-      return {{"url", "destination"}, {}};
-    case EventKind::DownloadFailed:
-      return {{"code"}, {"text"}};
-    case EventKind::BitsUnavailable:
-      return {{}, {"code"}};
-    case EventKind::DpLocationFailed:
-      return {{"code"}, {"mp"}};
-    case EventKind::UrlCheckFailed:
-      return {{"url"}, {"status"}};
-    case EventKind::SourceAccessFailed:
-      return {{"path"}, {"code"}};
-    case EventKind::NextRetry:
-      return {{"minutes"}, {}};
-    case EventKind::RetryTaskScheduled:
-      return {{"local", "utc"}, {}};
-    case EventKind::MsiAction:
-      return {{"action"}, {}};
-    case EventKind::MsiInstallFailed:
-      return {{"file", "exitcode"}, {}};
-    case EventKind::MsiInstallSucceeded:
-      return {{}, {"file"}};
-    case EventKind::MsiReturnValue3:
-      return {{"action"}, {}};
-    case EventKind::MsiError:
-      return {{"number", "text"}, {}};
-    case EventKind::MsiExitCode:
-      return {{"exitcode"}, {}};
-    case EventKind::MsiStatus:
-      return {{"operation", "exitcode"}, {"product"}};
-    case EventKind::MsiProduct:
-      return {{"product"}, {}};
-    case EventKind::PrerequisiteFailed:
-      return {{"file", "exitcode"}, {}};
-    case EventKind::CertificateMissing:
-      return {{}, {"code"}};
-    case EventKind::SignatureInvalid:
-      return {{"file", "code"}, {}};
-    case EventKind::HashMismatch:
-      return {{}, {"file"}};
-    case EventKind::ExitCode:
-      return {{"code"}, {}};
-    case EventKind::SetupFailed:
-      return {{"code"}, {}};
-    case EventKind::DeploymentStatus:
-      return {{"code"}, {}};
-    case EventKind::ServiceCreated:
-    case EventKind::ServiceStarted:
-    case EventKind::ServiceStopped:
-    case EventKind::ServiceDeleted:
-    case EventKind::InServiceMain:
-    case EventKind::DownloadComplete:
-    case EventKind::BitsDownloadStarted:
-    case EventKind::LocationSearch:
-    case EventKind::NoGoodDpLocation:
-    case EventKind::AllMpsTried:
-    case EventKind::HttpAuthChallenge:
-    case EventKind::WaitingForRetry:
-    case EventKind::RebootRequired:
-    case EventKind::AlreadyRunning:
-    case EventKind::UninstallSucceeded:
-    case EventKind::KnowledgeLine:
-    case EventKind::Benign:
-      return {};
-  }
-  return {};
+  KindFields fields;
+  for (const detail::KindField& f : detail::kindInfo(kind).fields)
+    (f.required ? fields.required : fields.optional).push_back(f.name);
+  return fields;
 }
 
 bool contains(const std::vector<std::string_view>& names, std::string_view name) {
