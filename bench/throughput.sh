@@ -9,7 +9,7 @@
 # the median wall time, MB/s, peak RSS and the ratio to 'wc -l'. analyze runs
 # on one core (-j 1) and on all of them (the default). lnav (a
 # Debian package) is timed with the CMTrace format in bench/cmtrace.lnav.json
-# when it is installed, unless SKIP_LNAV is set (it takes a minute or more).
+# when it is installed, unless SKIP_LNAV is set (it is far slower than the rest).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 size=${1:-200}

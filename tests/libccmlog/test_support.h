@@ -45,7 +45,7 @@ std::string withCase(std::string_view text, bool upper);
 /// of `bytes` inserted before every byte (and at the end) or put in its place.
 std::vector<std::string> oneByteEdits(std::string_view text, std::string_view bytes);
 
-/// A sample of the event table in ASCII: docs/KNOWLEDGE.md's ellipses ("…") as "...".
+/// A sample of the event table in ASCII: the table's ellipses ("…") as "...".
 std::string asciiSample(std::string_view sample);
 
 }  // namespace ccmlog::test

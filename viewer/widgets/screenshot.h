@@ -3,7 +3,7 @@
 // A window has few colours: its palette, and the grey and coloured edges of
 // antialiased text. Keeping the 256 most frequent colours and mapping every
 // other pixel to the nearest of them (no dithering) looks the same and makes
-// the file about three times smaller than a true-colour PNG.
+// the file much smaller than a true-colour PNG.
 #pragma once
 
 #include <QImage>

@@ -8,10 +8,10 @@ namespace {
 // Optionally, later on the same line, "error[:] CODE".
 #define TRAILING_CODE R"((?:[^\r\n]*?\berror:?\s*)" CODE ")?"
 
-// Samples are quoted from docs/KNOWLEDGE.md. Where it elides ("…") or names a
-// placeholder for a value the pattern captures, the value is filled in from
-// docs/KNOWLEDGE.md and the row says "filled". Rows marked "unconfirmed" have no
-// real line behind them; their wording comes from event.h.
+// Samples are the product's lines as docs/ccmsetup-logs.md quotes them. Where the
+// notes elide ("…") or name a placeholder for a value the pattern captures, the
+// row fills in a value of the same shape and says "filled". Rows marked
+// "unconfirmed" have no real line behind them; their wording comes from event.h.
 constexpr EventPattern kPatterns[] = {
     // Known-harmless errors first, so that no failure row claims them.
     {EventKind::Benign, R"(Failed to connect to policy namespace\. Error 0x8004100e\b)",
@@ -99,7 +99,7 @@ constexpr EventPattern kPatterns[] = {
      "Have already tried all MPs. Couldn't find DP locations."},
     {EventKind::HttpAuthChallenge, R"(Got 401 challenge)",
      "Got 401 challenge Retrying with Windows Auth..."},
-    // Unconfirmed shape: docs/KNOWLEDGE.md only has "Failed to check url … 401";
+    // Unconfirmed shape: the notes only have "Failed to check url … 401";
     // the status is the first three-digit HTTP status after the URL, if any.
     {EventKind::UrlCheckFailed,
      R"(Failed to check url '?(?P<url>[^\s']*[^\s'.,])'?(?:[^\r\n]*?\b(?P<status>[1-5]\d\d)\b)?)",
@@ -142,7 +142,7 @@ constexpr EventPattern kPatterns[] = {
     {EventKind::MsiExitCode, R"(MainEngineThread is returning (?P<exitcode>\d+))",
      "MainEngineThread is returning 1603"},
     // Windows Installer's last word, at the end of a long "Windows Installer
-    // installed the product. Product Name: X. …" message (docs/KNOWLEDGE.md 7.4).
+    // installed the product. Product Name: X. …" message (docs/ccmsetup-logs.md#msi-only).
     {EventKind::MsiStatus,
      R"((?:Product Name: (?P<product>[^\r\n]*?)\. [^\r\n]*?)?\b(?P<operation>\w+) success or error status: (?P<exitcode>-?\d+))",
      "Installation success or error status: 1603"},
@@ -154,7 +154,7 @@ constexpr EventPattern kPatterns[] = {
      R"(File 'C:\Windows\ccmsetup\vcredist_x64.exe' returned failure exit code 1603. Fail the installation.)"},
     {EventKind::PrerequisiteFailed,
      R"(File '?(?P<file>[^\r\n]+?)'? installation failed\. Error text: ExitCode: (?P<exitcode>\d+))",
-     // filled: "File C:\Windows\ccmsetup\" where docs/KNOWLEDGE.md elides the start
+     // filled: "File C:\Windows\ccmsetup\" where the notes elide the start
      R"(File C:\Windows\ccmsetup\MicrosoftPolicyPlatformSetup.msi installation failed. Error text: ExitCode: 1603)"},
 
     // Signatures and certificates.
@@ -169,7 +169,8 @@ constexpr EventPattern kPatterns[] = {
      "Unable to find any Certificate based on Certificate Issuers"},
     {EventKind::CertificateMissing, R"(CCMHTTPSSTATE:\s*63\b)", "CCMHTTPSSTATE: 63"},
     {EventKind::CertificateMissing, R"(CCM_E_NO_CLIENT_PKI_CERT)", "Text=CCM_E_NO_CLIENT_PKI_CERT"},
-    // Current branch, listing content over HTTPS without a certificate (docs/KNOWLEDGE.md 7.4).
+    // Current branch, listing content over HTTPS without a certificate
+    // (docs/ccmsetup-logs.md#other-wordings).
     {EventKind::CertificateMissing, R"(GetDirectoryList failed with a non-recoverable failure, (?P<code>(?:0x)?87d00454)\b)",
      "GetDirectoryList failed with a non-recoverable failure, 0x87d00454"},
 
@@ -180,10 +181,12 @@ constexpr EventPattern kPatterns[] = {
      "CcmSetup is exiting with return code 0", scanExitCode},
     {EventKind::SetupFailed, R"(CcmSetup failed with error code )" CODE,
      "CcmSetup failed with error code 0x80190194", scanSetupFailed},
-    // ConfigMgr 2007 and 2012 clients: the MSI exit code in decimal (docs/KNOWLEDGE.md 7.4).
+    // ConfigMgr 2007 and 2012 clients: the MSI exit code in decimal
+    // (docs/ccmsetup-logs.md#other-wordings).
     {EventKind::SetupFailed, R"(\bInstallation failed with error code )" CODE,
      "Installation failed with error code 1603"},
-    // After a prerequisite failed, the final code (docs/KNOWLEDGE.md 7.4), often the run's last word.
+    // After a prerequisite failed, the final code, often the run's last word
+    // (docs/ccmsetup-logs.md#other-wordings).
     {EventKind::SetupFailed, R"(\bInstallFromManifest failed )" CODE, "InstallFromManifest failed 0x8007064c"},
     {EventKind::UninstallSucceeded, R"(\bUninstall succeeded)", "Uninstall succeeded."},
     {EventKind::UninstallSucceeded, R"(\bUninstall of product '[^'\r\n]*' succeeded)",
@@ -195,7 +198,7 @@ constexpr EventPattern kPatterns[] = {
     {EventKind::CertificateMissing, R"(\berror:? (?P<code>(?:0x)?87d00454)\b)",
      "… error 0x87d00454"},
     {EventKind::MsiError, R"(\bError (?P<number>\d{4,5})\. (?P<text>[^\r\n]*\S))",
-     // filled: the period MSI writes after the number (docs/KNOWLEDGE.md abbreviates the line)
+     // filled: the period MSI writes after the number (the notes abbreviate the line)
      "Error 25150. … CCM_Service_HostingConfiguration"},
 };
 

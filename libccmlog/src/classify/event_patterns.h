@@ -1,7 +1,7 @@
 // classify/event_patterns.h (internal): the one table of what ccmsetup and MSI messages mean.
 //
 // Each row maps an RE2 pattern to an EventKind and carries a sample: the real
-// log line from docs/KNOWLEDGE.md it was written for. event_patterns_test.cpp checks
+// log line it was written for (docs/ccmsetup-logs.md). event_patterns_test.cpp checks
 // every pattern against its sample, so the table cannot drift from the lines.
 //
 // How the classifier reads the table:

@@ -1,11 +1,13 @@
 // error_table.cpp: message texts and hints of the error codes seen around client setup.
 //
-// Texts are the standard Windows/ConfigMgr wording; where docs/KNOWLEDGE.md §6 gives a row
-// it is copied from there verbatim (some are the first sentence of a longer Windows
-// text). A code whose wording we could not state with confidence is left out: it
-// still gets its SDK name (codes/error_names.h) and family, a wrong text would mislead.
+// Texts are the standard Windows/ConfigMgr wording (some the first sentence of a
+// longer Windows text); the codes met most around setup are pinned by
+// error_codes_test.cpp (docs/ccmsetup-logs.md#error-codes). A code whose wording
+// we could not state with confidence is left out: it still gets its SDK name
+// (codes/error_names.h) and family, a wrong text would mislead.
 // A row's name is the SDK's first name for the code (the test checks it) or, for
-// ConfigMgr, its published name. Hints say where to look next, in docs/KNOWLEDGE.md §5's words.
+// ConfigMgr, its published name. Hints say where to look next, after the failure
+// signatures of docs/ccmsetup-logs.md#failure-signatures.
 // Rows stay sorted by code (the test checks it); Win32 rows are written in decimal.
 #include "codes/error_table.h"
 

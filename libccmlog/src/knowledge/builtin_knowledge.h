@@ -21,7 +21,7 @@ std::span<const KnowledgeText> builtInKnowledgeFiles();
 
 /// parseKnowledge without the check that each pattern holds a literal text
 /// the classifier's prefilter can key it on: for the built-in files, which
-/// knowledge_test.cpp parses with every check (it costs about 10 ms at start).
+/// knowledge_test.cpp parses with every check (so that start-up need not pay for it).
 Result<std::vector<KnowledgeEntry>> parseTrustedKnowledge(std::string_view text, std::string_view name);
 
 }  // namespace ccmlog::detail

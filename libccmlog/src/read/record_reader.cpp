@@ -47,8 +47,9 @@ constexpr size_t kMaxLineText = 1 << 20;
 constexpr size_t kLineTail = 4 << 10;
 constexpr std::string_view kCutMarker = " [... cut: the line is longer than 1 MiB ...] ";
 
-// A new Record is a copy of a blank one: GCC compiles `out = Record{}` to a
-// `rep stos`, whose start-up costs more than the rest of next() on a short record.
+// A new Record is a copy of a blank one, not `out = Record{}`: value-initialising
+// the whole struct in place is a bulk store that costs more than the rest of
+// next() on a short record.
 [[gnu::noinline]] const Record& blankRecord() {
   static const Record blank;
   return blank;

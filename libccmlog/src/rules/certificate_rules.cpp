@@ -1,6 +1,6 @@
 // Certificates: the client certificate an HTTPS-only management point asks
 // for, and the signatures and hashes ccmsetup checks on the files it
-// downloaded (docs/KNOWLEDGE.md section 5).
+// downloaded (docs/ccmsetup-logs.md#failure-signatures).
 #include "rules/rule_families.h"
 #include "rules/rule_support.h"
 

@@ -1,5 +1,6 @@
 // rules/consequences.h (internal): one problem shows as many lines, and so
-// as several findings: a cause and its echoes (docs/KNOWLEDGE.md 7.2). An expert
+// as several findings: a cause and its echoes
+// (docs/ccmsetup-logs.md#cause-and-consequence). An expert
 // names the first specific cause and shows the rest as what followed from it.
 #pragma once
 

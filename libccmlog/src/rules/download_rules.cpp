@@ -1,6 +1,7 @@
 // Fetching the client files over HTTP: BITS downloads that fail at the
 // management point or distribution point, BITS itself broken or too old, and
-// finding no distribution point to download from (docs/KNOWLEDGE.md section 5).
+// finding no distribution point to download from
+// (docs/ccmsetup-logs.md#failure-signatures).
 // Access errors on a UNC source are the service-context rules' business.
 #include <set>
 

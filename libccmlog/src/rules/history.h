@@ -1,5 +1,5 @@
 // rules/history.h (internal): a machine's log holds every attempt; its state
-// is the latest one's (docs/KNOWLEDGE.md 7.5). A finding about an earlier attempt
+// is the latest one's (docs/ccmsetup-logs.md#history). A finding about an earlier attempt
 // only is history: dated, and at most a warning.
 #pragma once
 

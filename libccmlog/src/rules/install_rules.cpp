@@ -1,6 +1,7 @@
 // Installing: the prerequisites, client.msi itself, and the ccmsetup return
 // codes that say how an install ended: 7 reboot required, 8 setup already
-// running, 10 manifest hash validation failure (docs/KNOWLEDGE.md sections 4 and 5).
+// running, 10 manifest hash validation failure (docs/ccmsetup-logs.md#return-codes,
+// #failure-signatures).
 #include <algorithm>
 #include <array>
 

@@ -1,6 +1,7 @@
 // The headline diagnosis and its retry loop: ccmsetup hands over to its
 // service, which runs as Local System (the computer account on the network)
-// and cannot read the share the starting user could (docs/KNOWLEDGE.md section 1).
+// and cannot read the share the starting user could
+// (docs/ccmsetup-logs.md#service-context).
 #include <algorithm>
 #include <set>
 
@@ -89,7 +90,7 @@ void serviceContextSourceAccess(const Timeline& t, const RuleContext& context,
     const auto handing = handingRun(t, s);
     if (handing && sameAccount(t.runs[*handing].user, service.user)) continue;
     // Lines without a run banner or a hand-off (an excerpt) do not show the story:
-    // the same failures alone have other causes (docs/KNOWLEDGE.md section 5).
+    // the same failures alone have other causes (docs/ccmsetup-logs.md#failure-signatures).
     if (!handing && !service.pid) continue;
     const SourceFailure& first = failures.front();
     const std::uint64_t failureCount = failures.size() + unkeptCount(t, EventKind::SourceAccessFailed, s);

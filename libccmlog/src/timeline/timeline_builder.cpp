@@ -154,10 +154,10 @@ void TimelineBuilder::Impl::dropOldRuns() {
   }
 }
 
-// A setup file's record belongs to the process that wrote it (docs/KNOWLEDGE.md
-// 7.1): the one that wrote on its thread before, a new thread being the
-// current run's. Without thread ids, position decides, but for the
-// bootstrap's tail written just after the service's banner.
+// A setup file's record belongs to the process that wrote it
+// (docs/ccmsetup-logs.md#interleaving): the one that wrote on its thread
+// before, a new thread being the current run's. Without thread ids, position
+// decides, but for the bootstrap's tail written just after the service's banner.
 BuildingRun& TimelineBuilder::Impl::runForSetup(const Location& where, std::span<const Event> events) {
   BuildingRun& last = runs.back();
   const std::uint64_t lastNumber = omittedRuns + runs.size() - 1;

@@ -246,7 +246,8 @@ TEST(ErrorTable, EveryRowHasATextAndIsFoundByItsCode) {
   }
 }
 
-// Every row of docs/KNOWLEDGE.md section 6, as written there.
+// The codes met most around setup (docs/ccmsetup-logs.md#error-codes), each with
+// its standard Windows name and wording.
 TEST(ErrorTable, HoldsTheKnowledgeRowsVerbatim) {
   for (const ErrorRow& want : {
            ErrorRow{0x80070002, "ERROR_FILE_NOT_FOUND", "The system cannot find the file specified."},

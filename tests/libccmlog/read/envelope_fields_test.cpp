@@ -121,7 +121,7 @@ TEST(FieldParsers, LocaleDateTimeFormsFromCmtraceCopy) {
   EXPECT_FALSE(parseLocaleDateTime("ccmsetup 3/4/2009"));
 }
 
-// docs/KNOWLEDGE.md 7.6: a Japanese-locale copy writes the year first.
+// docs/ccmsetup-logs.md#excerpts: a Japanese-locale copy writes the year first.
 TEST(FieldParsers, LocaleDateTimeYearFirst) {
   const auto jp = parseLocaleDateTime("2022/05/02 14:43:58");
   ASSERT_TRUE(jp);

@@ -92,7 +92,7 @@ TEST(RecordReader, ReadsCmtraceFieldsAndDerivesUtcFromBias) {
   ASSERT_TRUE(rec.local);
   EXPECT_EQ(formatIso(*rec.local), "2023-01-17T11:15:43.354");
   EXPECT_EQ(rec.bias, 300);
-  // docs/KNOWLEDGE.md: a line stamped 11:15:43.354+300 is 04:15:43 PM UTC.
+  // docs/ccmsetup-logs.md#bias: a line stamped 11:15:43.354+300 is 04:15:43 PM UTC.
   EXPECT_EQ(formatIso(*rec.utc(), Zone::Utc), "2023-01-17T16:15:43.354Z");
 }
 
@@ -399,7 +399,7 @@ TEST(RecordReader, PastedTextWithSpacesAndLinesWithoutTrailer) {
   EXPECT_TRUE(at(r, 3).flags & kAmbiguousDate);
 }
 
-// docs/KNOWLEDGE.md 7.6: pastes of CMTrace copies in other locales.
+// docs/ccmsetup-logs.md#excerpts: pastes of CMTrace copies in other locales.
 TEST(RecordReader, PastedTextWithTheDateBeforeTheComponent) {
   const std::string input =
       "Running as user \"SYSTEM\" 23/02/2011 11:52:31 ccmsetup 8548 (0x2164)\r\n"
@@ -573,7 +573,7 @@ TEST(RecordReader, NulBytesAreDataAndNeverEndARecord) {
 
 TEST(RecordReader, ALongLineIsScannedOnceAndHoldsABoundedPrefix) {
   // 256 MiB fed in the 64 KiB blocks readFile uses: scanning the line again
-  // from its start at every block took 45 s and held all of it (530 MB peak).
+  // from its start at every block would be quadratic and hold all of it.
   const std::string block(64 << 10, 'x');
   const Streamed line = readRepeated(block, 4096, "\n");
   EXPECT_EQ(line.records, 1u);

@@ -1,6 +1,6 @@
 // Tests of rules/history.cpp and of the clock the prose tells times in: a
 // machine's state is its latest attempt's; findings about earlier attempts
-// are dated history, at most warnings (docs/KNOWLEDGE.md 7.5).
+// are dated history, at most warnings (docs/ccmsetup-logs.md#history).
 #include <gtest/gtest.h>
 
 #include "rules/rule_test_support.h"

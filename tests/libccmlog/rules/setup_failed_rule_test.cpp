@@ -79,7 +79,8 @@ TEST(SetupFailed, SilentUnlessTheOutcomeIsAFailure) {
 }
 
 TEST(BenignLines, NeverProduceFindings) {
-  // The known-harmless errors of docs/KNOWLEDGE.md section 5, written as errors in a successful install.
+  // The known-harmless errors (docs/ccmsetup-logs.md#benign), written as errors in a successful
+  // install.
   const Report r = analyzeSetupLog({
       kBanner,
       {"Failed to connect to policy namespace. Error 0x8004100e", "", "3"},

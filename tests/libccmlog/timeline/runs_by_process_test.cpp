@@ -1,6 +1,6 @@
 // Records go to the ccmsetup process that wrote them (by thread id, else by
 // position with the hand-off rule), and each run's own ending decides the
-// outcome: the shapes of real service-mode logs (docs/KNOWLEDGE.md 7.1).
+// outcome: the shapes of real service-mode logs (docs/ccmsetup-logs.md#interleaving).
 #include <algorithm>
 #include <filesystem>
 #include <vector>

@@ -1,9 +1,9 @@
 // classify/fast/capture_scanners.h (internal): hand-written stand-ins for RE2 capturing the
 // fields of the most frequent event rows.
 //
-// Capturing groups costs RE2 a second, backtracking pass over the match (one to
-// three microseconds a message); in an event-dense log that was a third of the
-// analysis. A scanner reads the same fields in a few dozen nanoseconds:
+// Capturing groups costs RE2 a second, backtracking pass over the match, paid
+// on every event line: in an event-dense log, much of the analysis. A scanner
+// reads the same fields in one forward pass over the message:
 //
 //   std::array<std::string_view, kMaxScannedGroups> groups;
 //   if (scanDownloadProgress(message, groups)) ...;  // groups[0..2]: percent, done, total
