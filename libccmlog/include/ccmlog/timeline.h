@@ -42,6 +42,8 @@ namespace ccmlog {
 // named groups of the pattern that matched (see event_patterns.cpp, the one
 // table of patterns); each kind's comment below lists the fields it carries.
 
+// A table: one kind a line, its fields and a sample.
+// clang-format off
 enum class EventKind : std::uint8_t {
   RunStarted,           ///< pid — "ccmsetup started in process N"
   Version,              ///< version — "CcmSetup version: …" / "Version: …"
@@ -92,6 +94,7 @@ enum class EventKind : std::uint8_t {
   KnowledgeLine,        ///< — a line only a knowledge entry names (knowledge.h): "… WINHTTP_CALLBACK_STATUS_FLAG_CERT_CN_INVALID is set"
   Benign,               ///< a known-harmless error line (docs/ccmsetup-logs.md#benign); never a cause
 };
+// clang-format on
 
 /// Number of EventKind values (Benign is the last).
 inline constexpr std::size_t kEventKindCount = static_cast<std::size_t>(EventKind::Benign) + 1;

@@ -13,6 +13,8 @@ using enum PhaseRule;
 
 // One row per kind, in the enumeration's order (checked below). The fields are
 // those documented on EventKind in event.h.
+// A table: one kind a row.
+// clang-format off
 constexpr std::array<EventKindInfo, kEventKindCount> kKinds{{
     {EventKind::RunStarted, "run-started", {required("pid")}},
     {EventKind::Version, "version", {required("version")}},
@@ -84,6 +86,7 @@ constexpr std::array<EventKindInfo, kEventKindCount> kKinds{{
     {EventKind::KnowledgeLine, "knowledge-line", {}},
     {EventKind::Benign, "benign", {}},
 }};
+// clang-format on
 
 constexpr bool inEnumerationOrder() {
   for (size_t k = 0; k < kKinds.size(); ++k)
