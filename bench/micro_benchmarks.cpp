@@ -27,7 +27,8 @@ const std::vector<std::string>& messages() {
       "Updated security on object C:\\Windows\\ccmsetup\\.",
       "Checking Write Filter Status.",
       "Sending Fallback Status Point message to 'FSP01.contoso.com', STATEID='100'.\r\n"
-      "<ClientDeploymentMessage ErrorCode=\"-2145844844\"><Client Baseline=\"1\" /></ClientDeploymentMessage>",
+      "<ClientDeploymentMessage ErrorCode=\"-2145844844\"><Client Baseline=\"1\" "
+      "/></ClientDeploymentMessage>",
       "MSI: Action 11:16:40: InstallFiles. Copying new files",
   };
   return m;
@@ -63,7 +64,8 @@ const std::vector<std::string>& plainMessages() {
       "Updated security on object C:\\Windows\\ccmsetup\\.",
       "Checking Write Filter Status.",
       "This is not a supported write filter device. We are not in a write filter maintenance mode.",
-      "Command line parameters for ccmsetup have been specified.  No registry lookup for command line parameters is required.",
+      "Command line parameters for ccmsetup have been specified.  No registry lookup for command line "
+      "parameters is required.",
   };
   return m;
 }

@@ -64,7 +64,9 @@ int main(int argc, char** argv) {
   ccmlog::viewer::runLoad({&segment, 1}, state, sink);
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
-  std::printf("first rows %.2f s, first findings %.2f s, fully indexed %.2f s, peak RSS %.0f MB, %zu records, %zu findings\n",
-              sink.firstRows, sink.firstFindings, sink.indexed, static_cast<double>(usage.ru_maxrss) / 1024,
-              index.size(), sink.findings);
+  std::printf(
+      "first rows %.2f s, first findings %.2f s, fully indexed %.2f s, peak RSS %.0f MB, %zu records, %zu "
+      "findings\n",
+      sink.firstRows, sink.firstFindings, sink.indexed, static_cast<double>(usage.ru_maxrss) / 1024,
+      index.size(), sink.findings);
 }

@@ -36,10 +36,8 @@ struct Command {
 };
 
 constexpr Command kCommands[] = {
-    {"analyze", ccmlog::cli::runAnalyze},
-    {"knowledge", ccmlog::cli::runKnowledge},
-    {"lookup", ccmlog::cli::runLookup},
-    {"records", ccmlog::cli::runRecords},
+    {"analyze", ccmlog::cli::runAnalyze}, {"knowledge", ccmlog::cli::runKnowledge},
+    {"lookup", ccmlog::cli::runLookup},   {"records", ccmlog::cli::runRecords},
     {"scan", ccmlog::cli::runScan},
 };
 
@@ -74,7 +72,8 @@ int main(int argc, char** argv) {
     return withOutputChecked(ccmlog::cli::kExitOk);
   }
   for (const Command& command : kCommands) {
-    if (words[0] == command.name) return withOutputChecked(runCommand(command, ccmlog::cli::Words(words).subspan(1)));
+    if (words[0] == command.name)
+      return withOutputChecked(runCommand(command, ccmlog::cli::Words(words).subspan(1)));
   }
   ccmlog::cli::printMessage("ccmlog", "unknown command '" + std::string(words[0]) + "'");
   std::fputs("Try 'ccmlog --help'.\n", stderr);

@@ -51,8 +51,8 @@ Result<ParsedOptions> parseOptions(std::span<const std::string_view> words,
         name = name.substr(0, eq);
         hasInline = true;
       }
-      const auto it = std::find_if(specs.begin(), specs.end(),
-                                   [&](const OptionSpec& s) { return s.name == name; });
+      const auto it =
+          std::find_if(specs.begin(), specs.end(), [&](const OptionSpec& s) { return s.name == name; });
       if (it != specs.end()) spec = &*it;
     } else if (word.size() >= 2) {
       const auto it = std::find_if(specs.begin(), specs.end(),
@@ -75,16 +75,16 @@ Result<ParsedOptions> parseOptions(std::span<const std::string_view> words,
     std::string_view value = inlineValue;
     if (!hasInline) {
       if (i + 1 >= words.size()) {
-        std::string expected = spec->choices.empty() ? std::string(spec->valueName)
-                                                     : "one of " + joined(spec->choices);
+        std::string expected =
+            spec->choices.empty() ? std::string(spec->valueName) : "one of " + joined(spec->choices);
         return Error{"option --" + std::string(name) + " needs a value: " + expected};
       }
       value = words[++i];
     }
     if (!spec->choices.empty() &&
         std::find(spec->choices.begin(), spec->choices.end(), value) == spec->choices.end()) {
-      return Error{"option --" + std::string(name) + ": '" + std::string(value) +
-                   "' is not one of " + joined(spec->choices)};
+      return Error{"option --" + std::string(name) + ": '" + std::string(value) + "' is not one of " +
+                   joined(spec->choices)};
     }
     parsed.values[std::string(name)] = std::string(value);
     parsed.every[std::string(name)].emplace_back(value);

@@ -31,7 +31,8 @@ struct OptionSpec {
 
 struct ParsedOptions {
   std::map<std::string, std::string, std::less<>> values;  ///< the last value of each option given
-  std::map<std::string, std::vector<std::string>, std::less<>> every;  ///< each value of each option, in order
+  std::map<std::string, std::vector<std::string>, std::less<>>
+      every;  ///< each value of each option, in order
   std::vector<std::string> positionals;
 
   bool has(std::string_view name) const { return values.find(name) != values.end(); }

@@ -42,6 +42,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const ccmlog::FileReport& file : report.files) read += file.bytes;
   fuzz::check(read == bytes.size(), "bytes read differ from bytes given");
   const std::string json = ccmlog::reportToJson(report);
-  fuzz::check(!json.empty() && json.front() == '{' , "the JSON report is not an object");
+  fuzz::check(!json.empty() && json.front() == '{', "the JSON report is not an object");
   return 0;
 }

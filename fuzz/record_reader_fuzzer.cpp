@@ -22,7 +22,8 @@ struct Shape {
 };
 
 // The records of `log` read in pieces of `chunks.next()` bytes (the whole at once when null).
-std::vector<Shape> read(std::string_view log, const ccmlog::ReaderOptions& options, fuzz::ChunkSizes* chunks) {
+std::vector<Shape> read(std::string_view log, const ccmlog::ReaderOptions& options,
+                        fuzz::ChunkSizes* chunks) {
   ccmlog::RecordReader reader(options);
   ccmlog::Record record;
   std::vector<Shape> shapes;

@@ -21,9 +21,9 @@ std::string barChartSvg(std::span<const Bar> bars, std::string_view title) {
   const int width = kLabelWidth + kBarWidth + 80;
   const int height = static_cast<int>(bars.size()) * kRowHeight + 8;
   // It shrinks with a narrow window instead of running past its edge.
-  std::string svg = "<svg role=\"img\" style=\"max-width:100%;height:auto\" width=\"" + std::to_string(width) +
-                    "\" height=\"" + std::to_string(height) +
-                    "\" viewBox=\"0 0 " + std::to_string(width) + " " + std::to_string(height) +
+  std::string svg = "<svg role=\"img\" style=\"max-width:100%;height:auto\" width=\"" +
+                    std::to_string(width) + "\" height=\"" + std::to_string(height) + "\" viewBox=\"0 0 " +
+                    std::to_string(width) + " " + std::to_string(height) +
                     "\" xmlns=\"http://www.w3.org/2000/svg\"><title>" + escapeHtml(title) + "</title>\n";
   int y = 4;
   for (const Bar& b : bars) {
@@ -34,8 +34,8 @@ std::string barChartSvg(std::span<const Bar> bars, std::string_view title) {
     svg += "<rect x=\"" + std::to_string(kLabelWidth) + "\" y=\"" + std::to_string(y + 3) + "\" width=\"" +
            std::to_string(length) + "\" height=\"" + std::to_string(kRowHeight - 6) + "\" fill=\"" +
            escapeHtml(b.color) + "\"/>";
-    svg += "<text x=\"" + std::to_string(kLabelWidth + length + 6) + "\" y=\"" + std::to_string(y + 15) + "\">" +
-           std::to_string(b.count) + "</text></g>\n";
+    svg += "<text x=\"" + std::to_string(kLabelWidth + length + 6) + "\" y=\"" + std::to_string(y + 15) +
+           "\">" + std::to_string(b.count) + "</text></g>\n";
     y += kRowHeight;
   }
   return svg + "</svg>\n";

@@ -9,14 +9,18 @@ namespace ccmlog::html {
 
 std::string pageStart(std::string_view title) {
   return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
-         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src "
+         "'unsafe-inline'; "
          "base-uri 'none'; form-action 'none'\">\n"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-         "<title>" + escapeHtml(title) + "</title>\n"
+         "<title>" +
+         escapeHtml(title) +
+         "</title>\n"
          "<style>\n"
          "body{font-family:system-ui,'Segoe UI',sans-serif;margin:1.5em auto;padding:0 1.5em;color:#222;"
          "max-width:75em;line-height:1.4}\n"
-         "h1{font-size:1.5em;margin:.2em 0}h2{font-size:1.2em;margin-top:1.6em;border-bottom:1px solid #ddd}\n"
+         "h1{font-size:1.5em;margin:.2em 0}h2{font-size:1.2em;margin-top:1.6em;border-bottom:1px solid "
+         "#ddd}\n"
          ".verdict{color:#fff;padding:.7em 1em;border-radius:6px;font-size:1.25em;font-weight:bold}\n"
          ".headline{font-size:1.15em;margin:.6em 0}.meta{color:#666;font-size:.9em}\n"
          "table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:.25em .6em;"
@@ -32,25 +36,34 @@ std::string pageStart(std::string_view title) {
 }
 
 std::string pageEnd() {
-  return "<p class=\"meta\">Written by ccmlog " + std::string(CCMLOG_VERSION_STRING) + ".</p>\n</body></html>\n";
+  return "<p class=\"meta\">Written by ccmlog " + std::string(CCMLOG_VERSION_STRING) +
+         ".</p>\n</body></html>\n";
 }
 
 std::string_view outcomeColor(OutcomeStatus status) {
   switch (status) {
-    case OutcomeStatus::Success: return "#2e7d32";
-    case OutcomeStatus::Failed: return "#c62828";
-    case OutcomeStatus::RebootRequired: return "#b26a00";
-    case OutcomeStatus::InProgress: return "#1f6fd1";
-    case OutcomeStatus::Unknown: break;
+    case OutcomeStatus::Success:
+      return "#2e7d32";
+    case OutcomeStatus::Failed:
+      return "#c62828";
+    case OutcomeStatus::RebootRequired:
+      return "#b26a00";
+    case OutcomeStatus::InProgress:
+      return "#1f6fd1";
+    case OutcomeStatus::Unknown:
+      break;
   }
   return "#616161";
 }
 
 std::string_view severityColor(FindingSeverity severity) {
   switch (severity) {
-    case FindingSeverity::Error: return "#c62828";
-    case FindingSeverity::Warning: return "#d88b00";
-    case FindingSeverity::Info: break;
+    case FindingSeverity::Error:
+      return "#c62828";
+    case FindingSeverity::Warning:
+      return "#d88b00";
+    case FindingSeverity::Info:
+      break;
   }
   return "#1f6fd1";
 }

@@ -27,41 +27,47 @@ std::string verdict(const Report& report) {
   const Outcome& o = report.timeline.outcome;
   std::string v = shout(toString(o.status));
   if (o.errorCode) v += " \xE2\x80\x94 " + codeText(*o.errorCode);
-  if (o.exitCode) v += (o.product.empty() ? ", return code " : ", Windows Installer status ") + std::to_string(*o.exitCode);
+  if (o.exitCode)
+    v += (o.product.empty() ? ", return code " : ", Windows Installer status ") + std::to_string(*o.exitCode);
   std::string s = "<div class=\"verdict\" style=\"background:" + std::string(outcomeColor(o.status)) + "\">" +
                   escapeHtml(v) + "</div>\n";
   std::string about;
   if (o.status == OutcomeStatus::InProgress) about = "The log ends while setup is still running. ";
   if (o.status == OutcomeStatus::Unknown) {
-    about = report.timeline.runs.empty() ? "No ccmsetup run in these logs. " : "These lines do not say how setup ended. ";
+    about = report.timeline.runs.empty() ? "No ccmsetup run in these logs. "
+                                         : "These lines do not say how setup ended. ";
   }
   if (o.operation) about += "What it did: " + std::string(toString(*o.operation)) + ". ";
   if (!o.product.empty()) {
     about += "Product: " + o.product +
              (isClientProduct(o.product) ? " (from its Windows Installer log)."
-                                                          : " (from its Windows Installer log; not the Configuration "
-                                                            "Manager client).");
+                                         : " (from its Windows Installer log; not the Configuration "
+                                           "Manager client).");
   }
   if (!about.empty()) s += "<p>" + escapeHtml(about) + "</p>\n";
   if (!report.findings.empty()) {
     const Finding& headline = report.findings.front();
-    s += "<p class=\"headline\"><b>" + std::string(headline.severity == FindingSeverity::Error ? "Cause" : "Note") +
-         ":</b> " + escapeHtml(headline.title) + "</p>\n";
+    s += "<p class=\"headline\"><b>" +
+         std::string(headline.severity == FindingSeverity::Error ? "Cause" : "Note") + ":</b> " +
+         escapeHtml(headline.title) + "</p>\n";
   }
   return s;
 }
 
 std::string fileName(const Report& report, FileIndex file) {
-  return value(file) < report.files.size() ? report.files[value(file)].path.filename().string() : std::string();
+  return value(file) < report.files.size() ? report.files[value(file)].path.filename().string()
+                                           : std::string();
 }
 
 std::string runTable(const Report& report, Clock clock) {
   std::string s =
-      "<div class=\"scroll\"><table><tr><th>#</th><th>process</th><th>account</th><th>service</th><th>operation</th><th>start</th>"
+      "<div "
+      "class=\"scroll\"><table><tr><th>#</th><th>process</th><th>account</th><th>service</th><th>operation</"
+      "th><th>start</th>"
       "<th>end</th><th>exit</th></tr>\n";
   for (size_t i = 0; i < report.timeline.runs.size(); ++i) {
     const Run& run = report.timeline.runs[i];
-    const std::string exit = run.errorCode ? formatErrorCode(*run.errorCode)
+    const std::string exit = run.errorCode  ? formatErrorCode(*run.errorCode)
                              : run.exitCode ? std::to_string(*run.exitCode)
                                             : std::string("-");
     s += "<tr>" + cell(std::to_string(i + 1)) + cell(run.pid ? std::to_string(*run.pid) : "-") +
@@ -74,14 +80,16 @@ std::string runTable(const Report& report, Clock clock) {
 
 void finding(std::string& s, const Report& report, const Finding& f, Clock clock) {
   const bool consequence = !f.causedBy.empty();
-  s += "<div class=\"finding" + std::string(consequence ? " consequence" : "") + "\" style=\"border-color:" +
-       std::string(severityColor(f.severity)) + "\">\n";
+  s += "<div class=\"finding" + std::string(consequence ? " consequence" : "") +
+       "\" style=\"border-color:" + std::string(severityColor(f.severity)) + "\">\n";
   const std::string label = f.history ? "HISTORY" : shout(toString(f.severity));
   s += "<h3>[" + label + "] " + escapeHtml(f.title) + "</h3>\n";
-  s += "<p class=\"meta\">" + escapeHtml(f.rule + ", " + std::string(toString(f.confidence)) + " confidence" +
-                                         (consequence ? "; follows from " + f.causedBy : "")) +
+  s += "<p class=\"meta\">" +
+       escapeHtml(f.rule + ", " + std::string(toString(f.confidence)) + " confidence" +
+                  (consequence ? "; follows from " + f.causedBy : "")) +
        "</p>\n<p>" + escapeHtml(f.explanation) + "</p>\n";
-  if (!consequence && !f.remedy.empty()) s += "<p class=\"remedy\"><b>What to do:</b> " + escapeHtml(f.remedy) + "</p>\n";
+  if (!consequence && !f.remedy.empty())
+    s += "<p class=\"remedy\"><b>What to do:</b> " + escapeHtml(f.remedy) + "</p>\n";
   if (!f.evidence.empty()) {
     s += "<div class=\"scroll\"><table><tr><th>file:line</th><th>time</th><th>log text</th></tr>\n";
     for (const Evidence& e : f.evidence) {
@@ -114,7 +122,8 @@ std::string findings(const Report& report, Clock clock) {
 std::string zoneName(std::int32_t bias) {
   const int offset = -bias;
   char zone[16];
-  std::snprintf(zone, sizeof zone, "UTC%c%02d:%02d", offset < 0 ? '-' : '+', std::abs(offset) / 60, std::abs(offset) % 60);
+  std::snprintf(zone, sizeof zone, "UTC%c%02d:%02d", offset < 0 ? '-' : '+', std::abs(offset) / 60,
+                std::abs(offset) % 60);
   return zone;
 }
 
@@ -129,7 +138,8 @@ std::string zoneOf(const Report& report, FileIndex file) {
     }
   }
   for (size_t i = 0; !first && i < report.timeline.events.size(); ++i) {
-    if (report.timeline.events[i].where.file == file && report.timeline.events[i].where.local) first = report.timeline.events[i].where;
+    if (report.timeline.events[i].where.file == file && report.timeline.events[i].where.local)
+      first = report.timeline.events[i].where;
   }
   if (!first) return "-";
   return first->bias ? zoneName(*first->bias) : "local, zone not written";
@@ -137,7 +147,8 @@ std::string zoneOf(const Report& report, FileIndex file) {
 
 std::string fileTable(const Report& report) {
   std::string s =
-      "<table><tr><th>file</th><th>format</th><th>encoding</th><th>bytes</th><th>records</th><th>written in</th>"
+      "<table><tr><th>file</th><th>format</th><th>encoding</th><th>bytes</th><th>records</th><th>written "
+      "in</th>"
       "<th>note</th></tr>\n";
   for (size_t i = 0; i < report.files.size(); ++i) {
     const FileReport& f = report.files[i];

@@ -24,12 +24,12 @@
 #include <algorithm>
 #include <fstream>
 
-#include "widgets/colors.h"
-#include "models/error_code_scan.h"
 #include "ccmlog/diagnosis.h"
-#include "widgets/highlight_dialog.h"
+#include "models/error_code_scan.h"
 #include "models/report_file_name.h"
 #include "report_page.h"
+#include "widgets/colors.h"
+#include "widgets/highlight_dialog.h"
 #include "widgets/screenshot.h"
 
 namespace ccmlog::viewer {
@@ -675,7 +675,8 @@ bool MainWindow::exportReport(const QString& path) {
   // The page tells every time in the table's clock, its prose too.
   Report report = session_.report();
   const Clock clock = logModel_->timeMode() == TimeMode::Utc ? Clock::Utc : Clock::Local;
-  if (clock == Clock::Utc) report.findings = diagnose(report.timeline, DiagnosisOptions{clock, session_.knowledge()});
+  if (clock == Clock::Utc)
+    report.findings = diagnose(report.timeline, DiagnosisOptions{clock, session_.knowledge()});
   const std::string html = html::reportPage(report, {.title = toUtf8(title), .clock = clock});
   std::ofstream out(toPath(path), std::ios::binary | std::ios::trunc);
   out.write(html.data(), static_cast<std::streamsize>(html.size()));
@@ -875,11 +876,12 @@ void MainWindow::askGoTo() {
 void MainWindow::chooseKnowledgeFiles() {
   QSettings s = settings();
   const QStringList current = s.value(kKnowledgeKey).toStringList();
-  QMessageBox box(QMessageBox::NoIcon, tr("Knowledge Files"),
-                  current.isEmpty() ? tr("Only the built-in knowledge is used.")
-                                    : tr("The built-in knowledge is extended with:\n%1")
-                                          .arg(current.join(QLatin1Char('\n'))),
-                  QMessageBox::Cancel, this);
+  QMessageBox box(
+      QMessageBox::NoIcon, tr("Knowledge Files"),
+      current.isEmpty()
+          ? tr("Only the built-in knowledge is used.")
+          : tr("The built-in knowledge is extended with:\n%1").arg(current.join(QLatin1Char('\n'))),
+      QMessageBox::Cancel, this);
   box.setInformativeText(tr("Knowledge files (TOML) add causes of your own; see README, Knowledge files."));
   const QPushButton* choose = box.addButton(tr("&Choose Files…"), QMessageBox::AcceptRole);
   const QPushButton* clear =

@@ -33,14 +33,14 @@
 #include <functional>
 #include <optional>
 
+#include "loading/log_session.h"
+#include "models/findings_model.h"
+#include "models/log_table_model.h"
 #include "widgets/detail_pane.h"
 #include "widgets/error_lookup_dialog.h"
 #include "widgets/filter_bar.h"
 #include "widgets/find_bar.h"
-#include "models/findings_model.h"
 #include "widgets/findings_view.h"
-#include "loading/log_session.h"
-#include "models/log_table_model.h"
 #include "widgets/outcome_banner.h"
 #include "widgets/timeline_widget.h"
 

@@ -5,19 +5,19 @@
 
 #include "ccmlog/analysis.h"
 #include "ccmlog/json.h"
-#include "output/color.h"
+#include "ccmlog/knowledge_files.h"
 #include "commands/commands.h"
 #include "exit_codes.h"
-#include "ccmlog/knowledge_files.h"
 #include "message.h"
 #include "options.h"
+#include "output/color.h"
 #include "output/output.h"
+#include "output/report_text.h"
 #include "parallel_map.h"
 #include "report_page.h"
-#include "output/report_text.h"
+#include "scan/zip_bundle.h"
 #include "usage_error.h"
 #include "verdict.h"
-#include "scan/zip_bundle.h"
 
 namespace ccmlog::cli {
 namespace {
@@ -138,7 +138,8 @@ int runAnalyze(Words args) {
   const LoadedKnowledge knowledge = loadKnowledge(options->all("knowledge"));
   for (const std::string& error : knowledge.errors) printMessage("ccmlog analyze", error);
   analysis.diagnosis.knowledge = knowledge.knowledge;
-  const auto report = isBundle(inputs) ? analyzeBundle(inputs.front(), analysis) : analyzeFiles(inputs, analysis);
+  const auto report =
+      isBundle(inputs) ? analyzeBundle(inputs.front(), analysis) : analyzeFiles(inputs, analysis);
   if (!report) {
     printMessage("ccmlog analyze", report.error().message);
     return kExitUnreadable;

@@ -9,10 +9,10 @@ namespace ccmlog::cli {
 
 using Words = std::span<const std::string_view>;
 
-int runAnalyze(Words args);  ///< ccmlog analyze: what happened on one machine, and why
+int runAnalyze(Words args);    ///< ccmlog analyze: what happened on one machine, and why
 int runKnowledge(Words args);  ///< ccmlog knowledge: list the causes known, check a knowledge file
-int runLookup(Words args);   ///< ccmlog lookup: what an error code means
-int runRecords(Words args);  ///< ccmlog records: one line per log record
-int runScan(Words args);     ///< ccmlog scan: which of many machines failed, and why
+int runLookup(Words args);     ///< ccmlog lookup: what an error code means
+int runRecords(Words args);    ///< ccmlog records: one line per log record
+int runScan(Words args);       ///< ccmlog scan: which of many machines failed, and why
 
 }  // namespace ccmlog::cli

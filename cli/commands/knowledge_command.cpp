@@ -2,9 +2,9 @@
 #include <string>
 
 #include "ccmlog/knowledge.h"
+#include "ccmlog/knowledge_files.h"
 #include "commands/commands.h"
 #include "exit_codes.h"
-#include "ccmlog/knowledge_files.h"
 #include "options.h"
 #include "usage_error.h"
 
@@ -56,7 +56,8 @@ int list(const Knowledge& knowledge) {
   for (const KnowledgeEntry& e : knowledge.entries()) {
     const std::string severity = e.lines.empty() ? "-" : std::string(toString(e.severity));
     out += padded(e.rule, ruleWidth) + padded(e.cause, causeWidth) + padded(severity, 10) +
-           padded(e.origin, originWidth) + (e.title.empty() ? "(a rule of code: what it explains)" : e.title) + "\n";
+           padded(e.origin, originWidth) +
+           (e.title.empty() ? "(a rule of code: what it explains)" : e.title) + "\n";
     if (!e.lines.empty()) ++identified;
     lines += e.lines.size();
   }
@@ -70,13 +71,15 @@ int check(const std::vector<std::string>& files) {
   bool failed = false;
   for (const std::string& file : files) {
     const LoadedKnowledge loaded = loadKnowledge({file});
-    for (const std::string& error : loaded.errors) std::fprintf(stderr, "ccmlog knowledge: %s\n", error.c_str());
+    for (const std::string& error : loaded.errors)
+      std::fprintf(stderr, "ccmlog knowledge: %s\n", error.c_str());
     if (!loaded.errors.empty()) {
       failed = true;
       continue;
     }
     const auto problems = loaded.knowledge->checkSamples();
-    for (const std::string& problem : problems) std::fprintf(stderr, "ccmlog knowledge: %s\n", problem.c_str());
+    for (const std::string& problem : problems)
+      std::fprintf(stderr, "ccmlog knowledge: %s\n", problem.c_str());
     const size_t added = loaded.knowledge->entries().size() - Knowledge::builtIn()->entries().size();
     if (problems.empty())
       std::printf("%s: %zu %s, every sample holds\n", file.c_str(), added, added == 1 ? "entry" : "entries");
@@ -100,15 +103,19 @@ int runKnowledge(Words args) {
     std::fwrite(kHelp.data(), 1, kHelp.size(), stdout);
     return kExitOk;
   }
-  if (options->has("list") == options->has("check")) return usageError("knowledge", "give one of --list and --check");
+  if (options->has("list") == options->has("check"))
+    return usageError("knowledge", "give one of --list and --check");
   if (options->has("check")) {
     if (options->positionals.empty()) return usageError("knowledge", "no knowledge file given to --check");
-    if (options->has("knowledge")) return usageError("knowledge", "--check takes the files as arguments, not --knowledge");
+    if (options->has("knowledge"))
+      return usageError("knowledge", "--check takes the files as arguments, not --knowledge");
     return check(options->positionals);
   }
-  if (!options->positionals.empty()) return usageError("knowledge", "--list takes no arguments (add files with --knowledge)");
+  if (!options->positionals.empty())
+    return usageError("knowledge", "--list takes no arguments (add files with --knowledge)");
   const LoadedKnowledge loaded = loadKnowledge(options->all("knowledge"));
-  for (const std::string& error : loaded.errors) std::fprintf(stderr, "ccmlog knowledge: %s\n", error.c_str());
+  for (const std::string& error : loaded.errors)
+    std::fprintf(stderr, "ccmlog knowledge: %s\n", error.c_str());
   const int status = list(*loaded.knowledge);
   return loaded.errors.empty() ? status : kExitFindings;
 }

@@ -2,14 +2,14 @@
 #include <string>
 
 #include "ccmlog/error_codes.h"
-#include "ccmlog/json_writer.h"
 #include "ccmlog/json.h"
 #include "ccmlog/json_sections.h"
+#include "ccmlog/json_writer.h"
 #include "commands/commands.h"
 #include "exit_codes.h"
 #include "message.h"
-#include "output/output.h"
 #include "options.h"
+#include "output/output.h"
 #include "usage_error.h"
 
 namespace ccmlog::cli {
@@ -41,8 +41,10 @@ usage error.
 // The family says who defines a code, except for an HRESULT or NTSTATUS: its facility does.
 void appendFacility(std::string& out, const ErrorInfo& info) {
   if (info.family != ErrorFamily::HResult && info.family != ErrorFamily::NtStatus) return;
-  if (!info.facilityName.empty()) out.append(" ").append(info.facilityName);
-  else out.append(" facility ").append(std::to_string(info.facility));
+  if (!info.facilityName.empty())
+    out.append(" ").append(info.facilityName);
+  else
+    out.append(" facility ").append(std::to_string(info.facility));
 }
 
 void appendText(std::string& out, std::string_view input, const ErrorInfo& info) {
@@ -85,8 +87,10 @@ int runLookup(Words args) {
       if (json) writeLookupError(writer, input, info.error().message);
       continue;
     }
-    if (json) writeLookup(writer, input, *info);
-    else appendText(out, input, *info);
+    if (json)
+      writeLookup(writer, input, *info);
+    else
+      appendText(out, input, *info);
   }
   if (json) {
     writer.endArray();

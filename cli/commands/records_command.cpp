@@ -1,8 +1,8 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "ccmlog/record_reader.h"
 #include "ccmlog/log_files.h"
+#include "ccmlog/record_reader.h"
 #include "commands/commands.h"
 #include "exit_codes.h"
 #include "internal_error.h"

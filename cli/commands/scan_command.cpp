@@ -2,15 +2,15 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "ccmlog/knowledge_files.h"
 #include "commands/commands.h"
 #include "exit_codes.h"
-#include "ccmlog/knowledge_files.h"
-#include "scan/machine_finder.h"
-#include "scan/machine_scan.h"
 #include "message.h"
 #include "options.h"
 #include "output/output.h"
 #include "parallel_map.h"
+#include "scan/machine_finder.h"
+#include "scan/machine_scan.h"
 #include "scan/progress.h"
 #include "scan/scan_writers.h"
 #include "usage_error.h"

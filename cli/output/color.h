@@ -2,11 +2,11 @@
 // means a terminal that is not "dumb" and no NO_COLOR in the environment.
 #pragma once
 
+#include <unistd.h>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <string_view>
-#include <unistd.h>
 
 namespace ccmlog::cli {
 

@@ -26,7 +26,8 @@ class Output {
     if (buffer_.size() >= kFlushSize) flush();
   }
   void flush() {
-    const bool written = buffer_.empty() || std::fwrite(buffer_.data(), 1, buffer_.size(), stream_) == buffer_.size();
+    const bool written =
+        buffer_.empty() || std::fwrite(buffer_.data(), 1, buffer_.size(), stream_) == buffer_.size();
     if ((!written || std::fflush(stream_) != 0) && !error_) error_ = errno ? errno : EIO;
     buffer_.clear();
   }

@@ -13,11 +13,20 @@ void appendTsvField(std::string& out, std::string_view text) {
   std::string escaped;
   for (const char c : text) {
     switch (c) {
-      case '\t': escaped += "\\t"; break;
-      case '\r': escaped += "\\r"; break;
-      case '\n': escaped += "\\n"; break;
-      case '\\': escaped += "\\\\"; break;
-      default: escaped.push_back(c);
+      case '\t':
+        escaped += "\\t";
+        break;
+      case '\r':
+        escaped += "\\r";
+        break;
+      case '\n':
+        escaped += "\\n";
+        break;
+      case '\\':
+        escaped += "\\\\";
+        break;
+      default:
+        escaped.push_back(c);
     }
   }
   appendVisibleText(out, escaped);
@@ -30,12 +39,18 @@ void appendNdjson(std::string& out, std::string_view file, const Record& r) {
   json.key("line").value(static_cast<std::int64_t>(value(r.line)));
   json.key("lines").value(static_cast<std::int64_t>(r.lines));
   json.key("kind").value(toString(r.kind));
-  if (r.local) json.key("local").value(formatIso(*r.local));
-  else json.key("local").null();
-  if (r.bias) json.key("bias").value(static_cast<std::int64_t>(*r.bias));
-  else json.key("bias").null();
-  if (const auto utc = r.utc()) json.key("utc").value(formatIso(*utc, Zone::Utc));
-  else json.key("utc").null();
+  if (r.local)
+    json.key("local").value(formatIso(*r.local));
+  else
+    json.key("local").null();
+  if (r.bias)
+    json.key("bias").value(static_cast<std::int64_t>(*r.bias));
+  else
+    json.key("bias").null();
+  if (const auto utc = r.utc())
+    json.key("utc").value(formatIso(*utc, Zone::Utc));
+  else
+    json.key("utc").null();
   json.key("severity").value(toString(r.severity));
   json.key("component").textOrNull(r.component);
   json.key("thread").textOrNull(r.thread);
@@ -98,9 +113,15 @@ std::string_view tsvHeader() {
 
 void appendRecord(std::string& out, RecordFormat format, std::string_view file, const Record& record) {
   switch (format) {
-    case RecordFormat::Ndjson: appendNdjson(out, file, record); break;
-    case RecordFormat::Tsv: appendTsv(out, file, record); break;
-    case RecordFormat::Text: appendText(out, file, record); break;
+    case RecordFormat::Ndjson:
+      appendNdjson(out, file, record);
+      break;
+    case RecordFormat::Tsv:
+      appendTsv(out, file, record);
+      break;
+    case RecordFormat::Text:
+      appendText(out, file, record);
+      break;
   }
 }
 

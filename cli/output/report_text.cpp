@@ -48,7 +48,8 @@ class Text {
       }
       const size_t end = std::min(text.find_first_of(" \r\n", i), text.size());
       const std::string_view word = text.substr(i, end - i);
-      if (column > indent && column + 1 + word.size() > options_.width) newline();
+      if (column > indent && column + 1 + word.size() > options_.width)
+        newline();
       else if (column > indent) {
         out_.push_back(' ');
         ++column;
@@ -73,14 +74,15 @@ class Text {
 
 std::string upper(std::string_view s) {
   std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
   return out;
 }
 
 void outcomeLine(Text& text, const Report& report) {
   const Outcome& o = report.timeline.outcome;
   const OutcomeStatus status = o.status;
-  const std::string_view style = status == OutcomeStatus::Success ? kGreen
+  const std::string_view style = status == OutcomeStatus::Success  ? kGreen
                                  : status == OutcomeStatus::Failed ? kRed
                                                                    : kYellow;
   text.put("Outcome: ").styled(style, upper(toString(status)));
@@ -89,26 +91,36 @@ void outcomeLine(Text& text, const Report& report) {
     text.put("  ").put(formatErrorCode(info.code));
     // "(NAME: text)", "(NAME)" for a code the SDK names without a text of ours.
     if (info.known() || !info.name.empty()) {
-      text.put(" (").put(info.name).put(!info.name.empty() && info.known() ? ": " : "").put(info.text).put(")");
+      text.put(" (")
+          .put(info.name)
+          .put(!info.name.empty() && info.known() ? ": " : "")
+          .put(info.text)
+          .put(")");
     }
   }
-  if (o.exitCode) text.put(o.product.empty() ? "  return code " : "  Windows Installer status ").put(std::to_string(*o.exitCode));
+  if (o.exitCode)
+    text.put(o.product.empty() ? "  return code " : "  Windows Installer status ")
+        .put(std::to_string(*o.exitCode));
   if (status == OutcomeStatus::InProgress) text.put("  (the log ends while setup is still running)");
   if (status == OutcomeStatus::Unknown) {
     text.put(report.timeline.runs.empty() ? "  (no ccmsetup run in these logs)"
-                                 : "  (these lines do not say how setup ended)");
+                                          : "  (these lines do not say how setup ended)");
   }
   text.put("\n");
   if (o.operation) text.put("Operation: ").put(toString(*o.operation)).put("\n");
   if (!o.product.empty()) {
-    text.put("Product: ").put(o.product)
-        .put(isClientProduct(o.product) ? "  (from its Windows Installer log)"
-                                 : "  (from its Windows Installer log; not the Configuration Manager client)")
+    text.put("Product: ")
+        .put(o.product)
+        .put(isClientProduct(o.product)
+                 ? "  (from its Windows Installer log)"
+                 : "  (from its Windows Installer log; not the Configuration Manager client)")
         .put("\n");
   }
   if (!report.findings.empty()) {
     const Finding& headline = report.findings.front();
-    text.put(headline.severity == FindingSeverity::Error ? "Cause: " : "Note: ").styled(kBold, headline.title).put("\n");
+    text.put(headline.severity == FindingSeverity::Error ? "Cause: " : "Note: ")
+        .styled(kBold, headline.title)
+        .put("\n");
   }
 }
 
@@ -138,16 +150,19 @@ size_t displayWidth(std::string_view s) {
 void runTable(Text& text, const Report& report) {
   if (report.timeline.runs.empty()) return;
   text.put("\n").styled(kBold, "Runs").put("\n");
-  if (report.timeline.omittedRuns) text.put("  (" + std::to_string(report.timeline.omittedRuns) + " earlier runs not shown)\n");
-  std::vector<std::vector<std::string>> rows{{"#", "pid", "user", "service", "operation", "start", "end", "exit"}};
+  if (report.timeline.omittedRuns)
+    text.put("  (" + std::to_string(report.timeline.omittedRuns) + " earlier runs not shown)\n");
+  std::vector<std::vector<std::string>> rows{
+      {"#", "pid", "user", "service", "operation", "start", "end", "exit"}};
   for (size_t i = 0; i < report.timeline.runs.size(); ++i) {
     const Run& run = report.timeline.runs[i];
-    std::string exit = run.errorCode ? formatErrorCode(*run.errorCode)
+    std::string exit = run.errorCode  ? formatErrorCode(*run.errorCode)
                        : run.exitCode ? std::to_string(*run.exitCode)
                                       : "-";
-    rows.push_back({std::to_string(i + 1), run.pid ? std::to_string(*run.pid) : "?", run.user.empty() ? "?" : run.user,
-                    run.service ? "yes" : "no", run.operation ? std::string(toString(*run.operation)) : "?",
-                    text.time(run.start), text.time(run.end), std::move(exit)});
+    rows.push_back({std::to_string(i + 1), run.pid ? std::to_string(*run.pid) : "?",
+                    run.user.empty() ? "?" : run.user, run.service ? "yes" : "no",
+                    run.operation ? std::string(toString(*run.operation)) : "?", text.time(run.start),
+                    text.time(run.end), std::move(exit)});
   }
   std::vector<size_t> widths(rows.front().size(), 0);
   for (const auto& row : rows) {
@@ -155,7 +170,8 @@ void runTable(Text& text, const Report& report) {
   }
   for (const auto& row : rows) {
     std::string line = "  ";
-    for (size_t c = 0; c + 1 < row.size(); ++c) line += row[c] + std::string(widths[c] + 2 - displayWidth(row[c]), ' ');
+    for (size_t c = 0; c + 1 < row.size(); ++c)
+      line += row[c] + std::string(widths[c] + 2 - displayWidth(row[c]), ' ');
     text.put(line + row.back() + "\n");
   }
 }
@@ -171,12 +187,16 @@ void evidenceLines(Text& text, const Report& report, const Finding& f, size_t in
     if (line.size() > 160) line = line.substr(0, 157) + "...";
     text.put(std::string(indent + 2, ' '))
         .styled(kDim, file + ":" + std::to_string(value(e.where.line)) + " " + text.time(e.where))
-        .put("  ").put(line).put("\n");
+        .put("  ")
+        .put(line)
+        .put("\n");
   }
 }
 
 std::string_view styleOf(const Finding& f) {
-  return f.severity == FindingSeverity::Error ? kRed : f.severity == FindingSeverity::Warning ? kYellow : kDim;
+  return f.severity == FindingSeverity::Error     ? kRed
+         : f.severity == FindingSeverity::Warning ? kYellow
+                                                  : kDim;
 }
 
 std::string labelOf(const Finding& f) {
@@ -198,8 +218,14 @@ void consequenceBlocks(Text& text, const Report& report, const Finding& cause, s
     if (f.causedBy != cause.rule || &f == &cause) continue;
     if (first) text.put(std::string(indent, ' ')).styled(kBold, "What followed from it:").put("\n");
     first = false;
-    text.put(std::string(indent + 2, ' ')).styled(styleOf(f), labelOf(f)).put(" ").styled(kBold, f.title).put("\n");
-    text.put(std::string(indent + 2, ' ')).styled(kDim, f.rule + ", " + std::string(toString(f.confidence)) + " confidence").put("\n");
+    text.put(std::string(indent + 2, ' '))
+        .styled(styleOf(f), labelOf(f))
+        .put(" ")
+        .styled(kBold, f.title)
+        .put("\n");
+    text.put(std::string(indent + 2, ' '))
+        .styled(kDim, f.rule + ", " + std::string(toString(f.confidence)) + " confidence")
+        .put("\n");
     text.wrapped(f.explanation, indent + 4);
     evidenceLines(text, report, f, indent + 4);
     consequenceBlocks(text, report, f, indent + 4);
@@ -215,7 +241,9 @@ void findingBlocks(Text& text, const Report& report) {
   for (const Finding& f : report.findings) {
     if (!f.causedBy.empty()) continue;  // shown under its cause
     text.put("\n  ").styled(styleOf(f), labelOf(f)).put(" ").styled(kBold, f.title).put("\n");
-    text.put("  ").styled(kDim, f.rule + ", " + std::string(toString(f.confidence)) + " confidence").put("\n");
+    text.put("  ")
+        .styled(kDim, f.rule + ", " + std::string(toString(f.confidence)) + " confidence")
+        .put("\n");
     text.wrapped(f.explanation, 4);
     text.put("    ").styled(kBold, "Remedy:").put("\n");
     text.wrapped(f.remedy, 6);

@@ -26,7 +26,9 @@ class ByteBudget {
   class Reservation {
    public:
     Reservation() = default;
-    Reservation(Reservation&& other) noexcept : budget_(other.budget_), bytes_(other.bytes_) { other.budget_ = nullptr; }
+    Reservation(Reservation&& other) noexcept : budget_(other.budget_), bytes_(other.bytes_) {
+      other.budget_ = nullptr;
+    }
     Reservation& operator=(Reservation&& other) noexcept {
       if (this != &other) {
         release();

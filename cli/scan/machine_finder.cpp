@@ -146,7 +146,8 @@ class Finder {
     }
     auto logs = pickMachineLogs(std::move(files));
     if (!logs.empty()) {
-      found_.machines.push_back({.name = folderName(folder), .path = folder.string(), .files = std::move(logs)});
+      found_.machines.push_back(
+          {.name = folderName(folder), .path = folder.string(), .files = std::move(logs)});
       return;  // the machine's sub-folders and zips are part of its collection
     }
     if (folders.empty() && zips.empty()) {

@@ -48,7 +48,7 @@ struct MachineSource {
   std::filesystem::path zip{};                 ///< the bundle, for machines in a zip
   std::vector<std::string> entries{};          ///< the bundle's entries to read, in reading order
   SourceStatus status = SourceStatus::Logs;
-  std::string reason{};                        ///< NoLogs, Unreadable: why, naming the path
+  std::string reason{};  ///< NoLogs, Unreadable: why, naming the path
 };
 
 struct FoundMachines {

@@ -26,7 +26,8 @@ void fill(MachineScan& scan, const Report& report) {
 }
 
 // Reads and analyzes the machine `scan` is the row of.
-void analyze(MachineScan& scan, const MachineSource& source, const ScanOptions& options, BundleReader& bundles) {
+void analyze(MachineScan& scan, const MachineSource& source, const ScanOptions& options,
+             BundleReader& bundles) {
   std::optional<Report> report;
   AnalysisOptions analysis;
   analysis.diagnosis.knowledge = options.knowledge;
@@ -34,12 +35,16 @@ void analyze(MachineScan& scan, const MachineSource& source, const ScanOptions& 
     scan.error = source.reason;
   } else if (source.zip.empty()) {
     auto analyzed = analyzeFiles(source.files, analysis);
-    if (analyzed) report = std::move(*analyzed);
-    else scan.error = analyzed.error().message;
+    if (analyzed)
+      report = std::move(*analyzed);
+    else
+      scan.error = analyzed.error().message;
   } else {
     const auto logs = bundles.read(source.zip, source.entries, {}, options.inflight);
-    if (logs) report = analyzeTexts(logs->texts(), analysis);
-    else scan.error = logs.error().message;
+    if (logs)
+      report = analyzeTexts(logs->texts(), analysis);
+    else
+      scan.error = logs.error().message;
   }
   if (!report && scan.status == SourceStatus::Logs) scan.status = SourceStatus::Unreadable;
   if (report) fill(scan, *report);

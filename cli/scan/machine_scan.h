@@ -23,19 +23,19 @@
 namespace ccmlog::cli {
 
 struct MachineScan {
-  std::string name;                       ///< MachineSource::name
-  std::string path;                       ///< MachineSource::path
-  std::vector<std::string> files;         ///< the logs read, as named in findings' evidence
+  std::string name;                          ///< MachineSource::name
+  std::string path;                          ///< MachineSource::path
+  std::vector<std::string> files;            ///< the logs read, as named in findings' evidence
   SourceStatus status = SourceStatus::Logs;  ///< NoLogs, Unreadable: no outcome, `error` says why
-  std::optional<OutcomeStatus> outcome;   ///< empty when no log was found or could be read
-  std::optional<std::int64_t> exitCode;   ///< ccmsetup's return code
-  std::optional<std::uint32_t> errorCode; ///< the error it failed with
-  std::vector<std::string> rules;         ///< ids of the warning and error findings but history, headline first
-  std::string topTitle;                   ///< the title of the headline finding (any severity, not history)
-  std::optional<std::string> error;       ///< why there are no logs, or why (some of) them could not be read
-  bool failed = false;                    ///< the install failed or a finding is an error
-  std::string ndjson;                     ///< the NDJSON line with findings, when asked for
-  std::string html;                       ///< the HTML page's row with findings, when asked for
+  std::optional<OutcomeStatus> outcome;      ///< empty when no log was found or could be read
+  std::optional<std::int64_t> exitCode;      ///< ccmsetup's return code
+  std::optional<std::uint32_t> errorCode;    ///< the error it failed with
+  std::vector<std::string> rules;    ///< ids of the warning and error findings but history, headline first
+  std::string topTitle;              ///< the title of the headline finding (any severity, not history)
+  std::optional<std::string> error;  ///< why there are no logs, or why (some of) them could not be read
+  bool failed = false;               ///< the install failed or a finding is an error
+  std::string ndjson;                ///< the NDJSON line with findings, when asked for
+  std::string html;                  ///< the HTML page's row with findings, when asked for
 };
 
 struct ScanOptions {

@@ -18,7 +18,8 @@ constexpr std::array<std::string_view, 7> kOutcomeOrder = {
     "failed", "reboot-required", "in-progress", "unknown", "unreadable", "no-logs", "success"};
 
 size_t outcomeRank(std::string_view outcome) {
-  return static_cast<size_t>(std::find(kOutcomeOrder.begin(), kOutcomeOrder.end(), outcome) - kOutcomeOrder.begin());
+  return static_cast<size_t>(std::find(kOutcomeOrder.begin(), kOutcomeOrder.end(), outcome) -
+                             kOutcomeOrder.begin());
 }
 
 std::string_view outcomeColor(std::string_view outcome) {
@@ -39,7 +40,8 @@ constexpr std::string_view kBlockStart =
     "<div style=\"content-visibility:auto;contain-intrinsic-size:auto 9000px\">";
 constexpr std::string_view kTableStart =
     "<table style=\"width:100%;margin:0;table-layout:fixed;overflow-wrap:anywhere\"><colgroup>"
-    "<col style=\"width:38%\"><col style=\"width:18%\"><col style=\"width:26%\"><col style=\"width:18%\"></colgroup>";
+    "<col style=\"width:38%\"><col style=\"width:18%\"><col style=\"width:26%\"><col "
+    "style=\"width:18%\"></colgroup>";
 
 std::string codeCell(const MachineScan& scan) {
   if (scan.errorCode) {
@@ -55,8 +57,10 @@ std::string codeCell(const MachineScan& scan) {
 // The end of the run that decided the outcome (else the latest run's), as
 // written: the date above the time, so that the column stays narrow.
 std::string whenHtml(const Report& report) {
-  const std::optional<size_t> run =
-      report.timeline.outcome.run ? report.timeline.outcome.run : report.timeline.runs.empty() ? std::nullopt : std::optional(report.timeline.runs.size() - 1);
+  const std::optional<size_t> run = report.timeline.outcome.run ? report.timeline.outcome.run
+                                    : report.timeline.runs.empty()
+                                        ? std::nullopt
+                                        : std::optional(report.timeline.runs.size() - 1);
   if (!run || *run >= report.timeline.runs.size()) return "-";
   const std::string time = formatTime(report.timeline.runs[*run].end, Clock::Local);
   const size_t t = time.find('T');
@@ -65,14 +69,15 @@ std::string whenHtml(const Report& report) {
 }
 
 std::string fileName(const Report& report, FileIndex file) {
-  return value(file) < report.files.size() ? report.files[value(file)].path.filename().string() : std::string();
+  return value(file) < report.files.size() ? report.files[value(file)].path.filename().string()
+                                           : std::string();
 }
 
 void appendFinding(std::string& out, const Report& report, const Finding& f) {
   const std::string label = f.history ? "HISTORY" : html::shout(toString(f.severity));
-  out += "<div class=\"finding" + std::string(f.causedBy.empty() ? "" : " consequence") + "\" style=\"border-color:" +
-         std::string(html::severityColor(f.severity)) + "\"><p><b>[" + label + "] " + escapeHtml(f.title) +
-         "</b><br><span class=\"meta\">" + escapeHtml(f.rule) +
+  out += "<div class=\"finding" + std::string(f.causedBy.empty() ? "" : " consequence") +
+         "\" style=\"border-color:" + std::string(html::severityColor(f.severity)) + "\"><p><b>[" + label +
+         "] " + escapeHtml(f.title) + "</b><br><span class=\"meta\">" + escapeHtml(f.rule) +
          (f.causedBy.empty() ? "" : "; follows from " + escapeHtml(f.causedBy)) + "</span></p>\n<p>" +
          escapeHtml(f.explanation) + "</p>\n";
   if (f.causedBy.empty() && !f.remedy.empty()) {
@@ -88,7 +93,8 @@ void appendFinding(std::string& out, const Report& report, const Finding& f) {
              "\n";
     }
     if (shown < f.evidence.size()) {
-      out += "\xE2\x80\xA6 " + std::to_string(f.evidence.size() - shown) + " more lines: ccmlog analyze shows them\n";
+      out += "\xE2\x80\xA6 " + std::to_string(f.evidence.size() - shown) +
+             " more lines: ccmlog analyze shows them\n";
     }
     out += "</pre>\n";
   }
@@ -136,27 +142,33 @@ void appendHtmlRow(std::string& out, const MachineScan& scan, const Report* repo
   const std::string_view outcome = outcomeName(scan);
   const std::string when = report ? whenHtml(*report) : "-";
   out += "<tbody style=\"border-top:2px solid #999\"><tr><td>" + escapeHtml(scan.name) +
-         "<br><span class=\"meta\">" + escapeHtml(scan.path) + "</span></td><td><b style=\"color:" +
-         std::string(outcomeColor(outcome)) + "\">" + html::shout(outcome) + "</b></td>" + codeCell(scan) +
-         "<td>" + when + "</td></tr>\n" +
+         "<br><span class=\"meta\">" + escapeHtml(scan.path) +
+         "</span></td><td><b style=\"color:" + std::string(outcomeColor(outcome)) + "\">" +
+         html::shout(outcome) + "</b></td>" + codeCell(scan) + "<td>" + when + "</td></tr>\n" +
          headlineRow(scan, report) + "</tbody>\n";
 }
 
 std::string fleetPage(const FleetSummary& summary, std::vector<MachineScan> rows) {
-  std::string page = html::pageStart("ccmlog: fleet scan of " + std::to_string(summary.machines()) + " machines");
+  std::string page =
+      html::pageStart("ccmlog: fleet scan of " + std::to_string(summary.machines()) + " machines");
   page += "<h1>ccmlog fleet scan</h1>\n<p class=\"headline\">" + escapeHtml(countsLine(summary)) + "</p>\n";
   page += charts(summary);
   if (!rows.empty()) {
     std::stable_sort(rows.begin(), rows.end(), [](const MachineScan& a, const MachineScan& b) {
       return outcomeRank(outcomeName(a)) < outcomeRank(outcomeName(b));
     });
-    page += "<h2>Machines</h2>\n<p class=\"meta\">Sorted by outcome, failed first, in path order within an outcome. "
-            "Click a machine's headline for its findings, each with its remedy and at most " +
-            std::to_string(kEvidenceLines) + " evidence lines. Times are local, as each machine wrote them.</p>\n";
-    page += std::string(kTableStart) + "<thead><tr><th>machine, path</th><th>outcome</th><th>code</th><th>when</th></tr>"
+    page +=
+        "<h2>Machines</h2>\n<p class=\"meta\">Sorted by outcome, failed first, in path order within an "
+        "outcome. "
+        "Click a machine's headline for its findings, each with its remedy and at most " +
+        std::to_string(kEvidenceLines) +
+        " evidence lines. Times are local, as each machine wrote them.</p>\n";
+    page += std::string(kTableStart) +
+            "<thead><tr><th>machine, path</th><th>outcome</th><th>code</th><th>when</th></tr>"
             "<tr><th colspan=\"4\">headline</th></tr></thead></table>\n";
     for (size_t i = 0; i < rows.size(); ++i) {
-      if (i % kRowsPerBlock == 0) page += (i ? "</table></div>\n" : "") + std::string(kBlockStart) + std::string(kTableStart);
+      if (i % kRowsPerBlock == 0)
+        page += (i ? "</table></div>\n" : "") + std::string(kBlockStart) + std::string(kTableStart);
       page += rows[i].html;
     }
     page += "</table></div>\n";

@@ -3,9 +3,9 @@
 #include <algorithm>
 
 #include "ccmlog/error_codes.h"
-#include "ccmlog/json_writer.h"
 #include "ccmlog/json.h"
 #include "ccmlog/json_sections.h"
+#include "ccmlog/json_writer.h"
 #include "ccmlog/visible_text.h"
 #include "scan/scan_html.h"
 
@@ -121,7 +121,8 @@ std::string csvCell(std::string_view text) {
   // Spreadsheets skip leading spaces before they look for a formula.
   constexpr std::string_view kFormulaStarts = "=+-@\t\r";
   const size_t first = text.find_first_not_of(' ');
-  if (first != std::string_view::npos && kFormulaStarts.find(text[first]) != std::string_view::npos) cell += '\'';
+  if (first != std::string_view::npos && kFormulaStarts.find(text[first]) != std::string_view::npos)
+    cell += '\'';
   cell += text;
   // The list separators of the common locales (',' ';' tab) and what RFC 4180 quotes.
   if (cell.find_first_of("\",;\t\r\n") == std::string::npos) return cell;
@@ -150,19 +151,27 @@ void appendNdjson(std::string& out, const MachineScan& scan, const Report* repor
   json.endArray();
   json.key("outcome").value(outcomeName(scan));
   json.key("exit_code");
-  if (scan.exitCode) json.value(*scan.exitCode);
-  else json.null();
+  if (scan.exitCode)
+    json.value(*scan.exitCode);
+  else
+    json.null();
   json.key("error_code");
-  if (scan.errorCode) json.value(formatErrorCode(*scan.errorCode));
-  else json.null();
+  if (scan.errorCode)
+    json.value(formatErrorCode(*scan.errorCode));
+  else
+    json.null();
   json.key("rules").beginArray();
   for (const auto& rule : scan.rules) json.value(rule);
   json.endArray();
-  if (report) writeFindings(json, *report);
-  else json.key("findings").beginArray().endArray();
+  if (report)
+    writeFindings(json, *report);
+  else
+    json.key("findings").beginArray().endArray();
   json.key("error");
-  if (scan.error) json.value(*scan.error);
-  else json.null();
+  if (scan.error)
+    json.value(*scan.error);
+  else
+    json.null();
   json.endObject();
   out += "\n";
 }

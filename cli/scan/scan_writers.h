@@ -82,7 +82,7 @@ class ScanWriter {
  private:
   ScanFormat format_;
   ScanContent content_;
-  bool wroteHeader_ = false;       ///< CSV only
+  bool wroteHeader_ = false;  ///< CSV only
   FleetSummary summary_;
   std::vector<MachineScan> rows_;  ///< text and HTML: the table is aligned or sorted over all rows
 };

@@ -40,7 +40,8 @@ std::string sizeText(std::uint64_t bytes) {
 
 // The uncompressed size of entry `index`, within the limits; `left` is what the
 // machine may still hold and is lowered by it.
-Result<std::uint64_t> entrySize(zip_t* zip, zip_uint64_t index, std::uint64_t& left, const BundleLimits& limits) {
+Result<std::uint64_t> entrySize(zip_t* zip, zip_uint64_t index, std::uint64_t& left,
+                                const BundleLimits& limits) {
   zip_stat_t stat;
   zip_stat_init(&stat);
   if (zip_stat_index(zip, index, 0, &stat) != 0) return Error{zip_strerror(zip)};

@@ -21,9 +21,9 @@
 #include <unordered_map>
 #include <vector>
 
-#include "scan/byte_budget.h"
 #include "ccmlog/analysis.h"
 #include "ccmlog/basics.h"
+#include "scan/byte_budget.h"
 
 struct zip;  // libzip's archive (zip_t)
 

@@ -5,8 +5,8 @@
 #include "ccmlog/diagnosis.h"
 #include "ccmlog/event_classifier.h"
 #include "ccmlog/knowledge.h"
-#include "ccmlog/record_reader.h"
 #include "ccmlog/log_files.h"
+#include "ccmlog/record_reader.h"
 #include "ccmlog/timeline_builder.h"
 #include "file_pieces.h"
 
@@ -36,7 +36,7 @@ struct AnalyzerState {
   TimelineBuilder builder;
   FileIndex file{};
   std::uint64_t records = 0;
-  Event event;  // reused for every record: its fields keep their memory
+  Event event;                     // reused for every record: its fields keep their memory
   std::vector<Event> pieceEvents;  // reused for every record of a piece, likewise
 };
 
@@ -57,7 +57,8 @@ void Analyzer::add(const Record& record) {
   AnalyzerState& d = *state_;
   const bool classified =
       classifierOf(*d.options.knowledge).classifyInto(record.message, RecordIndex{d.records++}, d.event);
-  d.builder.addRecord(Location{d.file, record.line, record.local, record.bias, threadId(record.thread)}, record.message,
+  d.builder.addRecord(Location{d.file, record.line, record.local, record.bias, threadId(record.thread)},
+                      record.message,
                       classified ? std::span<const Event>(&d.event, 1) : std::span<const Event>());
 }
 
@@ -129,7 +130,7 @@ class Pipeline {
 
  private:
   std::shared_ptr<const Knowledge> knowledge_;  ///< what the pieces are classified with, as the analyzer
-  PiecePool pieces_;  ///< the memory the pieces of all files reuse
+  PiecePool pieces_;                            ///< the memory the pieces of all files reuse
   Analyzer analyzer_;
   std::vector<FileReport> files_;
 };
@@ -174,7 +175,8 @@ Result<Report> analyzeFiles(const std::vector<std::filesystem::path>& inputs,
         continue;
       }
     }
-    const auto summary = readFile(path, [&](const Record& r) { pipeline.addRecord(r); }, options.reader);
+    const auto summary = readFile(
+        path, [&](const Record& r) { pipeline.addRecord(r); }, options.reader);
     FileReport& file = pipeline.currentFile();
     if (!summary) {
       file.error = summary.error().message;

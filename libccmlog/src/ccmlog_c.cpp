@@ -10,9 +10,9 @@
 
 #include "ccmlog/analysis.h"
 #include "ccmlog/error_codes.h"
-#include "ccmlog/json_writer.h"
 #include "ccmlog/json.h"
 #include "ccmlog/json_sections.h"
+#include "ccmlog/json_writer.h"
 #include "ccmlog/version.h"
 #include "read/utf8.h"
 

@@ -145,9 +145,8 @@ std::optional<PiecePlan> planPieces(const std::filesystem::path& path, const Rea
   return plan;
 }
 
-PieceResult readPiece(const std::filesystem::path& path, const PiecePlan& plan, size_t index,
-                      FileIndex file, const RecordCallback& onRecord, const Knowledge* knowledge,
-                      PiecePool* pool) {
+PieceResult readPiece(const std::filesystem::path& path, const PiecePlan& plan, size_t index, FileIndex file,
+                      const RecordCallback& onRecord, const Knowledge* knowledge, PiecePool* pool) {
   const EventClassifier& classifier = classifierOf(knowledge ? *knowledge : *Knowledge::builtIn());
   auto piece = pool && pool->impl() ? pool->impl()->take() : std::make_unique<PieceData>();
   const std::optional<std::uint64_t> to =
@@ -167,13 +166,15 @@ PieceResult readPiece(const std::filesystem::path& path, const PiecePlan& plan, 
     if (piece->events.size() == eventsStart) {
       // The builder gives a record to the run of the thread that wrote it: of a
       // stretch without events, the last record of each thread's turn counts.
-      if (withoutEvents && withoutEvents->thread != where.thread) piece->entries.push_back({*withoutEvents, 0, 0});
+      if (withoutEvents && withoutEvents->thread != where.thread)
+        piece->entries.push_back({*withoutEvents, 0, 0});
       withoutEvents = where;
       return;
     }
     if (withoutEvents) piece->entries.push_back({*withoutEvents, 0, 0});
     withoutEvents.reset();
-    piece->entries.push_back({where, static_cast<std::uint32_t>(piece->events.size() - eventsStart), r.message.size()});
+    piece->entries.push_back(
+        {where, static_cast<std::uint32_t>(piece->events.size() - eventsStart), r.message.size()});
     piece->messages.append(r.message);
   };
   const auto summary =

@@ -18,8 +18,8 @@
 #include <vector>
 
 #include "ccmlog/analysis.h"
-#include "ccmlog/timeline.h"
 #include "ccmlog/piece_reader.h"
+#include "ccmlog/timeline.h"
 #include "classify/flat_events.h"
 
 namespace ccmlog {

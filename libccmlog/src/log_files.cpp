@@ -18,8 +18,8 @@ bool isLogFile(const std::filesystem::path& p) {
 
 bool isSetupLog(const std::filesystem::path& p) {
   const std::string name = asciiLower(p.filename().string());
-  return isLogFile(p) && (name.starts_with("ccmsetup") || name.starts_with("client.msi") ||
-                          name.starts_with("ccmrepair"));
+  return isLogFile(p) &&
+         (name.starts_with("ccmsetup") || name.starts_with("client.msi") || name.starts_with("ccmrepair"));
 }
 
 Result<std::vector<std::filesystem::path>> folderLogs(const std::filesystem::path& folder) {
@@ -47,9 +47,8 @@ std::vector<std::filesystem::path> pickMachineLogs(std::vector<std::filesystem::
 
 FileRole roleOf(const std::filesystem::path& file) {
   const std::string name = asciiLower(file.filename().string());
-  return name.starts_with("ccmsetup") && !name.starts_with("ccmsetup-ccmeval")
-             ? FileRole::Setup
-             : FileRole::Auxiliary;
+  return name.starts_with("ccmsetup") && !name.starts_with("ccmsetup-ccmeval") ? FileRole::Setup
+                                                                               : FileRole::Auxiliary;
 }
 
 bool readsBefore(const std::filesystem::path& a, const std::filesystem::path& b) {
@@ -58,8 +57,7 @@ bool readsBefore(const std::filesystem::path& a, const std::filesystem::path& b)
   return asciiLower(a.filename().string()) < asciiLower(b.filename().string());
 }
 
-Result<std::vector<std::filesystem::path>> machineLogFiles(
-    const std::vector<std::filesystem::path>& inputs) {
+Result<std::vector<std::filesystem::path>> machineLogFiles(const std::vector<std::filesystem::path>& inputs) {
   std::vector<std::filesystem::path> files;
   for (const auto& input : inputs) {
     std::error_code ec;

@@ -20,8 +20,8 @@ TEST(ByteBudget, AReservationWaitsUntilItFits) {
     granted = true;
   });
   std::this_thread::sleep_for(50ms);
-  EXPECT_FALSE(granted);  // 60 + 60 > 100
-  auto small = budget.reserve(40);  // fits beside the first
+  EXPECT_FALSE(granted);              // 60 + 60 > 100
+  auto small = budget.reserve(40);    // fits beside the first
   first = ByteBudget::Reservation();  // gives the 60 back
   small = ByteBudget::Reservation();
   second.join();

@@ -105,7 +105,8 @@ TEST_F(Hostile, ADateAtTheCalendarsEdgeIsReadAnalyzedAndScanned) {
     EXPECT_EQ(run.exit, 0) << run.err;
     EXPECT_NE(run.out.find("\"bias\":"), std::string::npos);
     EXPECT_NE(run.out.find("\"utc\":null"), std::string::npos);
-    for (const char* format : {"tsv", "text"}) EXPECT_EQ(ccmlog(std::string("records --format ") + format + " " + log).exit, 0);
+    for (const char* format : {"tsv", "text"})
+      EXPECT_EQ(ccmlog(std::string("records --format ") + format + " " + log).exit, 0);
     run = ccmlog("analyze --format json " + std::string(machine));
     EXPECT_EQ(run.exit, 1) << run.err;
     EXPECT_NE(run.out.find("service-context-source-access"), std::string::npos);
@@ -122,7 +123,9 @@ TEST_F(Hostile, ADateAtTheCalendarsEdgeIsReadAnalyzedAndScanned) {
 
 TEST_F(Hostile, TerminalEscapesInLogTextAndNamesAreShownNotObeyed) {
   // Retitles the terminal, writes its clipboard (OSC 52), clears the screen, and a C1 CSI.
-  const std::string attack = "\x1b]0;owned\x07\x1b]52;c;ZWNobyBvd25lZA==\x07\x1b[2J\xc2\x9b" "31m";
+  const std::string attack =
+      "\x1b]0;owned\x07\x1b]52;c;ZWNobyBvd25lZA==\x07\x1b[2J\xc2\x9b"
+      "31m";
   const std::string log = readBytes(kMachines / "service-context-2009/ccmsetup.log") +
                           cmtrace("Running as user \"" + attack + "\"") + cmtrace("Deleted file " + attack);
   write("fleet/PC-\x1b[2J/ccmsetup.log", log);
@@ -182,7 +185,7 @@ TEST_F(Hostile, AnalyzeReadsTheMachineInAZipAndPointsToScanForSeveral) {
 TEST_F(Hostile, OutputThatCannotBeWrittenIsAnErrorSaidOnStderr) {
   const std::string log = (kMachines / "service-context-2009/ccmsetup.log").string();
   for (const std::string& command : {"records " + log, "records --format text " + log, "analyze " + log,
-                                    "scan --format csv " + log, std::string("lookup 5")}) {
+                                     "scan --format csv " + log, std::string("lookup 5")}) {
     SCOPED_TRACE(command);
     const Ran run = ccmlog(command, "/dev/full");
     EXPECT_EQ(run.exit, 5);

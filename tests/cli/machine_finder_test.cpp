@@ -1,10 +1,10 @@
 #include "scan/machine_finder.h"
 
 #include <gtest/gtest.h>
-#include <zip.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <zip.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -65,10 +65,12 @@ class MachineFinder : public ::testing::Test {
     ::close(out[1]);
     std::string text;
     char buffer[4096];
-    for (ssize_t n; (n = ::read(out[0], buffer, sizeof buffer)) > 0;) text.append(buffer, static_cast<size_t>(n));
+    for (ssize_t n; (n = ::read(out[0], buffer, sizeof buffer)) > 0;)
+      text.append(buffer, static_cast<size_t>(n));
     ::close(out[0]);
     int status = 0;
-    if (child < 0 || ::waitpid(child, &status, 0) != child || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    if (child < 0 || ::waitpid(child, &status, 0) != child || !WIFEXITED(status) ||
+        WEXITSTATUS(status) != 0) {
       return std::nullopt;
     }
     FoundMachines found;
@@ -150,7 +152,8 @@ TEST_F(MachineFinder, SymlinksOutOfThePathsGivenAreSkippedUnlessAskedFor) {
   touch("elsewhere/secret/ccmsetup.log");
   fs::create_directory_symlink(dir_ / "elsewhere" / "PC02", dir_ / "share" / "PC02");  // out of the share
   fs::create_directories(dir_ / "share" / "PC03");
-  fs::create_symlink(dir_ / "elsewhere" / "secret" / "ccmsetup.log", dir_ / "share" / "PC03" / "ccmsetup.log");
+  fs::create_symlink(dir_ / "elsewhere" / "secret" / "ccmsetup.log",
+                     dir_ / "share" / "PC03" / "ccmsetup.log");
   fs::create_directory_symlink(dir_ / "share" / "PC01", dir_ / "share" / "PC04");  // stays in it
   const FoundMachines found = findMachines(std::vector<fs::path>{dir_ / "share"});
   // PC01 by its second link, visited first; PC03, whose one log was not followed, holds none.
@@ -162,7 +165,8 @@ TEST_F(MachineFinder, SymlinksOutOfThePathsGivenAreSkippedUnlessAskedFor) {
   // Two paths given: a link from one into the other stays inside them.
   EXPECT_EQ(paths(findMachines(std::vector<fs::path>{dir_ / "share", dir_ / "elsewhere" / "PC02"})),
             (std::vector<std::string>{"share/PC02", "share/PC03", "share/PC04"}));
-  const FoundMachines followed = findMachines(std::vector<fs::path>{dir_ / "share"}, {.followSymlinks = true});
+  const FoundMachines followed =
+      findMachines(std::vector<fs::path>{dir_ / "share"}, {.followSymlinks = true});
   EXPECT_EQ(paths(followed), (std::vector<std::string>{"share/PC02", "share/PC03", "share/PC04"}));
 }
 
@@ -204,7 +208,8 @@ TEST_F(MachineFinder, UnlistableFolderIsAMachineThatCannotBeRead) {
   if (!found) GTEST_SKIP() << "cannot run as a user that permissions bind";
   EXPECT_EQ(paths(*found), (std::vector<std::string>{"PC01", "locked"}));
   EXPECT_EQ(found->machines[1].status, SourceStatus::Unreadable);
-  EXPECT_EQ(found->machines[1].reason, "cannot list folder '" + (dir_ / "locked").string() + "': Permission denied");
+  EXPECT_EQ(found->machines[1].reason,
+            "cannot list folder '" + (dir_ / "locked").string() + "': Permission denied");
   EXPECT_TRUE(found->errors.empty());
 }
 
@@ -212,7 +217,8 @@ TEST_F(MachineFinder, FolderListedButNotSearchedIsAMachineThatCannotBeRead) {
   touch("PC01/ccmsetup.log");
   touch("unsearchable/ccmsetup.log");
   touch("unsearchable/client.msi.log");
-  fs::permissions(dir_ / "unsearchable", fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+  fs::permissions(dir_ / "unsearchable",
+                  fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
   const auto found = findAsUser(dir_);
   if (!found) GTEST_SKIP() << "cannot run as a user that permissions bind";
   EXPECT_EQ(paths(*found), (std::vector<std::string>{"PC01", "unsearchable"}));
@@ -243,7 +249,8 @@ TEST_F(MachineFinder, ZipWithoutLogsIsAMachineWithNoLogs) {
   zip_t* archive = zip_open(zip.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
   ASSERT_NE(archive, nullptr);
   static const char kNote[] = "nothing collected";
-  ASSERT_GE(zip_file_add(archive, "README.txt", zip_source_buffer(archive, kNote, sizeof kNote - 1, 0), 0), 0);
+  ASSERT_GE(zip_file_add(archive, "README.txt", zip_source_buffer(archive, kNote, sizeof kNote - 1, 0), 0),
+            0);
   ASSERT_EQ(zip_close(archive), 0);
   const FoundMachines found = findMachines(std::vector<fs::path>{dir_});
   ASSERT_EQ(found.machines.size(), 1u);

@@ -62,8 +62,8 @@ TEST_F(ScanMachine, OneUnreadableFileKeepsTheOutcomeOfTheOthers) {
 
 TEST_F(ScanMachine, BrokenSourceIsReportedAsItsError) {
   const MachineScan scan = scanMachine(
-      {.name = "PC-D01", .path = "d.zip", .status = SourceStatus::Unreadable, .reason = "cannot open zip"}, {},
-      bundles_);
+      {.name = "PC-D01", .path = "d.zip", .status = SourceStatus::Unreadable, .reason = "cannot open zip"},
+      {}, bundles_);
   EXPECT_EQ(outcomeName(scan), "unreadable");
   EXPECT_EQ(scan.error, "cannot open zip");
 }

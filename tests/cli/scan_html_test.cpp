@@ -12,7 +12,8 @@ size_t count(const std::string& text, std::string_view what) {
   return n;
 }
 
-MachineScan machine(std::string name, std::optional<OutcomeStatus> outcome, SourceStatus status = SourceStatus::Logs) {
+MachineScan machine(std::string name, std::optional<OutcomeStatus> outcome,
+                    SourceStatus status = SourceStatus::Logs) {
   MachineScan scan;
   scan.name = std::move(name);
   scan.path = "fleet/" + scan.name;
@@ -53,7 +54,8 @@ TEST(ScanHtmlRow, WhatAMachineSaysCannotBecomeMarkup) {
   EXPECT_NE(row.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
   EXPECT_NE(row.find("fleet/&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"), std::string::npos);
   EXPECT_NE(row.find("UNREADABLE"), std::string::npos);
-  EXPECT_NE(row.find("cannot open &#39;javascript:alert(1)&#39; &lt;b&gt;"), std::string::npos);  // the reason
+  EXPECT_NE(row.find("cannot open &#39;javascript:alert(1)&#39; &lt;b&gt;"),
+            std::string::npos);  // the reason
 }
 
 TEST(ScanHtmlRow, FindingsFoldOutWithRemedyAndBoundedEvidence) {
@@ -89,16 +91,15 @@ TEST(ScanHtmlRow, EvidenceIsCutBetweenCharacters) {
 
 TEST(ScanHtmlPage, MachinesAreSortedByOutcomeFailedFirstInPathOrderWithin) {
   FleetSummary summary;
-  std::vector<MachineScan> rows = {machine("PC1", OutcomeStatus::Success),
-                                   machine("PC2", std::nullopt, SourceStatus::NoLogs),
-                                   machine("PC3", OutcomeStatus::Failed),
-                                   machine("PC4", std::nullopt, SourceStatus::Unreadable),
-                                   machine("PC5", OutcomeStatus::Failed),
-                                   machine("PC6", OutcomeStatus::RebootRequired)};
+  std::vector<MachineScan> rows = {
+      machine("PC1", OutcomeStatus::Success), machine("PC2", std::nullopt, SourceStatus::NoLogs),
+      machine("PC3", OutcomeStatus::Failed),  machine("PC4", std::nullopt, SourceStatus::Unreadable),
+      machine("PC5", OutcomeStatus::Failed),  machine("PC6", OutcomeStatus::RebootRequired)};
   for (const auto& row : rows) summary.add(row);
   const std::string page = fleetPage(summary, rows);
   std::vector<size_t> at;
-  for (const char* name : {"PC3", "PC5", "PC6", "PC4", "PC2", "PC1"}) at.push_back(page.find(std::string(">") + name + "<"));
+  for (const char* name : {"PC3", "PC5", "PC6", "PC4", "PC2", "PC1"})
+    at.push_back(page.find(std::string(">") + name + "<"));
   for (size_t i = 0; i + 1 < at.size(); ++i) {
     ASSERT_NE(at[i], std::string::npos);
     EXPECT_LT(at[i], at[i + 1]) << i;

@@ -111,8 +111,9 @@ TEST_F(ZipBundle, DotDotAndAbsoluteNamesAreOnlyNames) {
 
 TEST_F(ZipBundle, TwoEntriesOfOneNameAreBothRead) {
   // libzip will not write one name twice: write "ccmsetup.lox", then rename it in the bytes.
-  const fs::path zip = makeZip("twice.zip", {{"PC01/ccmsetup.log", "the first"}, {"PC01/ccmsetup.lox", "the second"}},
-                               /*store=*/true);
+  const fs::path zip =
+      makeZip("twice.zip", {{"PC01/ccmsetup.log", "the first"}, {"PC01/ccmsetup.lox", "the second"}},
+              /*store=*/true);
   std::string bytes;
   {
     std::ifstream in(zip, std::ios::binary);

@@ -20,7 +20,7 @@ TEST(EscapeHtml, ControlCharactersAreShownNotPassed) {
 
 TEST(EscapeHtml, BytesThatAreNotUtf8BecomeReplacementCharacters) {
   EXPECT_EQ(escapeHtml("\xff\xfe"), "\xEF\xBF\xBD\xEF\xBF\xBD");
-  EXPECT_EQ(escapeHtml("\xC0\xAF"), "\xEF\xBF\xBD\xEF\xBF\xBD");      // overlong '/'
+  EXPECT_EQ(escapeHtml("\xC0\xAF"), "\xEF\xBF\xBD\xEF\xBF\xBD");                  // overlong '/'
   EXPECT_EQ(escapeHtml("\xED\xA0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // a surrogate
   EXPECT_EQ(escapeHtml("caf\xC3\xA9 \xE2\x82\xAC"), "caf\xC3\xA9 \xE2\x82\xAC");  // valid stays
 }
@@ -40,13 +40,14 @@ TEST(BarChartSvg, LabelsAreEscapedAndShortened) {
   EXPECT_EQ(svg.find("<b "), std::string::npos);
   EXPECT_NE(svg.find("<title>Machines &amp; &lt;more&gt;</title>"), std::string::npos);
   EXPECT_NE(svg.find("&lt;b onmouseover=x&gt;aaaa"), std::string::npos);
-  EXPECT_NE(svg.find("a\xE2\x80\xA6</text>"), std::string::npos);   // the label cut to fit
+  EXPECT_NE(svg.find("a\xE2\x80\xA6</text>"), std::string::npos);  // the label cut to fit
   EXPECT_NE(svg.find("width=\"0\""), std::string::npos);           // no bar for a count of 0
   EXPECT_NE(svg.find("max-width:100%"), std::string::npos);        // shrinks in a narrow window
 }
 
 TEST(BarChartSvg, NoBarsSaySoInWords) {
-  EXPECT_EQ(barChartSvg({}, "Machines per root cause"), "<p class=\"meta\">Machines per root cause: none.</p>\n");
+  EXPECT_EQ(barChartSvg({}, "Machines per root cause"),
+            "<p class=\"meta\">Machines per root cause: none.</p>\n");
 }
 
 }  // namespace

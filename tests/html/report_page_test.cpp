@@ -15,11 +15,17 @@ bool has(const std::string& page, std::string_view text) { return page.find(text
 TEST(EscapeHtml, MarkupControlsAndBrokenUtf8) {
   EXPECT_EQ(escapeHtml("<a href='x'>\"&\"</a>"), "&lt;a href=&#39;x&#39;&gt;&quot;&amp;&quot;&lt;/a&gt;");
   EXPECT_EQ(escapeHtml("title\x1b]0;pwned\x07 ok\ttab\nline"), "title\\x1b]0;pwned\\x07 ok\ttab\nline");
-  EXPECT_EQ(escapeHtml("csi \xC2\x9B" "2J"), "csi \\u009b2J");
-  EXPECT_EQ(escapeHtml("bad \xFF\xC3 end \xE2\x82"), "bad \xEF\xBF\xBD\xEF\xBF\xBD end \xEF\xBF\xBD\xEF\xBF\xBD");
-  EXPECT_EQ(escapeHtml("Gr\xC3\xBC\xC3\x9F" "e \xE2\x80\x9Cquoted\xE2\x80\x9D \xF0\x9F\x99\x82"),
-            "Gr\xC3\xBC\xC3\x9F" "e \xE2\x80\x9Cquoted\xE2\x80\x9D \xF0\x9F\x99\x82");
-  EXPECT_EQ(escapeHtml("\xED\xA0\x80 \xC0\xAF"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD \xEF\xBF\xBD\xEF\xBF\xBD");
+  EXPECT_EQ(escapeHtml("csi \xC2\x9B"
+                       "2J"),
+            "csi \\u009b2J");
+  EXPECT_EQ(escapeHtml("bad \xFF\xC3 end \xE2\x82"),
+            "bad \xEF\xBF\xBD\xEF\xBF\xBD end \xEF\xBF\xBD\xEF\xBF\xBD");
+  EXPECT_EQ(escapeHtml("Gr\xC3\xBC\xC3\x9F"
+                       "e \xE2\x80\x9Cquoted\xE2\x80\x9D \xF0\x9F\x99\x82"),
+            "Gr\xC3\xBC\xC3\x9F"
+            "e \xE2\x80\x9Cquoted\xE2\x80\x9D \xF0\x9F\x99\x82");
+  EXPECT_EQ(escapeHtml("\xED\xA0\x80 \xC0\xAF"),
+            "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD \xEF\xBF\xBD\xEF\xBF\xBD");
 }
 
 // A report whose every text a stranger wrote.
@@ -38,7 +44,8 @@ Report hostileReport() {
   f.explanation = "because \"quotes\" <img src=x onerror=alert(1)>";
   f.remedy = "run /noservice <a href=\"javascript:alert(1)\">here</a>";
   const Timestamp t = *makeTimestamp(2023, 1, 17, 9, 41, 11, 5'720'000);
-  f.evidence.push_back({Location{FileIndex{0}, LineNumber{57}, t, 300, 7}, "<script>alert(1)</script> Error 0x80070005"});
+  f.evidence.push_back(
+      {Location{FileIndex{0}, LineNumber{57}, t, 300, 7}, "<script>alert(1)</script> Error 0x80070005"});
   report.findings.push_back(f);
   Run run;
   run.pid = 100;
@@ -100,7 +107,8 @@ TEST(BarChartSvg, ScalesToTheLargestAndEscapesLabels) {
   EXPECT_TRUE(has(svg, "failed &lt;x&gt;"));
   EXPECT_TRUE(has(svg, "width=\"210\""));  // 5 of 10 on 420 px
   EXPECT_TRUE(has(svg, "width=\"420\""));
-  EXPECT_EQ(barChartSvg({}, "Machines per root cause"), "<p class=\"meta\">Machines per root cause: none.</p>\n");
+  EXPECT_EQ(barChartSvg({}, "Machines per root cause"),
+            "<p class=\"meta\">Machines per root cause: none.</p>\n");
 }
 
 }  // namespace

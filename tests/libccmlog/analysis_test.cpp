@@ -3,8 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "ccmlog/analysis.h"
-#include "ccmlog/log_files.h"
 #include "ccmlog/json.h"
+#include "ccmlog/log_files.h"
 #include "test_support.h"
 
 namespace ccmlog::test {
@@ -25,8 +25,10 @@ TEST(AnalyzeFiles, OneReadableInputIsAnalyzedAndTheUnreadableOneReported) {
 TEST(AnalyzeFiles, NoReadableInputIsAnErrorNamingEveryPath) {
   const auto report = analyzeFiles({"no/such.log", "no/other.log"});
   ASSERT_FALSE(report);
-  EXPECT_NE(report.error().message.find("cannot open 'no/such.log'"), std::string::npos) << report.error().message;
-  EXPECT_NE(report.error().message.find("cannot open 'no/other.log'"), std::string::npos) << report.error().message;
+  EXPECT_NE(report.error().message.find("cannot open 'no/such.log'"), std::string::npos)
+      << report.error().message;
+  EXPECT_NE(report.error().message.find("cannot open 'no/other.log'"), std::string::npos)
+      << report.error().message;
 }
 
 TEST(FileErrors, JoinsTheErrorsOfTheUnreadableFilesOnly) {
@@ -34,7 +36,8 @@ TEST(FileErrors, JoinsTheErrorsOfTheUnreadableFilesOnly) {
   EXPECT_EQ(fileErrors(files), "");
   files[0].error = "cannot open 'a.log': No such file or directory";
   files[2].error = "cannot read 'c.log': it is a folder";
-  EXPECT_EQ(fileErrors(files), "cannot open 'a.log': No such file or directory; cannot read 'c.log': it is a folder");
+  EXPECT_EQ(fileErrors(files),
+            "cannot open 'a.log': No such file or directory; cannot read 'c.log': it is a folder");
 }
 
 TEST(FileNote, SaysWhyAFileTellsNothing) {
@@ -80,7 +83,8 @@ std::vector<MachineRecord> machineRecords(const std::filesystem::path& dir) {
 // Adds records [from, to) to `analyzer`, beginning each file at its first record.
 void feed(Analyzer& analyzer, const std::vector<MachineRecord>& records, size_t from, size_t to) {
   for (size_t i = from; i < to; ++i) {
-    if (i == 0 || records[i].file != records[i - 1].file) analyzer.beginFile(records[i].file, records[i].role);
+    if (i == 0 || records[i].file != records[i - 1].file)
+      analyzer.beginFile(records[i].file, records[i].role);
     analyzer.add(records[i].owned.record);
   }
 }
@@ -101,7 +105,8 @@ TEST(Analyzer, ASnapshotIsWhatFinishWouldGiveAndTheAnalyzerGoesOn) {
     for (const size_t cut : {size_t{0}, records.size() / 3, records.size() / 2, records.size() * 3 / 4}) {
       feed(running, records, done, cut);
       done = cut;
-      EXPECT_EQ(reportToJson(running.snapshot({})), finished(records, cut)) << entry.path() << " after " << cut;
+      EXPECT_EQ(reportToJson(running.snapshot({})), finished(records, cut))
+          << entry.path() << " after " << cut;
       ++snapshots;
     }
     feed(running, records, done, records.size());

@@ -13,10 +13,10 @@
 #include <vector>
 
 #include "ccmlog/analysis.h"
-#include "ccmlog/log_files.h"
-#include "ccmlog/record_reader.h"
-#include "ccmlog/piece_reader.h"
 #include "ccmlog/json.h"
+#include "ccmlog/log_files.h"
+#include "ccmlog/piece_reader.h"
+#include "ccmlog/record_reader.h"
 #include "test_support.h"
 
 namespace ccmlog {
@@ -89,7 +89,8 @@ TEST(FilePieces, RecordsCutShortAndStrayLinesReadAsInOnePass) {
     log += test::cmtrace("CcmSetup is exiting with return code 0").substr(0, 60) + "\r\n";
     log += "]LOG]!><time=\"11:16:10.123+300\" date=\"03-04-2009\"> trailing words\r\n";
   }
-  const auto path = std::filesystem::temp_directory_path() / ("ccmlog-pieces-" + std::to_string(::getpid()) + ".log");
+  const auto path =
+      std::filesystem::temp_directory_path() / ("ccmlog-pieces-" + std::to_string(::getpid()) + ".log");
   { std::ofstream(path, std::ios::binary) << log; }
   const std::string expected = onePass({path});
   size_t pieces = 0;
@@ -134,7 +135,8 @@ TEST(FilePieces, APiecesRecordsInTurnAreTheRecordsOfOnePass) {
 }
 
 TEST(FilePieces, APieceThatCannotBeReadSaysWhy) {
-  const auto path = std::filesystem::temp_directory_path() / ("ccmlog-gone-" + std::to_string(::getpid()) + ".log");
+  const auto path =
+      std::filesystem::temp_directory_path() / ("ccmlog-gone-" + std::to_string(::getpid()) + ".log");
   std::string log;
   for (int i = 0; i < 20; ++i) log += test::cmtrace("record " + std::to_string(i));
   { std::ofstream(path, std::ios::binary) << log; }
@@ -160,8 +162,7 @@ TEST(FilePieces, OnlyUtf8CmtraceLogsOfTwoPiecesAreCut) {
 
 // The path of the test machine's ccmsetup.log, a log of many pieces of 400 bytes.
 std::filesystem::path ccmsetupLog() {
-  return std::filesystem::path(CCMLOG_TESTDATA_DIR) / "machines" / "retry-loop-recovers" /
-         "ccmsetup.log";
+  return std::filesystem::path(CCMLOG_TESTDATA_DIR) / "machines" / "retry-loop-recovers" / "ccmsetup.log";
 }
 
 // The report of `path` read in pieces of 400 bytes in order on this thread, with `pool` if given.

@@ -11,8 +11,8 @@
 #include "ccmlog/analysis.h"
 #include "ccmlog/ccmlog_c.h"
 #include "ccmlog/json.h"
-#include "test_support.h"
 #include "read/utf8.h"
+#include "test_support.h"
 
 namespace ccmlog {
 namespace {
@@ -43,7 +43,8 @@ TEST_P(CalendarEdge, TheUtcIsUnknownAndSaidSoTheLocalTimeStays) {
     ASSERT_TRUE(r.record.local && r.record.bias);
     EXPECT_FALSE(r.record.utc());
     const Location where{.local = r.record.local, .bias = r.record.bias, .thread = std::nullopt};
-    EXPECT_EQ(formatTime(where, Clock::Utc), formatIso(*r.record.local) + " (UTC outside the years 1400-9999)");
+    EXPECT_EQ(formatTime(where, Clock::Utc),
+              formatIso(*r.record.local) + " (UTC outside the years 1400-9999)");
   }
 }
 
@@ -62,8 +63,9 @@ TEST_P(CalendarEdge, TheMachineIsAnalyzedAsItWouldBeOnAnotherDay) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Days, CalendarEdge, ::testing::Values(&kLastDay, &kFirstDay),
-                         [](const auto& param) { return param.param == &kLastDay ? "Year9999" : "Year1400"; });
+INSTANTIATE_TEST_SUITE_P(Days, CalendarEdge, ::testing::Values(&kLastDay, &kFirstDay), [](const auto& param) {
+  return param.param == &kLastDay ? "Year9999" : "Year1400";
+});
 
 TEST(CApi, AFolderNamedInBytesThatAreNotUtf8WithADateAtTheEdgeGivesUtf8Json) {
   const fs::path dir = fs::temp_directory_path() / ("ccmlog_hostile_" + std::to_string(::getpid()));

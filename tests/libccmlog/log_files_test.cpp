@@ -40,7 +40,7 @@ TEST_F(LogFiles, HistoryBeforeCurrentAndSetupLogsFirst) {
   const auto files = machineLogFiles({dir_});
   ASSERT_TRUE(files) << files.error().message;
   EXPECT_EQ(names(*files), (std::vector<std::string>{"ccmsetup.lo_", "ccmsetup.log", "ccmsetup-ccmeval.log",
-                                                    "client.msi.log"}));
+                                                     "client.msi.log"}));
 }
 
 TEST_F(LogFiles, FolderWithoutSetupLogsGivesAllItsLogs) {
@@ -59,8 +59,8 @@ TEST_F(LogFiles, NamedFilesAreTakenEvenWithOtherExtensions) {
 }
 
 TEST(PickMachineLogs, SetupLogsInReadingOrderByNameAlone) {
-  const auto picked = pickMachineLogs({"PC1/client.msi.log", "PC1/CcmExec.log", "PC1/ccmsetup.log",
-                                       "PC1/notes.txt", "PC1/CCMSETUP.LO_"});
+  const auto picked = pickMachineLogs(
+      {"PC1/client.msi.log", "PC1/CcmExec.log", "PC1/ccmsetup.log", "PC1/notes.txt", "PC1/CCMSETUP.LO_"});
   EXPECT_EQ(picked, (std::vector<fs::path>{"PC1/CCMSETUP.LO_", "PC1/ccmsetup.log", "PC1/client.msi.log"}));
   EXPECT_EQ(pickMachineLogs({"b.log", "a.lo_", "c.txt"}), (std::vector<fs::path>{"a.lo_", "b.log"}));
   EXPECT_TRUE(pickMachineLogs({"readme.txt"}).empty());

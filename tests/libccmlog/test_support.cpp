@@ -4,7 +4,6 @@
 #include <fstream>
 #include <sstream>
 
-
 namespace ccmlog::test {
 
 ReadResult readAll(std::string_view bytes, size_t chunk, const ReaderOptions& options) {
@@ -27,8 +26,8 @@ std::string cmtrace(std::string_view message, std::string_view time, std::string
                     std::string_view type, std::string_view thread) {
   std::ostringstream s;
   s << "<![LOG[" << message << "]LOG]!><time=\"" << time << "\" date=\"" << date
-    << "\" component=\"ccmsetup\" context=\"\" type=\"" << type
-    << "\" thread=\"" << thread << "\" file=\"ccmsetup.cpp:1234\">\r\n";
+    << "\" component=\"ccmsetup\" context=\"\" type=\"" << type << "\" thread=\"" << thread
+    << "\" file=\"ccmsetup.cpp:1234\">\r\n";
   return s.str();
 }
 
@@ -38,7 +37,8 @@ std::string utf16(std::string_view utf8, bool bigEndian, bool bom) {
     const auto b = static_cast<unsigned char>(utf8[i]);
     const int n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
     char32_t cp = n == 1 ? b : n == 2 ? b & 0x1F : n == 3 ? b & 0x0F : b & 0x07;
-    for (int k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(utf8[i + static_cast<size_t>(k)]) & 0x3F);
+    for (int k = 1; k < n; ++k)
+      cp = (cp << 6) | (static_cast<unsigned char>(utf8[i + static_cast<size_t>(k)]) & 0x3F);
     points.push_back(cp);
     i += static_cast<size_t>(n);
   }

@@ -11,8 +11,8 @@ int main(int argc, char** argv) {
     std::cerr << report.error().message << '\n';
     return 3;
   }
-  std::cout << "ccmlog " << CCMLOG_VERSION_STRING << ": "
-            << ccmlog::toString(report->timeline.outcome.status) << '\n';
+  std::cout << "ccmlog " << CCMLOG_VERSION_STRING << ": " << ccmlog::toString(report->timeline.outcome.status)
+            << '\n';
   for (const ccmlog::Finding& finding : report->findings) std::cout << finding.rule << '\n';
   return report->findings.empty() ? 1 : 0;
 }

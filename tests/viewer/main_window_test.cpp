@@ -568,7 +568,8 @@ class MainWindowTest : public QObject {
     TimelineWidget& t = w.timeline();
     const QRect lane = t.laneRect(0);
     QVERIFY(!lane.isEmpty());
-    int columns = 0, first = -1;  // of the strip, where some point of the lane shows the phase (from line 111)
+    int columns = 0,
+        first = -1;  // of the strip, where some point of the lane shows the phase (from line 111)
     for (int x = 0; x < t.width(); x += 2) {
       for (int y = lane.top(); y < lane.bottom(); y += 2) {
         const auto where = t.locationAt(QPointF(x, y));
@@ -580,7 +581,8 @@ class MainWindowTest : public QObject {
       }
     }
     QVERIFY2(columns * 2 >= 6, qPrintable(QStringLiteral("%1 of %2").arg(columns * 2).arg(t.width())));
-    QVERIFY2(first > t.width() / 2, qPrintable(QStringLiteral("starts at %1 of %2").arg(first).arg(t.width())));
+    QVERIFY2(first > t.width() / 2,
+             qPrintable(QStringLiteral("starts at %1 of %2").arg(first).arg(t.width())));
   }
 
   void bookmarksOneAfterAnother() {

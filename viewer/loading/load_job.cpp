@@ -12,8 +12,8 @@
 #include <thread>
 
 #include "ccmlog/analysis.h"
-#include "ccmlog/piece_reader.h"
 #include "ccmlog/basics.h"
+#include "ccmlog/piece_reader.h"
 #include "parallel_map.h"
 
 namespace ccmlog::viewer {
@@ -74,8 +74,9 @@ IndexedPiece indexPiece(const LoadSegment& s, const PiecePlan& plan, std::size_t
   try {
     Interner components, threads;
     const auto addEntry = [&](const Record& r) {
-      IndexEntry& e = piece.entries.emplace_back(IndexEntry::from(
-          r, s.file, components.intern(r.component, piece.components), threads.intern(r.thread, piece.threads)));
+      IndexEntry& e = piece.entries.emplace_back(
+          IndexEntry::from(r, s.file, components.intern(r.component, piece.components),
+                           threads.intern(r.thread, piece.threads)));
       e.offset += plan.starts[i];
     };
     piece.analysis = readPiece(s.path, plan, i, s.file, addEntry, knowledge, &pool);
@@ -150,7 +151,8 @@ class Job {
     if (state_.files.size() <= f) state_.files.resize(f + 1u);
     const auto failed = [&](const std::string& what) {
       LoadedFile& file = state_.files[f];
-      file.report.error = "'" + s.path.string() + "': internal error" + what + "; please report it with this file";
+      file.report.error =
+          "'" + s.path.string() + "': internal error" + what + "; please report it with this file";
       batch_.errors.push_back(*file.report.error);
     };
     try {
@@ -167,8 +169,7 @@ class Job {
     file.report.path = s.path;
     file.role = s.role;
     if (analyzer_) analyzer_->beginFile(s.file, s.role);
-    const auto plan =
-        value(s.from) == 0 ? planPieces(s.path, s.reader, options_.pieceBytes) : std::nullopt;
+    const auto plan = value(s.from) == 0 ? planPieces(s.path, s.reader, options_.pieceBytes) : std::nullopt;
     const Result<SegmentRead> read = plan ? readInPieces(s, *plan) : readInOnePass(s);
     if (!read) {
       file.report.error = read.error().message;

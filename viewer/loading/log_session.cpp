@@ -4,8 +4,8 @@
 #include <QMetaObject>
 #include <QTimer>
 
-#include "ccmlog/log_files.h"
 #include "ccmlog/knowledge_files.h"
+#include "ccmlog/log_files.h"
 #include "models/qt_convert.h"
 
 namespace ccmlog::viewer {
@@ -149,10 +149,9 @@ bool LogSession::waitForLoaded(int timeoutMs) {
 void LogSession::start(std::vector<LoadSegment> segments) {
   jobStarted_ = clock_.elapsed();
   inbox_ = std::make_shared<Inbox>(this);
-  thread_ = QThread::create([segments = std::move(segments), state = state_.get(), inbox = inbox_,
-                             options = LoadOptions{.knowledge = knowledge_}] {
-    runLoad(segments, *state, *inbox, options);
-  });
+  thread_ = QThread::create(
+      [segments = std::move(segments), state = state_.get(), inbox = inbox_,
+       options = LoadOptions{.knowledge = knowledge_}] { runLoad(segments, *state, *inbox, options); });
   thread_->start();
 }
 

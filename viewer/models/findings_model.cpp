@@ -131,8 +131,9 @@ void FindingsModel::reload() {
   // The session's report tells times as written; UTC needs its own diagnosis.
   const Report& report = session_.report();
   const std::vector<Finding> next = causesThenConsequences(
-      timeMode_ == TimeMode::Utc ? diagnose(report.timeline, DiagnosisOptions{Clock::Utc, session_.knowledge()})
-                                  : report.findings);
+      timeMode_ == TimeMode::Utc
+          ? diagnose(report.timeline, DiagnosisOptions{Clock::Utc, session_.knowledge()})
+          : report.findings);
   const auto same = [](const Finding& a, const Finding& b) {
     return a.rule == b.rule && a.title == b.title && a.explanation == b.explanation && a.remedy == b.remedy &&
            a.evidence.size() == b.evidence.size();

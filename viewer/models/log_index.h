@@ -83,8 +83,8 @@ class Interner {
   };
   using Ids = std::unordered_map<std::string, NameId, Hash, std::equal_to<>>;
   Ids ids_;
-  std::string lastName_;           // the name interned last,
-  std::optional<NameId> lastId_;   // and its id
+  std::string lastName_;          // the name interned last,
+  std::optional<NameId> lastId_;  // and its id
 };
 
 /// A file of the index: where its bytes are and how to re-read a record's span.

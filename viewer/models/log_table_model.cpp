@@ -5,9 +5,9 @@
 #include <algorithm>
 #include <numeric>
 
-#include "widgets/colors.h"
 #include "models/record_texts.h"
 #include "models/text_scan.h"
+#include "widgets/colors.h"
 
 namespace ccmlog::viewer {
 namespace {

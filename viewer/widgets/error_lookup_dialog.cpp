@@ -57,8 +57,8 @@ void ErrorLookupDialog::update() {
   html += QStringLiteral("<br>") + tr("Family: %1").arg(toQString(toString(info->family)));
   if (!info->facilityName.empty()) html += QStringLiteral(", ") + toQString(info->facilityName);
   if (!info->name.empty()) html += QStringLiteral("<br>") + tr("Name: <b>%1</b>").arg(toQString(info->name));
-  html += QStringLiteral("<br>") + (info->known() ? toQString(info->text).toHtmlEscaped()
-                                                  : tr("No text is known for this code."));
+  html += QStringLiteral("<br>") +
+          (info->known() ? toQString(info->text).toHtmlEscaped() : tr("No text is known for this code."));
   if (!info->hint.empty()) html += QStringLiteral("<br><i>%1</i>").arg(toQString(info->hint).toHtmlEscaped());
   answer_->setText(html);
 }

@@ -2,8 +2,8 @@
 
 #include <QHBoxLayout>
 
-#include "widgets/colors.h"
 #include "models/qt_convert.h"
+#include "widgets/colors.h"
 
 namespace ccmlog::viewer {
 namespace {

@@ -6,8 +6,8 @@
 #include <QResizeEvent>
 #include <QStyledItemDelegate>
 
-#include "widgets/colors.h"
 #include "models/findings_model.h"
+#include "widgets/colors.h"
 
 namespace ccmlog::viewer {
 namespace {

@@ -4,8 +4,8 @@
 #include <QVBoxLayout>
 
 #include "ccmlog/error_codes.h"
-#include "widgets/colors.h"
 #include "models/qt_convert.h"
+#include "widgets/colors.h"
 
 namespace ccmlog::viewer {
 namespace {
@@ -53,7 +53,8 @@ QString codeLine(const Report& report) {
     QString text = aboutLine(outcome) + QObject::tr("Error %1").arg(toQString(formatErrorCode(info.code)));
     if (!info.name.empty()) text += QStringLiteral(" ") + toQString(info.name);
     if (info.known()) text += QStringLiteral(": ") + toQString(info.text);
-    if (outcome.exitCode) text += QStringLiteral("   (") + exitWord.arg(*outcome.exitCode) + QStringLiteral(")");
+    if (outcome.exitCode)
+      text += QStringLiteral("   (") + exitWord.arg(*outcome.exitCode) + QStringLiteral(")");
     return text;
   }
   if (outcome.exitCode) return aboutLine(outcome) + exitWord.arg(*outcome.exitCode);
@@ -64,7 +65,7 @@ QString codeLine(const Report& report) {
       return QObject::tr("ccmsetup has not finished: it may still be running, or waiting to retry.");
     case OutcomeStatus::Unknown:
       return report.timeline.runs.empty() ? QObject::tr("No ccmsetup run in these logs.")
-                                 : QObject::tr("These logs do not say how setup ended.");
+                                          : QObject::tr("These logs do not say how setup ended.");
     default:
       return {};
   }
@@ -139,9 +140,10 @@ void OutcomeBanner::setReport(const Report& report, std::optional<int> loadingPe
   } else {
     const QString notes = fileNotes(report);
     // Without a run there is no install to explain: the log is there to be read.
-    reason_->setText(!notes.isEmpty()        ? notes
-                     : report.timeline.runs.empty() ? tr("Nothing about a client install here: the log is shown below.")
-                                           : tr("No known cause found in these logs."));
+    reason_->setText(!notes.isEmpty() ? notes
+                     : report.timeline.runs.empty()
+                         ? tr("Nothing about a client install here: the log is shown below.")
+                         : tr("No known cause found in these logs."));
   }
   QPalette pal = reason_->palette();
   pal.setColor(QPalette::WindowText, report.findings.empty()

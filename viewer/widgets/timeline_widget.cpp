@@ -319,7 +319,9 @@ void TimelineWidget::paintEvent(QPaintEvent*) {
 
   // The hand-off: from where a run created the service to the service's run.
   for (std::size_t i = 0; i + 1 < r.timeline.runs.size(); ++i) {
-    if (!r.timeline.runs[i].createdService || !r.timeline.runs[i + 1].service || !r.timeline.runs[i + 1].start.local) continue;
+    if (!r.timeline.runs[i].createdService || !r.timeline.runs[i + 1].service ||
+        !r.timeline.runs[i + 1].start.local)
+      continue;
     Location from = r.timeline.runs[i].end;
     for (const Phase& phase : r.timeline.phases) {
       if (phase.run == i && phase.kind == PhaseKind::ServiceHandoff) from = phase.start;

@@ -69,11 +69,11 @@ struct Detail {
 };
 
 struct Finding {
-  std::string rule;          ///< stable id, e.g. "service-context-source-access"
+  std::string rule;  ///< stable id, e.g. "service-context-source-access"
   FindingSeverity severity = FindingSeverity::Info;
   Confidence confidence = Confidence::Medium;
-  std::string title;         ///< one line
-  std::string explanation;   ///< plain words for a helpdesk person; times in the clock diagnosis was given
+  std::string title;        ///< one line
+  std::string explanation;  ///< plain words for a helpdesk person; times in the clock diagnosis was given
   std::string remedy;
   std::vector<Evidence> evidence;  ///< in log order
   std::vector<Detail> details;     ///< rule-specific, in a stable order
@@ -82,7 +82,7 @@ struct Finding {
   std::string causedBy;
   /// About an attempt that a later one superseded: history, at most a warning.
   bool history = false;
-  std::vector<Location> times;     ///< the times title and explanation mention, in order
+  std::vector<Location> times;  ///< the times title and explanation mention, in order
 };
 
 CCMLOG_EXPORT std::string_view toString(FindingSeverity severity);  ///< "info", "warning", "error"
@@ -110,8 +110,8 @@ class CCMLOG_EXPORT PieceResult {
   PieceResult(PieceResult&&) noexcept;
   PieceResult& operator=(PieceResult&&) noexcept;
 
-  const ReaderStats& stats() const;               ///< the piece's bytes, records, unparsed records
-  LineNumber nextLine() const;                     ///< the line after the piece, its first line being 1
+  const ReaderStats& stats() const;                 ///< the piece's bytes, records, unparsed records
+  LineNumber nextLine() const;                      ///< the line after the piece, its first line being 1
   const std::optional<std::string>& error() const;  ///< why the piece could not be read, if it could not
 
  private:
@@ -123,8 +123,7 @@ class CCMLOG_EXPORT PieceResult {
 /// Runs `count` pieces: work(i) for every i in [0, count), on any thread
 /// (work is safe to call from several at once), and take(i, result) on the
 /// calling thread, in order i = 0, 1, 2, … .
-using PieceRunner = std::function<void(std::size_t count,
-                                       const std::function<PieceResult(std::size_t)>& work,
+using PieceRunner = std::function<void(std::size_t count, const std::function<PieceResult(std::size_t)>& work,
                                        const std::function<void(std::size_t, PieceResult&)>& take)>;
 
 struct AnalysisOptions {
@@ -157,9 +156,9 @@ CCMLOG_EXPORT std::string fileErrors(std::span<const FileReport> files);
 
 /// What an analysis found: the timeline, the files it was read from and the findings.
 struct Report {
-  Timeline timeline;                ///< runs, phases, kept events and the outcome
-  std::vector<FileReport> files;    ///< in the order they were read
-  std::vector<Finding> findings;    ///< headline first (see Finding)
+  Timeline timeline;              ///< runs, phases, kept events and the outcome
+  std::vector<FileReport> files;  ///< in the order they were read
+  std::vector<Finding> findings;  ///< headline first (see Finding)
 };
 
 /// Analyzes one machine's logs. Folders stand for the logs directly in them
@@ -215,7 +214,6 @@ struct LogText {
 };
 
 /// Analyzes logs held in memory, read in the same order as files (readsBefore).
-CCMLOG_EXPORT Report analyzeTexts(std::span<const LogText> logs,
-                                  const AnalysisOptions& options = {});
+CCMLOG_EXPORT Report analyzeTexts(std::span<const LogText> logs, const AnalysisOptions& options = {});
 
 }  // namespace ccmlog

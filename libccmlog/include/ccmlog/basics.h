@@ -41,8 +41,8 @@ struct Error {
 template <typename T>
 class Result {
  public:
-  Result(T value) : state_(std::move(value)) {}          // NOLINT: implicit by design
-  Result(Error error) : state_(std::move(error)) {}      // NOLINT: implicit by design
+  Result(T value) : state_(std::move(value)) {}      // NOLINT: implicit by design
+  Result(Error error) : state_(std::move(error)) {}  // NOLINT: implicit by design
 
   explicit operator bool() const { return state_.index() == 0; }
   T& operator*() { return std::get<0>(state_); }
@@ -115,9 +115,8 @@ struct Timestamp {
 
 /// Builds a Timestamp from calendar fields; nullopt when any field is out of
 /// range (month 13, 30 February, hour 24, year outside 1400..9999).
-CCMLOG_EXPORT std::optional<Timestamp> makeTimestamp(int year, int month, int day, int hour,
-                                                     int minute, int second,
-                                                     std::int64_t fractionTicks);
+CCMLOG_EXPORT std::optional<Timestamp> makeTimestamp(int year, int month, int day, int hour, int minute,
+                                                     int second, std::int64_t fractionTicks);
 
 /// t plus a number of minutes (a bias); may cross midnight, month and year;
 /// nullopt when the sum leaves the years 1400..9999.
@@ -153,8 +152,8 @@ constexpr std::uint32_t value(FileIndex n) { return static_cast<std::uint32_t>(n
 struct Location {
   FileIndex file{};
   LineNumber line{1};
-  std::optional<Timestamp> local;   ///< as written, in the writer's zone
-  std::optional<std::int32_t> bias; ///< minutes; UTC = local + bias
+  std::optional<Timestamp> local;       ///< as written, in the writer's zone
+  std::optional<std::int32_t> bias;     ///< minutes; UTC = local + bias
   std::optional<std::uint32_t> thread;  ///< the writer's thread id; nullopt when the format has none
 
   /// local + bias; nullopt when either is unknown or the sum leaves the years 1400..9999.

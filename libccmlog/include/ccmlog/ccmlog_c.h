@@ -71,7 +71,7 @@ CCMLOG_EXPORT void ccmlog_free(void* p);
 CCMLOG_EXPORT const char* ccmlog_version(void);
 
 #ifdef __cplusplus
-}  /* extern "C" */
+} /* extern "C" */
 #endif
 
 #endif /* CCMLOG_CCMLOG_C_H */

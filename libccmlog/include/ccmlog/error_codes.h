@@ -39,8 +39,8 @@
 #include <string>
 #include <string_view>
 
-#include "ccmlog/export.h"
 #include "ccmlog/basics.h"
+#include "ccmlog/export.h"
 
 namespace ccmlog {
 
@@ -65,9 +65,9 @@ struct ErrorInfo {
   std::uint32_t code = 0;              ///< normalised HRESULT form (Win32 5 -> 0x80070005)
   std::optional<std::uint32_t> win32;  ///< the Win32 error for 0x8007XXXX and 0, else empty
   ErrorFamily family = ErrorFamily::HResult;
-  std::string_view name;               ///< "ERROR_ACCESS_DENIED"; empty when unknown or unnamed
-  std::string_view text;               ///< "Access is denied."; empty when unknown
-  std::string_view hint;               ///< where to look next, for a few setup codes; else empty
+  std::string_view name;  ///< "ERROR_ACCESS_DENIED"; empty when unknown or unnamed
+  std::string_view text;  ///< "Access is denied."; empty when unknown
+  std::string_view hint;  ///< where to look next, for a few setup codes; else empty
   /// Bits 16-26 of an HRESULT (16-27 of an NTSTATUS): 7 for every Win32 code but 0.
   std::uint16_t facility = 0;
   /// "FACILITY_WIN32"; empty when the SDK names no such facility or the code is a

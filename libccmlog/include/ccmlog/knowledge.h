@@ -39,11 +39,12 @@
 namespace ccmlog {
 
 struct KnowledgeEntry {
-  std::string rule;    ///< rule id, lower-case and hyphenated: "server-certificate-rejected"
-  std::string cause;   ///< cause id within the rule: "name-mismatch"
-  FindingSeverity severity = FindingSeverity::Error;  ///< an error counts as a warning once a later attempt succeeded
-  std::string title;        ///< one line; for a cause of a code rule, what completes the rule's title
-  std::string explanation;  ///< plain words for a helpdesk person
+  std::string rule;   ///< rule id, lower-case and hyphenated: "server-certificate-rejected"
+  std::string cause;  ///< cause id within the rule: "name-mismatch"
+  FindingSeverity severity =
+      FindingSeverity::Error;  ///< an error counts as a warning once a later attempt succeeded
+  std::string title;           ///< one line; for a cause of a code rule, what completes the rule's title
+  std::string explanation;     ///< plain words for a helpdesk person
   std::string remedy;
   std::vector<std::string> explains;  ///< ids of the rules whose findings this cause explains
   std::vector<std::string> lines;     ///< RE2 patterns; a message matching one is a line of this cause
@@ -55,7 +56,8 @@ struct KnowledgeEntry {
 
 /// Reads knowledge in its TOML format; `name` is what messages call the text.
 /// An error names the file, the line and the field ("x.toml:7: field 'severity': …").
-CCMLOG_EXPORT Result<std::vector<KnowledgeEntry>> parseKnowledge(std::string_view text, std::string_view name);
+CCMLOG_EXPORT Result<std::vector<KnowledgeEntry>> parseKnowledge(std::string_view text,
+                                                                 std::string_view name);
 /// parseKnowledge on a file's contents; an error also when it cannot be read.
 CCMLOG_EXPORT Result<std::vector<KnowledgeEntry>> readKnowledgeFile(const std::filesystem::path& path);
 

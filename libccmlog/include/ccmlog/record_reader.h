@@ -35,14 +35,14 @@ namespace ccmlog {
 
 /// The shape of a record: which format it was written in, or why none fits.
 enum class RecordKind : std::uint8_t {
-  CMTrace,     ///< <![LOG[message]LOG]!><time="…" date="…" component="…" …>
-  Sms,         ///< message  $$<component><MM-DD-YYYY HH:MM:SS.mmm+bias><thread=N (0xN)>
-  Copied,      ///< CMTrace's Copy: message TAB component TAB date/time [TAB thread]
-  Pasted,      ///< copied text with spaces for tabs: "message component 3/4/2009 11:16:10 AM"
-  Msi,         ///< MSI verbose log line: "MSI (s) (60:70) [07:33:22:653]: message"
-  Plain,       ///< a line of text with no envelope, in a file of plain or pasted text
-  Unparsed,    ///< input that breaks the file's format (garbage, a truncated record)
-  Orphan,      ///< the tail of a CMTrace record whose start is missing (rotation, truncation)
+  CMTrace,   ///< <![LOG[message]LOG]!><time="…" date="…" component="…" …>
+  Sms,       ///< message  $$<component><MM-DD-YYYY HH:MM:SS.mmm+bias><thread=N (0xN)>
+  Copied,    ///< CMTrace's Copy: message TAB component TAB date/time [TAB thread]
+  Pasted,    ///< copied text with spaces for tabs: "message component 3/4/2009 11:16:10 AM"
+  Msi,       ///< MSI verbose log line: "MSI (s) (60:70) [07:33:22:653]: message"
+  Plain,     ///< a line of text with no envelope, in a file of plain or pasted text
+  Unparsed,  ///< input that breaks the file's format (garbage, a truncated record)
+  Orphan,    ///< the tail of a CMTrace record whose start is missing (rotation, truncation)
 };
 
 /// How serious the writer said a record is. For formats without a type field
@@ -58,23 +58,25 @@ enum RecordFlag : std::uint16_t {
   kBadBias = 1u << 3,        ///< a bias was present but not a plausible number of minutes
   kOpenEnvelope = 1u << 4,   ///< a CMTrace attribute list without its closing '>'
   kAmbiguousDate = 1u << 5,  ///< a locale date read month-first although day-first also fits
-  kCutText = 1u << 6,        ///< a line over 1 MiB: its first MiB, a "[... cut: …]" marker, its last 4 KiB; the span is whole
+  kCutText =
+      1u
+      << 6,  ///< a line over 1 MiB: its first MiB, a "[... cut: …]" marker, its last 4 KiB; the span is whole
 };
 
 struct Record {
   RecordKind kind = RecordKind::Plain;
   Severity severity = Severity::Info;
-  std::uint16_t flags = 0;          ///< RecordFlag bits
-  LineNumber line{1};               ///< first physical line
-  std::uint32_t lines = 1;          ///< physical lines the record covers (its text, not its line end)
-  ByteSpan span;                    ///< bytes of the original file, line end included
-  std::optional<Timestamp> local;   ///< time as written, in the writer's zone
-  std::optional<std::int32_t> bias; ///< minutes; UTC = local + bias; nullopt when the format has none
+  std::uint16_t flags = 0;           ///< RecordFlag bits
+  LineNumber line{1};                ///< first physical line
+  std::uint32_t lines = 1;           ///< physical lines the record covers (its text, not its line end)
+  ByteSpan span;                     ///< bytes of the original file, line end included
+  std::optional<Timestamp> local;    ///< time as written, in the writer's zone
+  std::optional<std::int32_t> bias;  ///< minutes; UTC = local + bias; nullopt when the format has none
   std::string_view component;
   std::string_view context;
-  std::string_view thread;          ///< as written ("3264"); MSI: "60:70" (process:thread)
-  std::string_view source;          ///< writer's source file ("ccmsetup.cpp:123"), may be empty
-  std::string_view message;         ///< the text, line ends inside it kept as written
+  std::string_view thread;   ///< as written ("3264"); MSI: "60:70" (process:thread)
+  std::string_view source;   ///< writer's source file ("ccmsetup.cpp:123"), may be empty
+  std::string_view message;  ///< the text, line ends inside it kept as written
 
   /// UTC time when both the local time and the bias are known and their sum stays in the calendar.
   std::optional<Timestamp> utc() const {
@@ -209,8 +211,7 @@ using RecordCallback = std::function<void(const Record&)>;
 
 /// Reads `path` to the end, calling `onRecord` for each record in order. An
 /// error (missing, unreadable, a directory) names the path and the reason.
-CCMLOG_EXPORT Result<FileSummary> readFile(const std::filesystem::path& path,
-                                           const RecordCallback& onRecord,
+CCMLOG_EXPORT Result<FileSummary> readFile(const std::filesystem::path& path, const RecordCallback& onRecord,
                                            const ReaderOptions& options = {});
 
 }  // namespace ccmlog

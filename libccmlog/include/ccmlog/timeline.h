@@ -140,12 +140,12 @@ struct CCMLOG_EXPORT Event {
 // A line with nothing recognisable gives an empty CommandLine.
 
 struct CCMLOG_EXPORT CommandLine {
-  std::string program;      ///< the executable as written, quotes removed; may be empty
-  bool service = false;     ///< /service: force running as a service
-  bool noService = false;   ///< /noservice, or SMS 2003's /useronly: run in the caller's account
-  bool runService = false;  ///< /runservice: this process is the service's run
-  std::optional<std::string> source;          ///< the first /source: value
-  std::optional<std::string> mp;              ///< the first /mp: value
+  std::string program;                ///< the executable as written, quotes removed; may be empty
+  bool service = false;               ///< /service: force running as a service
+  bool noService = false;             ///< /noservice, or SMS 2003's /useronly: run in the caller's account
+  bool runService = false;            ///< /runservice: this process is the service's run
+  std::optional<std::string> source;  ///< the first /source: value
+  std::optional<std::string> mp;      ///< the first /mp: value
   std::optional<int> downloadTimeoutMinutes;  ///< the first /downloadtimeout: that is a number
   /// Every /name[:value] in order, name lower-cased; value empty when there is no ':'.
   std::vector<std::pair<std::string, std::string>> switches;
@@ -162,7 +162,7 @@ struct CCMLOG_EXPORT CommandLine {
 struct TimelineEvent {
   Event event;
   Location where;
-  std::string text;  ///< the record's message (its first 1 KiB)
+  std::string text;     ///< the record's message (its first 1 KiB)
   std::size_t run = 0;  ///< the index in Timeline::runs of the run it belongs to
 };
 
@@ -172,7 +172,7 @@ constexpr std::uint32_t value(EventIndex n) { return static_cast<std::uint32_t>(
 
 /// One attempt to fetch a file: "Downloading X to Y" or a BITS job file.
 struct Download {
-  std::string source;       ///< path or URL
+  std::string source;  ///< path or URL
   std::string destination;
   bool completed = false;
   std::optional<std::uint32_t> errorCode;  ///< of the last failure
@@ -194,8 +194,8 @@ enum class PhaseState : std::uint8_t { Succeeded, Failed, Incomplete };
 struct Phase {
   PhaseKind kind{};
   PhaseState state = PhaseState::Incomplete;
-  std::size_t run = 0;   ///< index into Timeline::runs
-  Location start, end;   ///< first and last event of the phase
+  std::size_t run = 0;  ///< index into Timeline::runs
+  Location start, end;  ///< first and last event of the phase
 };
 
 /// What a run (or the install as a whole) set out to do.
@@ -209,19 +209,19 @@ enum class Operation : std::uint8_t {
 struct Run {
   std::optional<std::int64_t> pid;  ///< nullopt for events before any banner
   std::string version;
-  std::string user;                  ///< as written in "Running as user"; empty when not said
-  bool service = false;              ///< the service run (SYSTEM)
-  bool createdService = false;       ///< this run registered the ccmsetup service
+  std::string user;             ///< as written in "Running as user"; empty when not said
+  bool service = false;         ///< the service run (SYSTEM)
+  bool createdService = false;  ///< this run registered the ccmsetup service
   std::string launchFolder;
   std::string commandLineText;
   CommandLine commandLine;
-  Location start, end;               ///< first and last record of the run
+  Location start, end;                     ///< first and last record of the run
   std::optional<Operation> operation;      ///< nullopt when nothing tells (an excerpt)
   std::optional<std::int64_t> exitCode;    ///< "exiting with return code N"
   std::optional<std::uint32_t> errorCode;  ///< "failed with error code 0x…"
   std::optional<std::int64_t> msiStatus;   ///< Windows Installer's result, from an MSI log's last word
   std::string product;                     ///< the product an MSI log names; empty when none does
-  std::vector<Download> downloads;   ///< those whose event is kept (see events)
+  std::vector<Download> downloads;         ///< those whose event is kept (see events)
   /// This run's kept events, in order: of each kind the first 64 and the last
   /// 64 (download progress and MSI actions only count). eventCounts has them all.
   std::vector<EventIndex> events;
@@ -248,16 +248,17 @@ struct Outcome {
 inline bool isClientProduct(std::string_view product) { return product == "Configuration Manager Client"; }
 
 struct Timeline {
-  std::vector<Run> runs;             ///< the last 1000 at most (fewer when events are very many)
-  std::uint64_t omittedRuns = 0;     ///< earlier runs dropped to keep memory bounded
+  std::vector<Run> runs;          ///< the last 1000 at most (fewer when events are very many)
+  std::uint64_t omittedRuns = 0;  ///< earlier runs dropped to keep memory bounded
   std::vector<Phase> phases;
   std::vector<TimelineEvent> events;
   Outcome outcome;
 };
 
-CCMLOG_EXPORT std::string_view toString(PhaseKind kind);       ///< "bootstrap", "service-handoff", …
-CCMLOG_EXPORT std::string_view toString(PhaseState state);     ///< "succeeded", "failed", "incomplete"
-CCMLOG_EXPORT std::string_view toString(OutcomeStatus status); ///< "success", "failed", "reboot-required", …
-CCMLOG_EXPORT std::string_view toString(Operation operation);   ///< "install", "upgrade", "repair", "uninstall"
+CCMLOG_EXPORT std::string_view toString(PhaseKind kind);        ///< "bootstrap", "service-handoff", …
+CCMLOG_EXPORT std::string_view toString(PhaseState state);      ///< "succeeded", "failed", "incomplete"
+CCMLOG_EXPORT std::string_view toString(OutcomeStatus status);  ///< "success", "failed", "reboot-required", …
+CCMLOG_EXPORT std::string_view toString(
+    Operation operation);  ///< "install", "upgrade", "repair", "uninstall"
 
 }  // namespace ccmlog

@@ -16,7 +16,6 @@
 #include <string>
 #include <string_view>
 
-
 namespace ccmlog {
 
 class JsonWriter {

@@ -10,8 +10,6 @@ namespace ccmlog {
 /// Of the files found directly in one folder (or one folder of a zip bundle),
 /// those machineLogFiles reads, in reading order: the setup logs, or every
 /// .log/.lo_ file when there are none. Only the names are looked at.
-std::vector<std::filesystem::path> pickMachineLogs(
-    std::vector<std::filesystem::path> files);
-
+std::vector<std::filesystem::path> pickMachineLogs(std::vector<std::filesystem::path> files);
 
 }  // namespace ccmlog

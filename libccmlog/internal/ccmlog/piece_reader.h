@@ -27,16 +27,16 @@
 #include <vector>
 
 #include "ccmlog/analysis.h"
-#include "ccmlog/record_reader.h"
 #include "ccmlog/basics.h"
+#include "ccmlog/record_reader.h"
 
 namespace ccmlog {
 
 /// A plan to read a file in pieces.
 struct PiecePlan {
-  std::vector<std::uint64_t> starts;  ///< offsets, the first 0; a piece ends where the next starts
-  ReaderOptions first;                ///< for the piece at 0
-  ReaderOptions rest;                 ///< for the others (format and encoding forced)
+  std::vector<std::uint64_t> starts;      ///< offsets, the first 0; a piece ends where the next starts
+  ReaderOptions first;                    ///< for the piece at 0
+  ReaderOptions rest;                     ///< for the others (format and encoding forced)
   Encoding encoding = Encoding::Unknown;  ///< the file's, as one pass detects it (UTF-8, with or without BOM)
 };
 
@@ -65,8 +65,8 @@ class PiecePool {
 
 /// The pieces of about pieceBytes that `path` can be read in, when it is a
 /// UTF-8 CMTrace log (as `options` reads it) of at least two; else nullopt.
-std::optional<PiecePlan> planPieces(const std::filesystem::path& path,
-                                                  const ReaderOptions& options, std::uint64_t pieceBytes);
+std::optional<PiecePlan> planPieces(const std::filesystem::path& path, const ReaderOptions& options,
+                                    std::uint64_t pieceBytes);
 
 /// Reads and classifies piece `index` of the plan (the last piece reads to the
 /// end of the file), calling `onRecord` (when set) for each record in order,
@@ -75,9 +75,8 @@ std::optional<PiecePlan> planPieces(const std::filesystem::path& path,
 /// classifier (the built-in knowledge's when null): give the one the
 /// Analyzer's DiagnosisOptions hold. The result reuses and gives back the
 /// memory of `pool` when one is given. Safe to call from several threads at once.
-PieceResult readPiece(const std::filesystem::path& path, const PiecePlan& plan,
-                                    std::size_t index, FileIndex file,
-                                    const RecordCallback& onRecord = {},
-                                    const Knowledge* knowledge = nullptr, PiecePool* pool = nullptr);
+PieceResult readPiece(const std::filesystem::path& path, const PiecePlan& plan, std::size_t index,
+                      FileIndex file, const RecordCallback& onRecord = {},
+                      const Knowledge* knowledge = nullptr, PiecePool* pool = nullptr);
 
 }  // namespace ccmlog

@@ -17,7 +17,6 @@
 #include <string>
 #include <string_view>
 
-
 namespace ccmlog {
 
 /// What appendVisibleText writes as it is although it is a control.
@@ -33,12 +32,11 @@ enum class IllFormedBytes {
 };
 
 /// Appends `text` to `out` with its controls (but `kept`) and ill-formed bytes written visibly.
-void appendVisibleText(std::string& out, std::string_view text,
-                                     KeptControls kept = KeptControls::None,
-                                     IllFormedBytes illFormed = IllFormedBytes::Hex);
+void appendVisibleText(std::string& out, std::string_view text, KeptControls kept = KeptControls::None,
+                       IllFormedBytes illFormed = IllFormedBytes::Hex);
 
 /// `text` as appendVisibleText writes it.
 std::string visibleText(std::string_view text, KeptControls kept = KeptControls::None,
-                                      IllFormedBytes illFormed = IllFormedBytes::Hex);
+                        IllFormedBytes illFormed = IllFormedBytes::Hex);
 
 }  // namespace ccmlog

@@ -20,8 +20,6 @@ std::optional<std::int64_t> Event::number(std::string_view name) const {
   return value;
 }
 
-std::optional<std::uint32_t> Event::code(std::string_view name) const {
-  return parseErrorCode(get(name));
-}
+std::optional<std::uint32_t> Event::code(std::string_view name) const { return parseErrorCode(get(name)); }
 
 }  // namespace ccmlog

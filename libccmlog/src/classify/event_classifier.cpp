@@ -68,12 +68,15 @@ struct CompiledPattern {
       case detail::ScanResult::Match:
         fill(e, record, [&](int index) { return scanned[static_cast<size_t>(index - 1)]; });
         return true;
-      case detail::ScanResult::NoMatch: return false;
-      case detail::ScanResult::CannotTell: break;
+      case detail::ScanResult::NoMatch:
+        return false;
+      case detail::ScanResult::CannotTell:
+        break;
     }
     thread_local std::vector<re2::StringPiece> captures;  // reused: no allocation per message
     captures.resize(groups.empty() ? 0 : static_cast<size_t>(re.NumberOfCapturingGroups()) + 1);
-    if (!re.Match(message, 0, message.size(), RE2::UNANCHORED, captures.data(), static_cast<int>(captures.size())))
+    if (!re.Match(message, 0, message.size(), RE2::UNANCHORED, captures.data(),
+                  static_cast<int>(captures.size())))
       return false;
     fill(e, record, [&](int index) {
       const re2::StringPiece& value = captures[static_cast<size_t>(index)];
@@ -155,8 +158,7 @@ EventClassifier::EventClassifier(std::span<const std::string> knowledgeLines)
 
 EventClassifier::~EventClassifier() = default;
 
-void EventClassifier::classify(std::string_view message, RecordIndex record,
-                               std::vector<Event>& out) const {
+void EventClassifier::classify(std::string_view message, RecordIndex record, std::vector<Event>& out) const {
   if (Event event; classifyInto(message, record, event)) out.push_back(std::move(event));
 }
 

@@ -22,7 +22,6 @@
 #include <string_view>
 
 #include "ccmlog/timeline.h"
-#include "ccmlog/timeline.h"
 
 namespace ccmlog::detail {
 
@@ -64,13 +63,13 @@ struct PhaseStep {
 /// How the step of a kind's events is decided: the same for every event of
 /// the kind, or from a field of the event.
 enum class PhaseRule : std::uint8_t {
-  None,          ///< no step: outside any phase (banner, version, account, benign lines)
-  Fixed,         ///< always `step`
-  ByMsiFile,     ///< step.effect on step.phase when its file is the client's (client.msi, or none
-                 ///< named), else on Prerequisites
-  ByMsiExitCode, ///< on step.phase: Success when its exitcode is 0, 3010 or 1641 (a reboot asked
-                 ///< for), else Failure
-  ByExitCode,    ///< on step.phase: Success when its code is 0 or 7 (reboot needed), else Failure
+  None,           ///< no step: outside any phase (banner, version, account, benign lines)
+  Fixed,          ///< always `step`
+  ByMsiFile,      ///< step.effect on step.phase when its file is the client's (client.msi, or none
+                  ///< named), else on Prerequisites
+  ByMsiExitCode,  ///< on step.phase: Success when its exitcode is 0, 3010 or 1641 (a reboot asked
+                  ///< for), else Failure
+  ByExitCode,     ///< on step.phase: Success when its code is 0 or 7 (reboot needed), else Failure
 };
 
 /// Everything ccmlog knows about one event kind but its patterns.
@@ -79,7 +78,7 @@ struct EventKindInfo {
   std::string_view id;  ///< what toString gives: stable, lower-case, kebab-case
   KindFields fields;
   PhaseRule phaseRule = PhaseRule::None;
-  PhaseStep step{};  ///< as phaseRule reads it; unused with None
+  PhaseStep step{};         ///< as phaseRule reads it; unused with None
   bool highVolume = false;  ///< counted and stepped, not kept as evidence
 };
 
@@ -87,9 +86,7 @@ struct EventKindInfo {
 std::span<const EventKindInfo, kEventKindCount> eventKinds();
 
 /// The row of `kind`, a value of the enumeration.
-inline const EventKindInfo& kindInfo(EventKind kind) {
-  return eventKinds()[static_cast<std::size_t>(kind)];
-}
+inline const EventKindInfo& kindInfo(EventKind kind) { return eventKinds()[static_cast<std::size_t>(kind)]; }
 
 /// Whether events of `kind` come in such numbers that the timeline does not keep them.
 inline bool isHighVolume(EventKind kind) { return kindInfo(kind).highVolume; }

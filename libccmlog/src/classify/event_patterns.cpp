@@ -18,8 +18,7 @@ constexpr EventPattern kPatterns[] = {
      "Failed to connect to policy namespace. Error 0x8004100e"},
     {EventKind::Benign, R"(Failed to revoke client upgrade local policy\. Error 0x8004100e\b)",
      "Failed to revoke client upgrade local policy. Error 0x8004100e"},
-    {EventKind::Benign,
-     R"(Failed to get client version for sending state messages\. Error 0x8004100e\b)",
+    {EventKind::Benign, R"(Failed to get client version for sending state messages\. Error 0x8004100e\b)",
      "Failed to get client version for sending state messages. Error 0x8004100e"},
     {EventKind::Benign, R"(Failed to get site version from AD with error 0x80004005\b)",
      "Failed to get site version from AD with error 0x80004005"},
@@ -40,9 +39,10 @@ constexpr EventPattern kPatterns[] = {
     {EventKind::LaunchFolder, R"(Launch from folder (?P<folder>[^\r\n]*\S))",
      R"(Launch from folder C:\Install\sccm client\)", scanLaunchFolder},
     {EventKind::CommandLine, R"(Ccmsetup command line: (?P<commandline>[^\r\n]*\S))",
-     R"(Ccmsetup command line: "C:\Windows\ccmsetup\ccmsetup.exe" /runservice "/mp:server.dmz" FSP="primary.lan" SMSSITECODE="abc")", scanCommandLine},
-    {EventKind::RunningAsUser, R"~(Running as user "(?P<user>[^"\r\n]+)")~",
-     R"(Running as user "SYSTEM")", scanRunningAsUser},
+     R"(Ccmsetup command line: "C:\Windows\ccmsetup\ccmsetup.exe" /runservice "/mp:server.dmz" FSP="primary.lan" SMSSITECODE="abc")",
+     scanCommandLine},
+    {EventKind::RunningAsUser, R"~(Running as user "(?P<user>[^"\r\n]+)")~", R"(Running as user "SYSTEM")",
+     scanRunningAsUser},
     {EventKind::InServiceMain, R"(^In ServiceMain\b)", "In ServiceMain"},
     {EventKind::FreeDiskSpace, R"(Detected (?P<mb>\d+) MB free disk space)",
      "Detected 40960 MB free disk space on system drive.", scanFreeDiskSpace},
@@ -58,16 +58,17 @@ constexpr EventPattern kPatterns[] = {
 
     // Downloads. The source is greedy: a source path containing " to " still
     // splits at the last one (the destination is ccmsetup's own folder).
-    {EventKind::DownloadStarted,
-     R"(^Downloading (?P<source>[^\r\n]+) to (?P<destination>[^\r\n]*\S))",
-     R"(Downloading C:\Install\sccm client\ccmsetup.exe to C:\Windows\ccmsetup\ccmsetup.exe)", scanDownloadStarted},
+    {EventKind::DownloadStarted, R"(^Downloading (?P<source>[^\r\n]+) to (?P<destination>[^\r\n]*\S))",
+     R"(Downloading C:\Install\sccm client\ccmsetup.exe to C:\Windows\ccmsetup\ccmsetup.exe)",
+     scanDownloadStarted},
     {EventKind::DownloadProgress,
      R"(File download (?P<percent>\d+)% complete \((?P<done>\d+) of (?P<total>\d+) bytes\))",
      "File download 43% complete (262144 of 602112 bytes).", scanDownloadProgress},
     {EventKind::DownloadComplete, R"(^Download complete\b)", "Download complete."},
     {EventKind::BitsFileAdded,
      R"(Adding file '(?P<url>[^\r\n]+?)' to BITS job, saving as '(?P<destination>[^\r\n]+)')",
-     R"(Adding file 'HTTP://server.dmz:80/CCM_Client/x64/client.msi' to BITS job, saving as 'C:\Windows\ccmsetup\client.msi'.)", scanBitsFileAdded},
+     R"(Adding file 'HTTP://server.dmz:80/CCM_Client/x64/client.msi' to BITS job, saving as 'C:\Windows\ccmsetup\client.msi'.)",
+     scanBitsFileAdded},
     {EventKind::BitsDownloadStarted, R"(Starting BITS download)",
      "Starting BITS download for client deployment files."},
     // The description may continue on the next physical line, hence (?s).
@@ -77,9 +78,9 @@ constexpr EventPattern kPatterns[] = {
      "Failed to download files through BITS. Error: 0x80190194, Description HTTP status 404: …",
      scanFilesThroughBitsFailed},
     {EventKind::DownloadFailed, R"(Failed to download client files by BITS\. Error:?\s*)" CODE,
-     "Failed to download client files by BITS. Error 0x80190194", scanClientFilesByBitsFailed},  // filled: code
-    {EventKind::BitsUnavailable,
-     R"(CreateInstance of CLSID_BackgroundCopyManager failed with )" CODE,
+     "Failed to download client files by BITS. Error 0x80190194",
+     scanClientFilesByBitsFailed},  // filled: code
+    {EventKind::BitsUnavailable, R"(CreateInstance of CLSID_BackgroundCopyManager failed with )" CODE,
      "CreateInstance of CLSID_BackgroundCopyManager failed with 8007042C"},
     {EventKind::BitsUnavailable, R"(does not contain the correct version of BITS)",
      "This operating system does not contain the correct version of BITS"},
@@ -97,8 +98,7 @@ constexpr EventPattern kPatterns[] = {
      "GetDPLocations failed with error 0x87d00215"},  // filled: code
     {EventKind::AllMpsTried, R"(Have already tried all MPs)",
      "Have already tried all MPs. Couldn't find DP locations."},
-    {EventKind::HttpAuthChallenge, R"(Got 401 challenge)",
-     "Got 401 challenge Retrying with Windows Auth..."},
+    {EventKind::HttpAuthChallenge, R"(Got 401 challenge)", "Got 401 challenge Retrying with Windows Auth..."},
     // Unconfirmed shape: the notes only have "Failed to check url … 401";
     // the status is the first three-digit HTTP status after the URL, if any.
     {EventKind::UrlCheckFailed,
@@ -107,17 +107,15 @@ constexpr EventPattern kPatterns[] = {
 
     // Source access and the retry loop. Source rows come before WaitingForRetry:
     // the 2009 line carries both phrases and is a source failure first.
-    {EventKind::SourceAccessFailed,
-     R"(Failed to access source file \((?P<path>[^\r\n]*)\))" TRAILING_CODE,
+    {EventKind::SourceAccessFailed, R"(Failed to access source file \((?P<path>[^\r\n]*)\))" TRAILING_CODE,
      "Failed to access source file (…). Waiting for retry...", scanSourceFileFailed},
-    {EventKind::SourceAccessFailed,
-     R"(Source '?(?P<path>[^\r\n]+?)'? is inaccessible)" TRAILING_CODE,
+    {EventKind::SourceAccessFailed, R"(Source '?(?P<path>[^\r\n]+?)'? is inaccessible)" TRAILING_CODE,
      R"(Source \\srv\share is inaccessible)", scanSourceInaccessible},  // filled: path
     {EventKind::WaitingForRetry, R"(Waiting for retry)", "Waiting for retry..."},
-    {EventKind::NextRetry, R"(Next retry in (?P<minutes>\d+) minute)",
-     "Next retry in 10 minute(s)...", scanNextRetryIn},
-    {EventKind::NextRetry, R"(Retry time:\s*(?P<minutes>\d+) minute)",
-     "Retry time:       10 minute(s)", scanRetryTime},
+    {EventKind::NextRetry, R"(Next retry in (?P<minutes>\d+) minute)", "Next retry in 10 minute(s)...",
+     scanNextRetryIn},
+    {EventKind::NextRetry, R"(Retry time:\s*(?P<minutes>\d+) minute)", "Retry time:       10 minute(s)",
+     scanRetryTime},
     {EventKind::RetryTaskScheduled,
      R"(Retry Task' is scheduled to run at (?P<local>[^()\r\n]*[^()\s]) \(local\) (?P<utc>[^()\r\n]*[^()\s]) \(UTC\))",
      "'Configuration Manager Client Retry Task' is scheduled to run at 01/17/2023 04:15:43 PM "
@@ -134,9 +132,8 @@ constexpr EventPattern kPatterns[] = {
      R"(File '?(?P<file>[^\r\n]*?\bclient\.msi)'? installation failed\. Error text: ExitCode: (?P<exitcode>\d+))",
      R"(File C:\Windows\ccmsetup\client.msi installation failed. Error text: ExitCode: 1603)"},
     {EventKind::MsiInstallSucceeded, R"(File '?(?P<file>[^\r\n]+?)'? installation succeeded)",
-     R"(File C:\Windows\ccmsetup\client.msi installation succeeded.)", scanInstallSucceeded},  // unconfirmed
-    {EventKind::MsiInstallSucceeded, R"(^Installation succeeded)",
-     "Installation succeeded."},  // unconfirmed
+     R"(File C:\Windows\ccmsetup\client.msi installation succeeded.)", scanInstallSucceeded},   // unconfirmed
+    {EventKind::MsiInstallSucceeded, R"(^Installation succeeded)", "Installation succeeded."},  // unconfirmed
     {EventKind::MsiReturnValue3, R"(Action ended [\d:]+: (?P<action>\w+)\. Return value 3\b)",
      "Action ended 7:33:32: InstallFinalize. Return value 3."},
     {EventKind::MsiExitCode, R"(MainEngineThread is returning (?P<exitcode>\d+))",
@@ -147,7 +144,8 @@ constexpr EventPattern kPatterns[] = {
      R"((?:Product Name: (?P<product>[^\r\n]*?)\. [^\r\n]*?)?\b(?P<operation>\w+) success or error status: (?P<exitcode>-?\d+))",
      "Installation success or error status: 1603"},
     // Only its result line: "Product: X -- Error 25150. …" is an MsiError.
-    {EventKind::MsiProduct, R"(^Product: (?P<product>[^\r\n]*?\S) -- (?:Installation|Removal|Configuration) )",
+    {EventKind::MsiProduct,
+     R"(^Product: (?P<product>[^\r\n]*?\S) -- (?:Installation|Removal|Configuration) )",
      "Product: Configuration Manager Client -- Installation operation failed."},
     {EventKind::PrerequisiteFailed,
      R"(File '?(?P<file>[^\r\n]+?)'? returned failure exit code (?P<exitcode>\d+))",
@@ -171,7 +169,8 @@ constexpr EventPattern kPatterns[] = {
     {EventKind::CertificateMissing, R"(CCM_E_NO_CLIENT_PKI_CERT)", "Text=CCM_E_NO_CLIENT_PKI_CERT"},
     // Current branch, listing content over HTTPS without a certificate
     // (docs/ccmsetup-logs.md#other-wordings).
-    {EventKind::CertificateMissing, R"(GetDirectoryList failed with a non-recoverable failure, (?P<code>(?:0x)?87d00454)\b)",
+    {EventKind::CertificateMissing,
+     R"(GetDirectoryList failed with a non-recoverable failure, (?P<code>(?:0x)?87d00454)\b)",
      "GetDirectoryList failed with a non-recoverable failure, 0x87d00454"},
 
     // Outcome.
@@ -187,7 +186,8 @@ constexpr EventPattern kPatterns[] = {
      "Installation failed with error code 1603"},
     // After a prerequisite failed, the final code, often the run's last word
     // (docs/ccmsetup-logs.md#other-wordings).
-    {EventKind::SetupFailed, R"(\bInstallFromManifest failed )" CODE, "InstallFromManifest failed 0x8007064c"},
+    {EventKind::SetupFailed, R"(\bInstallFromManifest failed )" CODE,
+     "InstallFromManifest failed 0x8007064c"},
     {EventKind::UninstallSucceeded, R"(\bUninstall succeeded)", "Uninstall succeeded."},
     {EventKind::UninstallSucceeded, R"(\bUninstall of product '[^'\r\n]*' succeeded)",
      "Uninstall of product '{…}' succeeded."},
@@ -195,8 +195,7 @@ constexpr EventPattern kPatterns[] = {
      R"(ClientDeploymentMessage ErrorCode="-2145844844")"},
 
     // Generic rows last: they match words that more specific rows also contain.
-    {EventKind::CertificateMissing, R"(\berror:? (?P<code>(?:0x)?87d00454)\b)",
-     "… error 0x87d00454"},
+    {EventKind::CertificateMissing, R"(\berror:? (?P<code>(?:0x)?87d00454)\b)", "… error 0x87d00454"},
     {EventKind::MsiError, R"(\bError (?P<number>\d{4,5})\. (?P<text>[^\r\n]*\S))",
      // filled: the period MSI writes after the number (the notes abbreviate the line)
      "Error 25150. … CCM_Service_HostingConfiguration"},

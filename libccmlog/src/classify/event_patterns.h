@@ -31,8 +31,8 @@ namespace ccmlog::detail {
 
 struct EventPattern {
   EventKind kind;
-  std::string_view pattern;  ///< RE2 syntax, static storage
-  std::string_view sample;   ///< a line the pattern must classify as kind
+  std::string_view pattern;     ///< RE2 syntax, static storage
+  std::string_view sample;      ///< a line the pattern must classify as kind
   FieldScanner scan = nullptr;  ///< reads the groups without RE2 when it can; optional
 };
 

@@ -55,9 +55,7 @@ class FlatEvents {
     text_ += text;
     return at;
   }
-  std::string_view text(TextSpan at) const {
-    return std::string_view(text_).substr(at.offset, at.length);
-  }
+  std::string_view text(TextSpan at) const { return std::string_view(text_).substr(at.offset, at.length); }
 
   /// As Event::get: the first field of that name, or empty.
   std::string_view get(const FlatEvent& e, std::string_view name) const {

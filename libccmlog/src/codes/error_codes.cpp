@@ -37,9 +37,8 @@ char upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + '
 bool isNameChar(char c) { return isDecimalDigit(c) || c == '_' || (upper(c) >= 'A' && upper(c) <= 'Z'); }
 
 bool sameName(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return upper(x) == upper(y);
-         });
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return upper(x) == upper(y); });
 }
 
 // a before b, reading a-z as A-Z: the order of namesInOrder().
@@ -60,9 +59,9 @@ std::optional<std::uint32_t> codeNamed(std::string_view text) {
   }
   const auto rows = namedCodes();
   const auto order = namesInOrder();
-  const auto at = std::lower_bound(order.begin(), order.end(), text, [&](std::uint16_t i, std::string_view t) {
-    return nameBefore(nameOf(rows[i]), t);
-  });
+  const auto at =
+      std::lower_bound(order.begin(), order.end(), text,
+                       [&](std::uint16_t i, std::string_view t) { return nameBefore(nameOf(rows[i]), t); });
   if (at != order.end() && sameName(nameOf(rows[*at]), text)) return rows[*at].code;
   return std::nullopt;
 }
@@ -89,9 +88,7 @@ std::optional<std::uint32_t> parseRaw(std::string_view text) {
   return parseWhole<std::uint32_t>(text, 10);
 }
 
-std::uint32_t normalise(std::uint32_t code) {
-  return code < kFirstNonWin32 ? hresultFromWin32(code) : code;
-}
+std::uint32_t normalise(std::uint32_t code) { return code < kFirstNonWin32 ? hresultFromWin32(code) : code; }
 
 std::optional<std::uint32_t> win32Of(std::uint32_t code) {
   if (code == 0) return 0;
@@ -151,13 +148,20 @@ ErrorInfo describe(std::uint32_t code) {
 
 std::string_view toString(ErrorFamily family) {
   switch (family) {
-    case ErrorFamily::Win32: return "win32";
-    case ErrorFamily::HResult: return "hresult";
-    case ErrorFamily::Bits: return "bits";
-    case ErrorFamily::WinHttp: return "winhttp";
-    case ErrorFamily::Wmi: return "wmi";
-    case ErrorFamily::ConfigMgr: return "configmgr";
-    case ErrorFamily::NtStatus: return "ntstatus";
+    case ErrorFamily::Win32:
+      return "win32";
+    case ErrorFamily::HResult:
+      return "hresult";
+    case ErrorFamily::Bits:
+      return "bits";
+    case ErrorFamily::WinHttp:
+      return "winhttp";
+    case ErrorFamily::Wmi:
+      return "wmi";
+    case ErrorFamily::ConfigMgr:
+      return "configmgr";
+    case ErrorFamily::NtStatus:
+      return "ntstatus";
   }
   return "hresult";
 }

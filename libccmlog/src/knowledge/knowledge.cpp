@@ -7,10 +7,10 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "ccmlog/event_classifier.h"
 #include "classify/event_patterns.h"
 #include "knowledge/builtin_knowledge.h"
 #include "rules/rule_support.h"
-#include "ccmlog/event_classifier.h"
 
 namespace ccmlog {
 namespace {
@@ -19,7 +19,8 @@ using Patterns = std::vector<std::unique_ptr<RE2>>;
 
 Patterns compiled(const std::vector<std::string>& patterns) {
   Patterns out;
-  for (const std::string& p : patterns) out.push_back(std::make_unique<RE2>(p, detail::eventPatternOptions()));
+  for (const std::string& p : patterns)
+    out.push_back(std::make_unique<RE2>(p, detail::eventPatternOptions()));
   return out;
 }
 
@@ -71,7 +72,8 @@ std::string conflict(const KnowledgeEntry& entry, std::span<const KnowledgeEntry
 }  // namespace
 
 struct CompiledKnowledge {
-  explicit CompiledKnowledge(std::vector<KnowledgeEntry> all) : entries(std::move(all)), classifier(allLines(entries)) {
+  explicit CompiledKnowledge(std::vector<KnowledgeEntry> all)
+      : entries(std::move(all)), classifier(allLines(entries)) {
     for (std::size_t i = 0; i < entries.size(); ++i) {
       lines.push_back(compiled(entries[i].lines));
       with.push_back(compiled(entries[i].with));
@@ -84,7 +86,7 @@ struct CompiledKnowledge {
   }
 
   std::vector<KnowledgeEntry> entries;
-  std::vector<Patterns> lines, with;  ///< per entry
+  std::vector<Patterns> lines, with;                                 ///< per entry
   RE2::Set anyLine{detail::eventPatternOptions(), RE2::UNANCHORED};  ///< every entry's lines
   std::vector<std::size_t> entryOfLine;                              ///< per pattern of anyLine
   EventClassifier classifier;
@@ -110,7 +112,8 @@ std::shared_ptr<const Knowledge> Knowledge::builtIn() {
         all.push_back(std::move(e));
       }
     }
-    return std::shared_ptr<const Knowledge>(new Knowledge(std::make_unique<CompiledKnowledge>(std::move(all))));
+    return std::shared_ptr<const Knowledge>(
+        new Knowledge(std::make_unique<CompiledKnowledge>(std::move(all))));
   }();
   return instance;
 }
@@ -124,13 +127,16 @@ Result<std::shared_ptr<const Knowledge>> Knowledge::extended(std::span<const Kno
     all.push_back(e);
   }
   if (!fitOneSet(allLines(all)))
-    return Error{extra.back().origin + ": the patterns of the knowledge given are too many or too large to compile together"};
+    return Error{extra.back().origin +
+                 ": the patterns of the knowledge given are too many or too large to compile together"};
   return std::shared_ptr<const Knowledge>(new Knowledge(std::make_unique<CompiledKnowledge>(std::move(all))));
 }
 
 std::span<const KnowledgeEntry> Knowledge::entries() const { return compiled_->entries; }
 
-bool Knowledge::identifies(std::size_t i, std::string_view text) const { return anyMatches(compiled_->lines[i], text); }
+bool Knowledge::identifies(std::size_t i, std::string_view text) const {
+  return anyMatches(compiled_->lines[i], text);
+}
 
 void Knowledge::identified(std::string_view text, std::vector<std::size_t>& entries) const {
   entries.clear();
@@ -147,10 +153,14 @@ bool Knowledge::matchesWith(std::size_t i, std::size_t k, std::string_view text)
 }
 
 struct KnowledgeAccess {
-  static const EventClassifier& classifier(const Knowledge& knowledge) { return knowledge.compiled_->classifier; }
+  static const EventClassifier& classifier(const Knowledge& knowledge) {
+    return knowledge.compiled_->classifier;
+  }
 };
 
-const EventClassifier& classifierOf(const Knowledge& knowledge) { return KnowledgeAccess::classifier(knowledge); }
+const EventClassifier& classifierOf(const Knowledge& knowledge) {
+  return KnowledgeAccess::classifier(knowledge);
+}
 
 std::vector<std::string> Knowledge::checkSamples() const {
   std::vector<std::string> problems;
@@ -167,13 +177,16 @@ std::vector<std::string> Knowledge::checkSamples() const {
           problems.push_back(said + "is matched by " + nameOf(all[j]) + " (" + all[j].origin + ") too");
       }
       Event event;
-      if (!compiled_->classifier.classifyInto(sample, RecordIndex{0}, event) || event.kind == EventKind::Benign)
+      if (!compiled_->classifier.classifyInto(sample, RecordIndex{0}, event) ||
+          event.kind == EventKind::Benign)
         problems.push_back(said + "is not read as an event: a log line like it would be lost");
     }
     for (size_t k = 0; k < e.with.size(); ++k) {
       bool found = false;
       for (const std::string& sample : e.samples) found = found || matchesWith(i, k, sample);
-      if (!found) problems.push_back(e.origin + ": " + nameOf(e) + ": no sample matches 'with' pattern '" + e.with[k] + "'");
+      if (!found)
+        problems.push_back(e.origin + ": " + nameOf(e) + ": no sample matches 'with' pattern '" + e.with[k] +
+                           "'");
     }
   }
   return problems;

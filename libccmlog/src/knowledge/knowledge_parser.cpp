@@ -13,8 +13,8 @@
 #include "ccmlog/error_codes.h"
 #include "ccmlog/knowledge.h"
 #include "classify/event_patterns.h"
-#include "knowledge/builtin_knowledge.h"
 #include "classify/fast/pattern_prefilter.h"
+#include "knowledge/builtin_knowledge.h"
 
 namespace ccmlog {
 namespace {
@@ -26,14 +26,17 @@ std::string at(std::string_view name, const toml::source_region& where) {
   return std::string(name) + ":" + std::to_string(where.begin.line);
 }
 
-Error fieldError(std::string_view name, const toml::node& node, std::string_view field, std::string_view what) {
+Error fieldError(std::string_view name, const toml::node& node, std::string_view field,
+                 std::string_view what) {
   return Error{at(name, node.source()) + ": field '" + std::string(field) + "': " + std::string(what)};
 }
 
 // Rule and cause ids: lower-case words joined by hyphens ("name-mismatch").
 bool isId(std::string_view id) {
-  if (id.empty() || id.front() == '-' || id.back() == '-' || id.find("--") != std::string_view::npos) return false;
-  return std::all_of(id.begin(), id.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+  if (id.empty() || id.front() == '-' || id.back() == '-' || id.find("--") != std::string_view::npos)
+    return false;
+  return std::all_of(id.begin(), id.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
 }
 
 // Why `pattern` cannot be a line or with pattern; empty when it can.
@@ -62,9 +65,10 @@ class EntryReader {
     e.origin = at(name_, table_.source());
     for (const auto& [key, node] : table_) {
       const std::string_view k = key.str();
-      const bool known = k == "rule" || k == "cause" || k == "severity" || k == "code" ||
-                         std::find(std::begin(kTextFields), std::end(kTextFields), k) != std::end(kTextFields) ||
-                         std::find(std::begin(kListFields), std::end(kListFields), k) != std::end(kListFields);
+      const bool known =
+          k == "rule" || k == "cause" || k == "severity" || k == "code" ||
+          std::find(std::begin(kTextFields), std::end(kTextFields), k) != std::end(kTextFields) ||
+          std::find(std::begin(kListFields), std::end(kListFields), k) != std::end(kListFields);
       if (!known) return fieldError(name_, node, k, "unknown field");
     }
     if (auto r = id("rule", e.rule); !r) return *r.error;
@@ -78,7 +82,8 @@ class EntryReader {
     if (auto r = list("with", e.with); !r) return *r.error;
     if (auto r = list("samples", e.samples); !r) return *r.error;
     for (const std::string& rule : e.explains) {
-      if (!isId(rule)) return fieldError(name_, *table_.get("explains"), "explains", "'" + rule + "' is not a rule id");
+      if (!isId(rule))
+        return fieldError(name_, *table_.get("explains"), "explains", "'" + rule + "' is not a rule id");
     }
     for (std::string_view field : {"lines", "with"}) {
       for (const std::string& p : field == "lines" ? e.lines : e.with) {
@@ -94,7 +99,8 @@ class EntryReader {
         if (!table_.contains(field)) return missing(field, "an entry with lines needs it");
       }
       if (!table_.contains("severity")) return missing("severity", "an entry with lines needs it");
-      if (e.samples.empty()) return missing("samples", "an entry with lines needs a real-shaped line that it identifies");
+      if (e.samples.empty())
+        return missing("samples", "an entry with lines needs a real-shaped line that it identifies");
     } else if (!e.with.empty() || !e.samples.empty()) {
       return missing("lines", "'with' and 'samples' are about the lines that identify the cause");
     }
@@ -109,7 +115,8 @@ class EntryReader {
   };
 
   Error missing(std::string_view field, std::string_view why) const {
-    return Error{at(name_, table_.source()) + ": field '" + std::string(field) + "': missing (" + std::string(why) + ")"};
+    return Error{at(name_, table_.source()) + ": field '" + std::string(field) + "': missing (" +
+                 std::string(why) + ")"};
   }
 
   Step text(std::string_view field, std::string& out, bool required) {
@@ -118,13 +125,16 @@ class EntryReader {
     const auto value = node->value<std::string>();
     if (!node->is_string() || !value) return Step{fieldError(name_, *node, field, "must be a string")};
     out = *value;
-    if (out.find_first_not_of(" \t\r\n") == std::string::npos) return Step{fieldError(name_, *node, field, "is empty")};
+    if (out.find_first_not_of(" \t\r\n") == std::string::npos)
+      return Step{fieldError(name_, *node, field, "is empty")};
     return {};
   }
 
   Step id(std::string_view field, std::string& out) {
     if (auto r = text(field, out, true); !r) return r;
-    if (!isId(out)) return Step{fieldError(name_, *table_.get(field), field, "'" + out + "' is not lower-case words joined by hyphens")};
+    if (!isId(out))
+      return Step{fieldError(name_, *table_.get(field), field,
+                             "'" + out + "' is not lower-case words joined by hyphens")};
     return {};
   }
 
@@ -135,7 +145,8 @@ class EntryReader {
     if (!array) return Step{fieldError(name_, *node, field, "must be a list of strings")};
     for (const toml::node& item : *array) {
       const auto value = item.value<std::string>();
-      if (!item.is_string() || !value) return Step{fieldError(name_, item, field, "must be a list of strings")};
+      if (!item.is_string() || !value)
+        return Step{fieldError(name_, item, field, "must be a list of strings")};
       if (value->empty()) return Step{fieldError(name_, item, field, "holds an empty string")};
       out.push_back(*value);
     }
@@ -146,10 +157,15 @@ class EntryReader {
     std::string word;
     if (!table_.contains("severity")) return {};
     if (auto r = text("severity", word, true); !r) return r;
-    if (word == "error") out = FindingSeverity::Error;
-    else if (word == "warning") out = FindingSeverity::Warning;
-    else if (word == "info") out = FindingSeverity::Info;
-    else return Step{fieldError(name_, *table_.get("severity"), "severity", "'" + word + "' is not one of error, warning, info")};
+    if (word == "error")
+      out = FindingSeverity::Error;
+    else if (word == "warning")
+      out = FindingSeverity::Warning;
+    else if (word == "info")
+      out = FindingSeverity::Info;
+    else
+      return Step{fieldError(name_, *table_.get("severity"), "severity",
+                             "'" + word + "' is not one of error, warning, info")};
     return {};
   }
 
@@ -158,7 +174,9 @@ class EntryReader {
     if (!table_.contains("code")) return {};
     if (auto r = text("code", written, true); !r) return r;
     out = parseErrorCode(written);
-    if (!out) return Step{fieldError(name_, *table_.get("code"), "code", "'" + written + "' is not an error code (write it as 0x87d00454)")};
+    if (!out)
+      return Step{fieldError(name_, *table_.get("code"), "code",
+                             "'" + written + "' is not an error code (write it as 0x87d00454)")};
     return {};
   }
 
@@ -175,7 +193,8 @@ Result<std::vector<KnowledgeEntry>> parse(std::string_view text, std::string_vie
   }
   const toml::table& top = parsed.table();
   for (const auto& [key, node] : top) {
-    if (key.str() != "entry") return fieldError(name, node, key.str(), "unknown field (entries are [[entry]] tables)");
+    if (key.str() != "entry")
+      return fieldError(name, node, key.str(), "unknown field (entries are [[entry]] tables)");
   }
   std::vector<KnowledgeEntry> entries;
   const toml::node* list = top.get("entry");
@@ -198,7 +217,8 @@ Result<std::vector<KnowledgeEntry>> parseKnowledge(std::string_view text, std::s
   return parse(text, name, true);
 }
 
-Result<std::vector<KnowledgeEntry>> detail::parseTrustedKnowledge(std::string_view text, std::string_view name) {
+Result<std::vector<KnowledgeEntry>> detail::parseTrustedKnowledge(std::string_view text,
+                                                                  std::string_view name) {
   return parse(text, name, false);
 }
 

@@ -69,15 +69,27 @@ void appendJsonString(std::string& out, std::string_view text) {
     }
     plain = i + 1;
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         // A byte of an ill-formed sequence is replaced, as the reader repairs log text.
-        if (c >= 0x80) out += detail::kReplacement;
-        else appendUnicodeEscape(out, c);
+        if (c >= 0x80)
+          out += detail::kReplacement;
+        else
+          appendUnicodeEscape(out, c);
     }
     ++i;
   }

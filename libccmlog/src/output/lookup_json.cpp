@@ -11,8 +11,10 @@ void writeLookup(JsonWriter& json, std::string_view input, const ErrorInfo& info
   json.key("code").value(formatErrorCode(info.code));
   json.key("decimal").value(static_cast<std::int64_t>(static_cast<std::int32_t>(info.code)));
   json.key("win32");
-  if (info.win32) json.value(static_cast<std::int64_t>(*info.win32));
-  else json.null();
+  if (info.win32)
+    json.value(static_cast<std::int64_t>(*info.win32));
+  else
+    json.null();
   json.key("family").value(toString(info.family));
   json.key("name").textOrNull(info.name);
   json.key("text").textOrNull(info.text);

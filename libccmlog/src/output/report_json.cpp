@@ -8,26 +8,34 @@ namespace {
 
 void time(JsonWriter& json, std::string_view name, const std::optional<Timestamp>& t, Zone zone) {
   json.key(name);
-  if (t) json.value(formatIso(*t, zone));
-  else json.null();
+  if (t)
+    json.value(formatIso(*t, zone));
+  else
+    json.null();
 }
 
 void errorCode(JsonWriter& json, std::string_view name, const std::optional<std::uint32_t>& code) {
   json.key(name);
-  if (code) json.value(formatErrorCode(*code));
-  else json.null();
+  if (code)
+    json.value(formatErrorCode(*code));
+  else
+    json.null();
 }
 
 void integer(JsonWriter& json, std::string_view name, const std::optional<std::int64_t>& n) {
   json.key(name);
-  if (n) json.value(*n);
-  else json.null();
+  if (n)
+    json.value(*n);
+  else
+    json.null();
 }
 
 void operation(JsonWriter& json, const std::optional<Operation>& op) {
   json.key("operation");
-  if (op) json.value(toString(*op));
-  else json.null();
+  if (op)
+    json.value(toString(*op));
+  else
+    json.null();
 }
 
 std::string pathOf(const Report& report, FileIndex file) {
@@ -115,18 +123,23 @@ void outcome(JsonWriter& json, const Report& report) {
   errorCode(json, "error_code", o.errorCode);
   json.key("error_text");
   const auto info = o.errorCode ? std::optional<ErrorInfo>(lookupError(*o.errorCode)) : std::nullopt;
-  if (info && info->known()) json.value(info->text);
-  else json.null();
+  if (info && info->known())
+    json.value(info->text);
+  else
+    json.null();
   json.endObject();
 }
 
 void detail(JsonWriter& json, const DetailValue& v) {
-  if (const auto* n = std::get_if<std::int64_t>(&v)) json.value(*n);
-  else if (const auto* b = std::get_if<bool>(&v)) json.value(*b);
-  else if (const auto* s = std::get_if<std::string>(&v)) json.value(*s);
-  else json.null();
+  if (const auto* n = std::get_if<std::int64_t>(&v))
+    json.value(*n);
+  else if (const auto* b = std::get_if<bool>(&v))
+    json.value(*b);
+  else if (const auto* s = std::get_if<std::string>(&v))
+    json.value(*s);
+  else
+    json.null();
 }
-
 
 }  // namespace
 

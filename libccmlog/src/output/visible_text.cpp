@@ -36,9 +36,12 @@ void appendVisibleText(std::string& out, std::string_view text, KeptControls kep
       continue;
     }
     out.append(text.substr(plain, i - plain));
-    if (c1) appendEscaped(out, "\\u00", static_cast<unsigned char>(text[i + 1]), 2);
-    else if (length == 0 && illFormed == IllFormedBytes::Replacement) out.append(detail::kReplacement);
-    else appendEscaped(out, "\\x", c, 2);  // a control, DEL, or a byte that is not UTF-8
+    if (c1)
+      appendEscaped(out, "\\u00", static_cast<unsigned char>(text[i + 1]), 2);
+    else if (length == 0 && illFormed == IllFormedBytes::Replacement)
+      out.append(detail::kReplacement);
+    else
+      appendEscaped(out, "\\x", c, 2);  // a control, DEL, or a byte that is not UTF-8
     i += c1 ? 2 : 1;
     plain = i;
   }

@@ -7,8 +7,8 @@
 #include <cstring>
 
 #include "read/envelope_fields.h"
-#include "read/line_formats.h"
 #include "read/fast/record_scans.h"
+#include "read/line_formats.h"
 #include "read/text_lines.h"
 
 namespace ccmlog::detail {
@@ -51,13 +51,20 @@ struct Attributes {
 };
 
 void assign(Attributes& a, std::string_view name, std::string_view value) {
-  if (name == "time") a.time = value;
-  else if (name == "date") a.date = value;
-  else if (name == "component") a.component = value;
-  else if (name == "context") a.context = value;
-  else if (name == "type") a.type = value;
-  else if (name == "thread") a.thread = value;
-  else if (name == "file") a.file = value;
+  if (name == "time")
+    a.time = value;
+  else if (name == "date")
+    a.date = value;
+  else if (name == "component")
+    a.component = value;
+  else if (name == "context")
+    a.context = value;
+  else if (name == "type")
+    a.type = value;
+  else if (name == "thread")
+    a.thread = value;
+  else if (name == "file")
+    a.file = value;
 }
 
 enum class EnvelopeEnd { Closed, Open, NeedMore };
@@ -74,7 +81,8 @@ class QuoteScan {
     for (; loaded_; advance()) {
       if (at >= base_ + 64) continue;
       const size_t from = std::max(at, base_);  // `at` may lie in a block already passed
-      if (const std::uint64_t quotes = masks_.quotes >> (from - base_)) return from + std::countr_zero(quotes);
+      if (const std::uint64_t quotes = masks_.quotes >> (from - base_))
+        return from + std::countr_zero(quotes);
     }
     return std::string_view::npos;
   }
@@ -276,8 +284,8 @@ void CmtraceScan::shift(size_t length) {
   if (opener != npos) opener -= length;
 }
 
-std::optional<size_t> cutCmtrace(std::string_view text, bool atEnd, CmtraceScan& scan,
-                                 Record& out, CutFacts& facts) {
+std::optional<size_t> cutCmtrace(std::string_view text, bool atEnd, CmtraceScan& scan, Record& out,
+                                 CutFacts& facts) {
   constexpr auto npos = std::string_view::npos;
   const size_t start = skipBom(text, 0);
   const UsualStart usual = scan.searchFrom == 0 && !scan.openerKnown ? usualStart(text, start) : UsualStart{};
@@ -291,7 +299,7 @@ std::optional<size_t> cutCmtrace(std::string_view text, bool atEnd, CmtraceScan&
   }
   // Remember where no terminator is, for the next call (more input, or the
   // rest of the text after a stray line is cut).
-  scan.searchFrom = terminator != npos ? terminator
+  scan.searchFrom = terminator != npos                  ? terminator
                     : text.size() >= kTerminator.size() ? text.size() - kTerminator.size() + 1
                                                         : 0;
   if (terminator == npos && !atEnd) return std::nullopt;

@@ -45,7 +45,7 @@ struct CutFacts {
 /// Cuts the first record off `text` (which starts where the previous record
 /// ended). Returns its length and fills `out` (kind, fields, message) and
 /// `facts`, or nullopt when the record may continue past the text and !atEnd.
-std::optional<size_t> cutCmtrace(std::string_view text, bool atEnd, CmtraceScan& scan,
-                                 Record& out, CutFacts& facts);
+std::optional<size_t> cutCmtrace(std::string_view text, bool atEnd, CmtraceScan& scan, Record& out,
+                                 CutFacts& facts);
 
 }  // namespace ccmlog::detail

@@ -2,11 +2,11 @@
 
 #include "read/file_range_reader.h"
 
-#include <cerrno>
-#include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <cerrno>
+#include <cstring>
 
 #include <algorithm>
 #include <cstdint>
@@ -43,7 +43,8 @@ Result<FileSummary> readFileRange(const std::filesystem::path& path, std::uint64
   if (!S_ISREG(info.st_mode)) {
     return Error{"cannot read '" + path.string() + "': not a regular file"};
   }
-  if (from > 0 && ::lseek(file.fd, static_cast<off_t>(from), SEEK_SET) < 0) return ioError(path, "read", errno);
+  if (from > 0 && ::lseek(file.fd, static_cast<off_t>(from), SEEK_SET) < 0)
+    return ioError(path, "read", errno);
 
   RecordReader reader(options);
   Record record;

@@ -15,8 +15,7 @@ constexpr int kVotingLines = 16;
 
 Format detectFormat(std::string_view head, bool atEnd) {
   const std::string_view window = head.substr(0, kDetectionWindow);
-  if (window.find(kOpener) != std::string_view::npos ||
-      window.find(kTerminator) != std::string_view::npos) {
+  if (window.find(kOpener) != std::string_view::npos || window.find(kTerminator) != std::string_view::npos) {
     return Format::CMTrace;
   }
   // Votes wait for the whole window: a CMTrace record may still come in it, and
@@ -34,13 +33,16 @@ Format detectFormat(std::string_view head, bool atEnd) {
     if (content.empty()) continue;
     ++lines;
     Record scratch;
-    if (parseSmsTrailer(content, scratch)) ++votes[kSms];
-    else if (parseMsiLine(content, clock, scratch)) ++votes[kMsi];
-    else if (parseCopiedLine(content, scratch)) ++votes[kCopied];
-    else if (parsePastedLine(content, scratch)) ++votes[kPasted];
+    if (parseSmsTrailer(content, scratch))
+      ++votes[kSms];
+    else if (parseMsiLine(content, clock, scratch))
+      ++votes[kMsi];
+    else if (parseCopiedLine(content, scratch))
+      ++votes[kCopied];
+    else if (parsePastedLine(content, scratch))
+      ++votes[kPasted];
   }
-  constexpr std::array<Format, kVotes> formats{Format::Sms, Format::Msi, Format::Copied,
-                                               Format::Pasted};
+  constexpr std::array<Format, kVotes> formats{Format::Sms, Format::Msi, Format::Copied, Format::Pasted};
   size_t best = 0;
   for (size_t i = 1; i < votes.size(); ++i) {
     if (votes[i] > votes[best]) best = i;

@@ -66,24 +66,36 @@ void OwnedRecord::repoint() {
 
 std::string_view toString(RecordKind kind) {
   switch (kind) {
-    case RecordKind::CMTrace: return "cmtrace";
-    case RecordKind::Sms: return "sms";
-    case RecordKind::Copied: return "copied";
-    case RecordKind::Pasted: return "pasted";
-    case RecordKind::Msi: return "msi";
-    case RecordKind::Plain: return "plain";
-    case RecordKind::Unparsed: return "unparsed";
-    case RecordKind::Orphan: return "orphan";
+    case RecordKind::CMTrace:
+      return "cmtrace";
+    case RecordKind::Sms:
+      return "sms";
+    case RecordKind::Copied:
+      return "copied";
+    case RecordKind::Pasted:
+      return "pasted";
+    case RecordKind::Msi:
+      return "msi";
+    case RecordKind::Plain:
+      return "plain";
+    case RecordKind::Unparsed:
+      return "unparsed";
+    case RecordKind::Orphan:
+      return "orphan";
   }
   return "unknown";
 }
 
 std::string_view toString(Severity severity) {
   switch (severity) {
-    case Severity::Verbose: return "verbose";
-    case Severity::Info: return "info";
-    case Severity::Warning: return "warning";
-    case Severity::Error: return "error";
+    case Severity::Verbose:
+      return "verbose";
+    case Severity::Info:
+      return "info";
+    case Severity::Warning:
+      return "warning";
+    case Severity::Error:
+      return "error";
   }
   return "unknown";
 }
@@ -92,12 +104,10 @@ namespace {
 
 // Case-insensitive search for an ASCII word fragment given in lower case.
 size_t findLower(std::string_view text, std::string_view lower, size_t from) {
-  auto it = std::search(text.begin() + static_cast<std::ptrdiff_t>(from), text.end(),
-                        lower.begin(), lower.end(), [](char a, char b) {
-                          return std::tolower(static_cast<unsigned char>(a)) == b;
-                        });
-  return it == text.end() ? std::string_view::npos
-                          : static_cast<size_t>(it - text.begin());
+  auto it =
+      std::search(text.begin() + static_cast<std::ptrdiff_t>(from), text.end(), lower.begin(), lower.end(),
+                  [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
+  return it == text.end() ? std::string_view::npos : static_cast<size_t>(it - text.begin());
 }
 
 bool containsFailureWord(std::string_view text) {
@@ -124,7 +134,8 @@ std::optional<std::uint32_t> threadId(std::string_view thread) {
     id = id * 10 + static_cast<std::uint64_t>(thread[digits] - '0');
   }
   // "3264" alone, or followed by CMTrace's " (0x0CC0)".
-  if (digits == 0 || id > 0xFFFFFFFFu || (digits < thread.size() && thread[digits] != ' ')) return std::nullopt;
+  if (digits == 0 || id > 0xFFFFFFFFu || (digits < thread.size() && thread[digits] != ' '))
+    return std::nullopt;
   return static_cast<std::uint32_t>(id);
 }
 

@@ -16,24 +16,36 @@ using namespace detail;
 
 std::string_view toString(Encoding encoding) {
   switch (encoding) {
-    case Encoding::Unknown: return "unknown";
-    case Encoding::Utf8: return "utf-8";
-    case Encoding::Utf8Bom: return "utf-8-bom";
-    case Encoding::Utf16Le: return "utf-16le";
-    case Encoding::Utf16Be: return "utf-16be";
+    case Encoding::Unknown:
+      return "unknown";
+    case Encoding::Utf8:
+      return "utf-8";
+    case Encoding::Utf8Bom:
+      return "utf-8-bom";
+    case Encoding::Utf16Le:
+      return "utf-16le";
+    case Encoding::Utf16Be:
+      return "utf-16be";
   }
   return "unknown";
 }
 
 std::string_view toString(Format format) {
   switch (format) {
-    case Format::Unknown: return "unknown";
-    case Format::CMTrace: return "cmtrace";
-    case Format::Sms: return "sms";
-    case Format::Copied: return "copied";
-    case Format::Pasted: return "pasted";
-    case Format::Msi: return "msi";
-    case Format::Plain: return "plain";
+    case Format::Unknown:
+      return "unknown";
+    case Format::CMTrace:
+      return "cmtrace";
+    case Format::Sms:
+      return "sms";
+    case Format::Copied:
+      return "copied";
+    case Format::Pasted:
+      return "pasted";
+    case Format::Msi:
+      return "msi";
+    case Format::Plain:
+      return "plain";
   }
   return "unknown";
 }
@@ -59,16 +71,16 @@ constexpr std::string_view kCutMarker = " [... cut: the line is longer than 1 Mi
 
 struct ReaderState {
   TextDecoder decoder;
-  std::string text;            // decoded text; text[pos..] is not yielded yet
+  std::string text;  // decoded text; text[pos..] is not yielded yet
   size_t pos = 0;
   bool finished = false;
   Format format = Format::Unknown;
   std::uint64_t sourceOffset = 0;  // file offset of text[pos]
   std::uint64_t lineNumber = 1;    // line number of text[pos]
   CmtraceScan cmtraceScan;
-  size_t scannedTo = 0;            // SMS, MSI: text[pos..pos+scannedTo) is known to continue the record
+  size_t scannedTo = 0;  // SMS, MSI: text[pos..pos+scannedTo) is known to continue the record
   MsiClock msiClock;
-  std::string repaired;            // text fields with ill-formed UTF-8 replaced
+  std::string repaired;  // text fields with ill-formed UTF-8 replaced
   ReaderStats stats;
   // The line the text ran out in (offsets from pos): [start, scanned) holds no
   // line end, so the next look at it starts at `scanned`, not again at its start.
@@ -94,10 +106,14 @@ struct ReaderState {
 
 std::optional<size_t> ReaderState::cut(std::string_view rest, Record& out, CutFacts& facts) {
   switch (format) {
-    case Format::CMTrace: return cutCmtrace(rest, finished, cmtraceScan, out, facts);
-    case Format::Sms: return cutSms(rest, out);
-    case Format::Msi: return cutMsi(rest, out);
-    default: return cutSingleLine(rest, out);
+    case Format::CMTrace:
+      return cutCmtrace(rest, finished, cmtraceScan, out, facts);
+    case Format::Sms:
+      return cutSms(rest, out);
+    case Format::Msi:
+      return cutMsi(rest, out);
+    default:
+      return cutSingleLine(rest, out);
   }
 }
 
@@ -120,7 +136,7 @@ LineRange ReaderState::lineFrom(std::string_view rest, size_t from) {
 // byte. Called by next() before it cuts, when no Record points into the text.
 void ReaderState::boundLines() {
   if (format == Format::Unknown || format == Format::CMTrace) return;
-  size_t& line = boundLine;  // start of the line looked at
+  size_t& line = boundLine;    // start of the line looked at
   line = std::max(line, pos);  // records of the line formats end at line ends
   for (;;) {
     const bool marked = !cuts.empty() && cuts.back().at >= line;
@@ -135,10 +151,12 @@ void ReaderState::boundLines() {
         continue;
       }
       size_t at = line + kMaxLineText;
-      while (at > line && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;  // not inside a character
+      while (at > line && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80)
+        --at;  // not inside a character
       cuts.push_back({at, -static_cast<std::int64_t>(decoder.sourceLength(kCutMarker))});
       text.insert(at, kCutMarker);
-      openLine.scanned = std::min(openLine.scanned, at - pos);  // a look at the line resumes before the change
+      openLine.scanned =
+          std::min(openLine.scanned, at - pos);  // a look at the line resumes before the change
       continue;
     }
     // Marked: drop what follows the marker but the line's last kLineTail bytes
@@ -146,7 +164,8 @@ void ReaderState::boundLines() {
     const LineRange rest = lineAt(text, keep, true);
     size_t dropEnd = rest.contentEnd - std::min(rest.contentEnd - keep, kLineTail);
     while (dropEnd > keep && (static_cast<unsigned char>(text[dropEnd]) & 0xC0) == 0x80) --dropEnd;
-    cuts.back().source += static_cast<std::int64_t>(decoder.sourceLength(std::string_view(text).substr(keep, dropEnd - keep)));
+    cuts.back().source +=
+        static_cast<std::int64_t>(decoder.sourceLength(std::string_view(text).substr(keep, dropEnd - keep)));
     text.erase(keep, dropEnd - keep);
     openLine.scanned = std::min(openLine.scanned, keep - pos);
     if (rest.contentEnd == rest.end) return;  // no line end yet
@@ -220,8 +239,8 @@ std::optional<size_t> ReaderState::cutMsi(std::string_view rest, Record& out) {
     const size_t lineStart = skipBom(rest, end);
     Record probe;
     MsiClock probeClock = clock;
-    if (parseMsiLine(rest.substr(lineStart, std::max(line.contentEnd, lineStart) - lineStart),
-                     probeClock, probe)) {
+    if (parseMsiLine(rest.substr(lineStart, std::max(line.contentEnd, lineStart) - lineStart), probeClock,
+                     probe)) {
       break;
     }
     end = scannedTo = line.end;
@@ -239,12 +258,12 @@ std::optional<size_t> ReaderState::cutMsi(std::string_view rest, Record& out) {
 // Most records are ASCII throughout: one look at the record's bytes (`piece`)
 // then answers for every field cut from them.
 void ReaderState::repairText(Record& out, std::string_view piece) {
-  std::string_view* fields[] = {&out.component, &out.context, &out.thread, &out.source,
-                                &out.message};
+  std::string_view* fields[] = {&out.component, &out.context, &out.thread, &out.source, &out.message};
   const bool asciiPiece = isAscii(piece);
   const auto inPiece = [&](std::string_view field) {
     const std::less_equal<const char*> atOrBefore;
-    return atOrBefore(piece.data(), field.data()) && atOrBefore(field.data() + field.size(), piece.data() + piece.size());
+    return atOrBefore(piece.data(), field.data()) &&
+           atOrBefore(field.data() + field.size(), piece.data() + piece.size());
   };
   size_t needed = 0;
   bool valid = true;

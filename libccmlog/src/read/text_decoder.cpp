@@ -8,9 +8,7 @@ namespace {
 // Enough bytes to tell UTF-16 from UTF-8 by the pattern of zero bytes.
 constexpr size_t kDetectBytes = 64;
 
-bool startsWith(std::string_view s, std::string_view prefix) {
-  return s.substr(0, prefix.size()) == prefix;
-}
+bool startsWith(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
 }  // namespace
 

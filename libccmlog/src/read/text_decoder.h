@@ -38,7 +38,7 @@ class TextDecoder {
   char16_t unit(std::string_view bytes, size_t at) const;
 
   Encoding encoding_ = Encoding::Unknown;
-  std::string held_;          // bytes not yet decoded (detection, split code units)
+  std::string held_;            // bytes not yet decoded (detection, split code units)
   char16_t highSurrogate_ = 0;  // a high surrogate waiting for its low half
 };
 

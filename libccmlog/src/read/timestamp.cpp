@@ -13,8 +13,8 @@ const boost::gregorian::date& epoch() {
 
 }  // namespace
 
-std::optional<Timestamp> makeTimestamp(int year, int month, int day, int hour, int minute,
-                                       int second, std::int64_t fractionTicks) {
+std::optional<Timestamp> makeTimestamp(int year, int month, int day, int hour, int minute, int second,
+                                       std::int64_t fractionTicks) {
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
     return std::nullopt;
   }
@@ -28,17 +28,17 @@ std::optional<Timestamp> makeTimestamp(int year, int month, int day, int hour, i
   if (year != last.year || month != last.month || day != last.day) {
     // Boost's gregorian calendar covers 1400..9999; it decides month lengths and leap years.
     if (year < 1400 || year > 9999 || month < 1 || month > 12 || day < 1) return std::nullopt;
-    if (day > boost::gregorian::gregorian_calendar::end_of_month_day(
-                  static_cast<unsigned short>(year), static_cast<unsigned short>(month))) {
+    if (day > boost::gregorian::gregorian_calendar::end_of_month_day(static_cast<unsigned short>(year),
+                                                                     static_cast<unsigned short>(month))) {
       return std::nullopt;
     }
-    const boost::gregorian::date d(static_cast<unsigned short>(year),
-                                   static_cast<unsigned short>(month),
+    const boost::gregorian::date d(static_cast<unsigned short>(year), static_cast<unsigned short>(month),
                                    static_cast<unsigned short>(day));
     last = {year, month, day, (d - epoch()).days()};
   }
   const std::int64_t seconds = (hour * 60 + minute) * 60 + second;
-  return Timestamp{last.days * Timestamp::kTicksPerDay + seconds * Timestamp::kTicksPerSecond + fractionTicks};
+  return Timestamp{last.days * Timestamp::kTicksPerDay + seconds * Timestamp::kTicksPerSecond +
+                   fractionTicks};
 }
 
 namespace {
@@ -53,10 +53,10 @@ struct CivilDate {
 CivilDate civilFromDays(std::int64_t days) {
   days += 719'468;  // from 0000-03-01, so that a leap day ends its year
   const std::int64_t era = (days >= 0 ? days : days - 146'096) / 146'097;
-  const std::int64_t dayOfEra = days - era * 146'097;                                     // [0, 146096]
+  const std::int64_t dayOfEra = days - era * 146'097;  // [0, 146096]
   const std::int64_t yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36'524 - dayOfEra / 146'096) / 365;
   const std::int64_t dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);  // [0, 365]
-  const std::int64_t monthFromMarch = (5 * dayOfYear + 2) / 153;                          // [0, 11]
+  const std::int64_t monthFromMarch = (5 * dayOfYear + 2) / 153;                                  // [0, 11]
   const int day = static_cast<int>(dayOfYear - (153 * monthFromMarch + 2) / 5 + 1);
   const int month = static_cast<int>(monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9);
   return {yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day};

@@ -26,7 +26,9 @@ size_t sequenceLength(std::string_view text, size_t i) {
 size_t asciiPrefix(std::string_view text) {
   size_t i = 0;
   const char* p = text.data();
-  const auto highBitsOf32 = [&] { return (loadWord(p + i) | loadWord(p + i + 8) | loadWord(p + i + 16) | loadWord(p + i + 24)) & kHighBits; };
+  const auto highBitsOf32 = [&] {
+    return (loadWord(p + i) | loadWord(p + i + 8) | loadWord(p + i + 16) | loadWord(p + i + 24)) & kHighBits;
+  };
   while (i + 32 <= text.size() && !highBitsOf32()) i += 32;  // one branch per 32 bytes
   while (i + 8 <= text.size() && !(loadWord(p + i) & kHighBits)) i += 8;
   while (i < text.size() && static_cast<unsigned char>(text[i]) < 0x80) ++i;

@@ -96,31 +96,39 @@ void certificateSignatureInvalid(const Timeline& t, const RuleContext&, std::vec
     cause = "expired-signature";
     f.title = "The signature of " + named + " could not be verified: its signing certificate has expired";
     f.explanation = "ccmsetup checks the digital signature of every file it downloads. The signature of " +
-                    named + " did not pass (" + describeCode(*code) + "): the certificate it was signed "
+                    named + " did not pass (" + describeCode(*code) +
+                    "): the certificate it was signed "
                     "with is no longer valid. Either the client files on the source are an old build, "
                     "or this machine's date and time are wrong.";
-    f.remedy = "Check the machine's date, time and time zone. If they are right, update the client "
-               "files on the site (install the current Configuration Manager update so that newly "
-               "signed files are distributed) and redistribute the client package; then run ccmsetup again.";
+    f.remedy =
+        "Check the machine's date, time and time zone. If they are right, update the client "
+        "files on the site (install the current Configuration Manager update so that newly "
+        "signed files are distributed) and redistribute the client package; then run ccmsetup again.";
   } else if (signature) {
     cause = "untrusted-signature";
     f.title = "The signature of " + named + " could not be verified";
-    f.explanation = "ccmsetup checks the digital signature of every file it downloads. The signature of " +
-                    named + " did not pass" + (code ? " (" + describeCode(*code) + ")" : std::string()) +
-                    ": the file is damaged, or this machine does not trust the certificate it was signed with.";
-    f.remedy = "Make sure the machine has current root certificates (Windows root certificate "
-               "updates) and that the file on the source or distribution point is intact "
-               "(redistribute the client package); then run ccmsetup again.";
+    f.explanation =
+        "ccmsetup checks the digital signature of every file it downloads. The signature of " + named +
+        " did not pass" + (code ? " (" + describeCode(*code) + ")" : std::string()) +
+        ": the file is damaged, or this machine does not trust the certificate it was signed with.";
+    f.remedy =
+        "Make sure the machine has current root certificates (Windows root certificate "
+        "updates) and that the file on the source or distribution point is intact "
+        "(redistribute the client package); then run ccmsetup again.";
   } else {
     cause = "content-mismatch";
     f.title = "The content of " + named + " does not match the setup manifest";
-    f.explanation = "ccmsetup compares the hash of every file it downloads with the hash listed in its "
-                    "manifest (ccmsetup.cab). " + named + " differs: the files on the source or "
-                    "distribution point do not belong together (a partial update, files mixed from "
-                    "different versions) or a copy is damaged.";
-    f.remedy = "Redistribute or update the client package so that ccmsetup.cab and the client files "
-               "come from the same version (when using /source:, copy the whole Client folder from "
-               "the site server again); then run ccmsetup again.";
+    f.explanation =
+        "ccmsetup compares the hash of every file it downloads with the hash listed in its "
+        "manifest (ccmsetup.cab). " +
+        named +
+        " differs: the files on the source or "
+        "distribution point do not belong together (a partial update, files mixed from "
+        "different versions) or a copy is damaged.";
+    f.remedy =
+        "Redistribute or update the client package so that ccmsetup.cab and the client files "
+        "come from the same version (when using /source:, copy the whole Client folder from "
+        "the site server again); then run ccmsetup again.";
   }
 
   std::vector<EventIndex> cited{problems.front(), problems.back()};

@@ -49,7 +49,8 @@ void relate(const Timeline& t, const Knowledge& knowledge, std::vector<Finding>&
   // A cause is as serious as the worst of what it led to (up the chain).
   for (size_t pass = 0; pass < n; ++pass) {
     for (size_t i = 0; i < n; ++i) {
-      if (cause[i]) findings[*cause[i]].severity = std::max(findings[*cause[i]].severity, findings[i].severity);
+      if (cause[i])
+        findings[*cause[i]].severity = std::max(findings[*cause[i]].severity, findings[i].severity);
     }
   }
   for (size_t i = 0; i < n; ++i) {

@@ -10,25 +10,32 @@ namespace ccmlog {
 
 std::string_view toString(FindingSeverity severity) {
   switch (severity) {
-    case FindingSeverity::Info: return "info";
-    case FindingSeverity::Warning: return "warning";
-    case FindingSeverity::Error: return "error";
+    case FindingSeverity::Info:
+      return "info";
+    case FindingSeverity::Warning:
+      return "warning";
+    case FindingSeverity::Error:
+      return "error";
   }
   return "unknown";
 }
 
 std::string_view toString(Confidence confidence) {
   switch (confidence) {
-    case Confidence::Low: return "low";
-    case Confidence::Medium: return "medium";
-    case Confidence::High: return "high";
+    case Confidence::Low:
+      return "low";
+    case Confidence::Medium:
+      return "medium";
+    case Confidence::High:
+      return "high";
   }
   return "unknown";
 }
 
 std::vector<Finding> diagnose(const Timeline& timeline, const DiagnosisOptions& options) {
   std::vector<Finding> findings;
-  const std::shared_ptr<const Knowledge> knowledge = options.knowledge ? options.knowledge : Knowledge::builtIn();
+  const std::shared_ptr<const Knowledge> knowledge =
+      options.knowledge ? options.knowledge : Knowledge::builtIn();
   const rules::RuleContext context{findings, options.clock, *knowledge};
   for (const rules::Rule& rule : rules::registry()) {
     std::vector<Finding> made;

@@ -88,9 +88,9 @@ DownloadCause downloadCause(const Timeline& t, const DownloadFailure& f) {
   if (e.event.kind == EventKind::BitsUnavailable) {
     return {"bits-broken", "BITS could not be started",
             "ccmsetup downloads with BITS (Background Intelligent Transfer Service), but BITS "
-            "could not be started (" + describeCode(*f.code) + ")" +
-                (*f.code == kServiceDependencyFailed ? ": a service BITS depends on failed to start."
-                                                     : "."),
+            "could not be started (" +
+                describeCode(*f.code) + ")" +
+                (*f.code == kServiceDependencyFailed ? ": a service BITS depends on failed to start." : "."),
             "On this machine, set the Background Intelligent Transfer Service and the services "
             "it depends on (Remote Procedure Call, COM+ Event System) to start, start BITS "
             "('sc start bits') and check the System event log for why it fails; repair BITS if "
@@ -152,8 +152,7 @@ void downloadFailed(const Timeline& t, const RuleContext& context, std::vector<F
                            (codes.size() > 1 ? " The error changed between attempts." : "")) +
       (recovered ? " A later download succeeded, so this cost time but did not stop the install."
                  : " Without the files setup cannot install the client.");
-  f.remedy = recovered ? "No action needed for this install; if it recurs: " + cause.remedy
-                       : cause.remedy;
+  f.remedy = recovered ? "No action needed for this install; if it recurs: " + cause.remedy : cause.remedy;
 
   std::vector<EventIndex> cited{first.event, last.event};
   const auto run = runOf(t, last.event);
@@ -187,7 +186,7 @@ void noDistributionPoint(const Timeline& t, const RuleContext&, std::vector<Find
   if (problems.empty()) return;
   const auto challenges = eventsOf(t, EventKind::HttpAuthChallenge);
   std::optional<EventIndex> refused, located;  // a DP answering 401; the MP failing to name DPs
-  std::uint32_t locateCode = 0;                 // the code of `located`
+  std::uint32_t locateCode = 0;                // the code of `located`
   for (EventIndex i : problems) {
     const Event& e = eventAt(t, i).event;
     const bool unauthorized = e.get("status") == "401" || (e.get("status").empty() && !challenges.empty());
@@ -197,7 +196,7 @@ void noDistributionPoint(const Timeline& t, const RuleContext&, std::vector<Find
       locateCode = *e.code("code");
     }
   }
-  const DpCause cause = refused                            ? DpCause::Authentication
+  const DpCause cause = refused                                ? DpCause::Authentication
                         : locateCode == kItemNotFound          ? DpCause::ContentNotOnDp
                         : locateCode == kInvalidServerResponse ? DpCause::Proxy
                                                                : DpCause::Other;
@@ -226,36 +225,44 @@ void noDistributionPoint(const Timeline& t, const RuleContext&, std::vector<Find
             ". That server asked for Windows authentication (HTTP 401) and the machine could not "
             "log on to it. This is typical of a workgroup or DMZ machine: it has no domain account "
             "the distribution point accepts.";
-      remedy = "Let the machine authenticate to the distribution point: configure a network access "
-               "account for the site, or enable Enhanced HTTP (or HTTPS with client certificates) "
-               "so that clients outside the domain can download, or allow anonymous connections "
-               "on the distribution point. Then run ccmsetup again.";
+      remedy =
+          "Let the machine authenticate to the distribution point: configure a network access "
+          "account for the site, or enable Enhanced HTTP (or HTTPS with client certificates) "
+          "so that clients outside the domain can download, or allow anonymous connections "
+          "on the distribution point. Then run ccmsetup again.";
       break;
     case DpCause::ContentNotOnDp:
       f.title = "No reachable distribution point has the client package (0x87d00215)" + fallbackTitle;
       why = "Asked for distribution points, " + theMp +
             " answered that none this machine may use holds the client package (" +
-            describeCode(kItemNotFound) + "): the Configuration Manager Client Package is not "
+            describeCode(kItemNotFound) +
+            "): the Configuration Manager Client Package is not "
             "distributed to a distribution point of the machine's boundary group, or the machine "
             "is in no boundary.";
-      remedy = "Distribute the Configuration Manager Client Package to a distribution point in this "
-               "machine's boundary group, and check that a boundary covers the machine's IP subnet "
-               "or AD site. Then let the retry task run or restart ccmsetup.";
+      remedy =
+          "Distribute the Configuration Manager Client Package to a distribution point in this "
+          "machine's boundary group, and check that a boundary covers the machine's IP subnet "
+          "or AD site. Then let the retry task run or restart ccmsetup.";
       break;
     case DpCause::Proxy:
-      f.title = "The management point's list of distribution points came back garbled (0x80072f78)" + fallbackTitle;
+      f.title =
+          "The management point's list of distribution points came back garbled (0x80072f78)" + fallbackTitle;
       why = "ccmsetup could not read the answer of " + theMp + " about where to download (" +
-            describeCode(kInvalidServerResponse) + "). This usually means a proxy between the "
+            describeCode(kInvalidServerResponse) +
+            "). This usually means a proxy between the "
             "machine and the management point changed the reply.";
-      remedy = "Let the machine reach the management point directly: exclude it from the proxy, or "
-               "configure the proxy to pass ConfigMgr traffic unchanged. Then run ccmsetup again.";
+      remedy =
+          "Let the machine reach the management point directly: exclude it from the proxy, or "
+          "configure the proxy to pass ConfigMgr traffic unchanged. Then run ccmsetup again.";
       break;
     case DpCause::Other:
-      f.title = (fellBack ? "No usable distribution point" : "ccmsetup could not find a distribution point") + fallbackTitle;
+      f.title = (fellBack ? "No usable distribution point" : "ccmsetup could not find a distribution point") +
+                fallbackTitle;
       why = "ccmsetup asked " + theMp + " for distribution points" +
             (located ? " and got " + describeCode(locateCode) : std::string()) + "; none could be used.";
-      remedy = "Check the boundary groups and the health of the distribution points for this "
-               "machine's network location, then run ccmsetup again.";
+      remedy =
+          "Check the boundary groups and the health of the distribution points for this "
+          "machine's network location, then run ccmsetup again.";
       break;
   }
   f.explanation = why + (allMps.empty() ? "" : " It tried every management point it knew.") +
@@ -279,7 +286,8 @@ void noDistributionPoint(const Timeline& t, const RuleContext&, std::vector<Find
   if (!allMps.empty()) cited.push_back(allMps.front());
   cite(t, cited, f);
 
-  static constexpr std::string_view kCauseIds[] = {"dp-authentication", "content-not-on-dp", "proxy", "other"};
+  static constexpr std::string_view kCauseIds[] = {"dp-authentication", "content-not-on-dp", "proxy",
+                                                   "other"};
   f.details.push_back({"cause", std::string(kCauseIds[static_cast<size_t>(cause)])});
   f.details.push_back({"dp_url", textOrNull(dpUrl)});
   f.details.push_back({"dp", textOrNull(dp)});

@@ -43,7 +43,7 @@ struct MsiFailure {
   std::vector<EventIndex> msiErrors;      // MSI's "Error NNNN." lines before the failing action
   std::optional<EventIndex> failingAction;
   std::string action;
-  std::optional<std::int64_t> exitCode;   // ccmsetup's report first, else the MSI log's
+  std::optional<std::int64_t> exitCode;  // ccmsetup's report first, else the MSI log's
 };
 
 // Whether 0x80070643 in this run is client.msi's: a ccmsetup run (its banner
@@ -53,8 +53,8 @@ bool ranWindowsInstaller(const Timeline& t, std::optional<size_t> run) {
   if (!run) return false;
   const Run& r = t.runs[*run];
   if (r.pid) return true;
-  for (EventKind kind : {EventKind::MsiAction, EventKind::MsiError, EventKind::MsiReturnValue3, EventKind::MsiInstallFailed,
-                         EventKind::MsiExitCode, EventKind::MsiStatus}) {
+  for (EventKind kind : {EventKind::MsiAction, EventKind::MsiError, EventKind::MsiReturnValue3,
+                         EventKind::MsiInstallFailed, EventKind::MsiExitCode, EventKind::MsiStatus}) {
     if (r.count(kind) > 0) return true;
   }
   return false;
@@ -71,11 +71,13 @@ std::optional<MsiFailure> msiFailureOf(const Timeline& t) {
   m.returns = eventsOf(t, EventKind::MsiReturnValue3);
   for (EventIndex i : eventsOf(t, EventKind::SetupFailed)) {
     if (eventAt(t, i).event.code("code") == kInstallFailure &&
-        eventsOf(t, EventKind::PrerequisiteFailed, runOf(t, i)).empty() && ranWindowsInstaller(t, runOf(t, i))) {
+        eventsOf(t, EventKind::PrerequisiteFailed, runOf(t, i)).empty() &&
+        ranWindowsInstaller(t, runOf(t, i))) {
       m.setupFailures.push_back(i);
     }
   }
-  if (m.reported.empty() && m.exits.empty() && m.returns.empty() && m.setupFailures.empty()) return std::nullopt;
+  if (m.reported.empty() && m.exits.empty() && m.returns.empty() && m.setupFailures.empty())
+    return std::nullopt;
 
   // The first "Return value 3" names the failing action; without client.msi.log, ccmsetup's record does.
   if (!m.returns.empty()) {
@@ -86,12 +88,14 @@ std::optional<MsiFailure> msiFailureOf(const Timeline& t) {
     m.action = actionNamedIn(eventAt(t, m.reported.front()).text);
   }
   for (EventIndex i : eventsOf(t, EventKind::MsiError)) {
-    const bool beforeFailure = m.returns.empty() || (eventAt(t, i).where.file == eventAt(t, m.returns.front()).where.file &&
-                                                     i < m.returns.front());
+    const bool beforeFailure =
+        m.returns.empty() ||
+        (eventAt(t, i).where.file == eventAt(t, m.returns.front()).where.file && i < m.returns.front());
     if (beforeFailure) m.msiErrors.push_back(i);
   }
   if (!m.reported.empty() || !m.exits.empty()) {
-    m.exitCode = eventAt(t, m.reported.empty() ? m.exits.front() : m.reported.front()).event.number("exitcode");
+    m.exitCode =
+        eventAt(t, m.reported.empty() ? m.exits.front() : m.reported.front()).event.number("exitcode");
   }
   return m;
 }
@@ -103,8 +107,8 @@ std::string describeMsiErrors(const Timeline& t, const std::vector<EventIndex>& 
   std::string_view text = e.get("text");
   if (text.ends_with('.')) text.remove_suffix(1);
   return "Just before it, Windows Installer reported Error " + std::string(e.get("number")) + ": " +
-         std::string(text) + (errors.size() > 1 ? " (and " + countOf(errors.size() - 1, "more error") + ")" : "") +
-         ". ";
+         std::string(text) +
+         (errors.size() > 1 ? " (and " + countOf(errors.size() - 1, "more error") + ")" : "") + ". ";
 }
 
 void msiInstallFailed(const Timeline& t, const RuleContext& context, std::vector<Finding>& out) {
@@ -120,8 +124,8 @@ void msiInstallFailed(const Timeline& t, const RuleContext& context, std::vector
   const KnownCause known = knownCause(t, context.knowledge, "msi-install-failed", reasons);
   const KnowledgeEntry* cause = known.entry;
   // The code setup ended with, else the MSI exit code read as the Win32 error it is.
-  const std::uint32_t code = !m.setupFailures.empty() || !m.exitCode ? kInstallFailure
-                                                                     : static_cast<std::uint32_t>(*m.exitCode);
+  const std::uint32_t code =
+      !m.setupFailures.empty() || !m.exitCode ? kInstallFailure : static_cast<std::uint32_t>(*m.exitCode);
 
   Finding f;
   f.rule = "msi-install-failed";
@@ -142,7 +146,8 @@ void msiInstallFailed(const Timeline& t, const RuleContext& context, std::vector
                               (m.returns.empty() ? " of ccmsetup.log). " : " of client.msi.log). ")) +
       describeMsiErrors(t, m.msiErrors) +
       (cause ? cause->explanation
-             : std::string("The lines just above the first \"Return value 3\" in client.msi.log give the reason."));
+             : std::string(
+                   "The lines just above the first \"Return value 3\" in client.msi.log give the reason."));
   f.remedy = cause ? cause->remedy
                    : "Open client.msi.log (in %windir%\\ccmsetup\\Logs) at the first \"Return value 3\"" +
                          (m.action.empty() ? std::string() : " (action " + m.action + ")") +
@@ -165,7 +170,8 @@ void msiInstallFailed(const Timeline& t, const RuleContext& context, std::vector
   std::string joined;
   for (const std::string& n : numbers) joined += (joined.empty() ? "" : ",") + n;
   f.details.push_back({"action", textOrNull(m.action)});
-  f.details.push_back({"action_line", m.failingAction ? DetailValue{lineOf(t, *m.failingAction)} : DetailValue{}});
+  f.details.push_back(
+      {"action_line", m.failingAction ? DetailValue{lineOf(t, *m.failingAction)} : DetailValue{}});
   f.details.push_back({"msi_exit_code", m.exitCode ? DetailValue{*m.exitCode} : DetailValue{}});
   f.details.push_back({"msi_errors", textOrNull(joined)});
   f.details.push_back({"known_cause", cause ? DetailValue{cause->cause} : DetailValue{}});
@@ -231,12 +237,16 @@ void prerequisiteFailed(const Timeline& t, const RuleContext& context, std::vect
       (exitInfo ? " (" + std::string(exitInfo->name) + ": " + std::string(exitInfo->text) + ")" : "") +
       ", so ccmsetup stopped before client.msi" +
       (outcomeSucceeded(t) ? "; a later attempt went through." : " and the client is not installed.") +
-      (setupCode == kInstallFailure ? " The final error 0x80070643 is this prerequisite's failure, not client.msi's." : "") +
+      (setupCode == kInstallFailure
+           ? " The final error 0x80070643 is this prerequisite's failure, not client.msi's."
+           : "") +
       (cause ? " " + cause->explanation : "");
-  f.remedy = cause ? cause->remedy : "Run " + (path.empty() ? std::string("the prerequisite") : path) +
-             " by hand on this machine to see its own error and log, and fix what it names (often a "
-             "pending restart, a newer or damaged copy already installed, or the Windows Installer "
-             "service); restart, then run ccmsetup again.";
+  f.remedy =
+      cause ? cause->remedy
+            : "Run " + (path.empty() ? std::string("the prerequisite") : path) +
+                  " by hand on this machine to see its own error and log, and fix what it names (often a "
+                  "pending restart, a newer or damaged copy already installed, or the Windows Installer "
+                  "service); restart, then run ccmsetup again.";
 
   std::vector<EventIndex> cited{failures.front(), failures.back()};
   if (!setupFailures.empty()) cited.push_back(setupFailures.back());
@@ -275,15 +285,15 @@ void rebootRequired(const Timeline& t, const RuleContext&, std::vector<Finding>&
   f.severity = FindingSeverity::Warning;
   f.confidence = Confidence::High;
   f.title = "The client is installed; Windows must restart to finish";
-  f.explanation =
-      std::string(requests.empty() ? "" : "Windows Installer asked for a restart. ") +
-      (returned7 ? "ccmsetup ended with return code 7, which means 'reboot required' (it is not "
-                   "Windows error 7). "
-                 : "") +
-      "Setup has done its part; the installation completes after the restart, and ccmsetup "
-      "carries on by itself.";
-  f.remedy = "Restart the computer (or wait for the planned restart). Afterwards, check that the "
-             "SMS Agent Host service (CcmExec) runs and that ccmsetup.log ends with return code 0.";
+  f.explanation = std::string(requests.empty() ? "" : "Windows Installer asked for a restart. ") +
+                  (returned7 ? "ccmsetup ended with return code 7, which means 'reboot required' (it is not "
+                               "Windows error 7). "
+                             : "") +
+                  "Setup has done its part; the installation completes after the restart, and ccmsetup "
+                  "carries on by itself.";
+  f.remedy =
+      "Restart the computer (or wait for the planned restart). Afterwards, check that the "
+      "SMS Agent Host service (CcmExec) runs and that ccmsetup.log ends with return code 0.";
   cite(t, signs, f);
   f.details.push_back({"exit_code", returned7 ? DetailValue{kReturnRebootRequired} : DetailValue{}});
   out.push_back(std::move(f));
@@ -293,8 +303,10 @@ void setupAlreadyRunning(const Timeline& t, const RuleContext&, std::vector<Find
   if (outcomeSucceeded(t) || !outcomeRun(t)) return;  // the other instance got the job done
   const auto returned8 = exitsWith(t, kReturnAlreadyRunning);
   std::vector<EventIndex> ccmsetupBusy = returned8, msiBusy;
-  for (EventIndex i : eventsOf(t, {EventKind::AlreadyRunning, EventKind::MsiInstallFailed, EventKind::MsiExitCode,
-                                   EventKind::SetupFailed, EventKind::DeploymentStatus}, outcomeRun(t))) {
+  for (EventIndex i : eventsOf(t,
+                               {EventKind::AlreadyRunning, EventKind::MsiInstallFailed,
+                                EventKind::MsiExitCode, EventKind::SetupFailed, EventKind::DeploymentStatus},
+                               outcomeRun(t))) {
     const Event& e = eventAt(t, i).event;
     if (e.kind == EventKind::AlreadyRunning) {
       ccmsetupBusy.push_back(i);
@@ -311,20 +323,24 @@ void setupAlreadyRunning(const Timeline& t, const RuleContext&, std::vector<Find
   f.confidence = Confidence::High;
   if (ccmsetup) {
     f.title = "Another ccmsetup was already running, so this one stopped";
-    f.explanation = "ccmsetup found another copy of itself at work on this machine and stopped "
-                    "(return code 8: setup already running). This happens when setup is started "
-                    "twice, for example by client push and by a startup script, or while the "
-                    "ccmsetup service of an earlier start is still working.";
-    f.remedy = "Let the other ccmsetup finish and check its result further down in ccmsetup.log; "
-               "start setup from one place only. If no ccmsetup is actually running, delete the "
-               "leftover ccmsetup service and run ccmsetup again.";
+    f.explanation =
+        "ccmsetup found another copy of itself at work on this machine and stopped "
+        "(return code 8: setup already running). This happens when setup is started "
+        "twice, for example by client push and by a startup script, or while the "
+        "ccmsetup service of an earlier start is still working.";
+    f.remedy =
+        "Let the other ccmsetup finish and check its result further down in ccmsetup.log; "
+        "start setup from one place only. If no ccmsetup is actually running, delete the "
+        "leftover ccmsetup service and run ccmsetup again.";
   } else {
     f.title = "Another installation was in progress, so client.msi could not start (1618)";
     f.explanation = "Windows Installer was busy with another installation (" +
-                    describeCode(kInstallAlreadyRunning) + "), so client.msi could not run. Another "
+                    describeCode(kInstallAlreadyRunning) +
+                    "), so client.msi could not run. Another "
                     "program, Windows Update or a second ccmsetup was installing at the same time.";
-    f.remedy = "Wait until the other installation has finished (restart the machine if one hangs), "
-               "then run ccmsetup again; its retry task also tries again by itself.";
+    f.remedy =
+        "Wait until the other installation has finished (restart the machine if one hangs), "
+        "then run ccmsetup again; its retry task also tries again by itself.";
   }
   std::vector<EventIndex> cited = ccmsetupBusy;
   cited.insert(cited.end(), msiBusy.begin(), msiBusy.end());
@@ -337,9 +353,8 @@ void setupAlreadyRunning(const Timeline& t, const RuleContext&, std::vector<Find
 
 void manifestHashFailed(const Timeline& t, const RuleContext& context, std::vector<Finding>& out) {
   // A finding that names the file whose signature or hash failed says more than the return code.
-  const bool named = std::any_of(context.earlier.begin(), context.earlier.end(), [](const Finding& f) {
-    return f.rule == "certificate-signature-invalid";
-  });
+  const bool named = std::any_of(context.earlier.begin(), context.earlier.end(),
+                                 [](const Finding& f) { return f.rule == "certificate-signature-invalid"; });
   const auto exits = exitsWith(t, kReturnManifestHash);
   if (named || exits.empty()) return;
   // Its texts are its entry's (manifest-hash-failed.toml), which names the same line.

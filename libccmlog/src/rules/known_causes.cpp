@@ -4,14 +4,15 @@
 
 namespace ccmlog::rules {
 
-std::optional<std::vector<EventIndex>> linesOfEntry(const Timeline& t, const Knowledge& knowledge, std::size_t i,
-                                                    std::vector<EventIndex> identified,
+std::optional<std::vector<EventIndex>> linesOfEntry(const Timeline& t, const Knowledge& knowledge,
+                                                    std::size_t i, std::vector<EventIndex> identified,
                                                     const std::vector<EventIndex>& events) {
   std::vector<EventIndex> lines = std::move(identified);
   if (lines.empty()) return std::nullopt;
   for (std::size_t k = 0; k < knowledge.entries()[i].with.size(); ++k) {
-    const auto with = std::find_if(events.begin(), events.end(),
-                                   [&](EventIndex e) { return knowledge.matchesWith(i, k, eventAt(t, e).text); });
+    const auto with = std::find_if(events.begin(), events.end(), [&](EventIndex e) {
+      return knowledge.matchesWith(i, k, eventAt(t, e).text);
+    });
     if (with == events.end()) return std::nullopt;
     lines.push_back(*with);
   }
@@ -29,7 +30,8 @@ KnownCause knownCause(const Timeline& t, const Knowledge& knowledge, std::string
     for (EventIndex e : events) {
       if (knowledge.identifies(i, eventAt(t, e).text)) identified.push_back(e);
     }
-    if (auto lines = linesOfEntry(t, knowledge, i, std::move(identified), events)) return {&entries[i], std::move(*lines)};
+    if (auto lines = linesOfEntry(t, knowledge, i, std::move(identified), events))
+      return {&entries[i], std::move(*lines)};
   }
   return {};
 }

@@ -16,8 +16,8 @@ namespace ccmlog::rules {
 /// then for each of its `with` patterns the first of `events` that matches
 /// it, in log order; nullopt when `identified` is empty or a `with` pattern
 /// matches none.
-std::optional<std::vector<EventIndex>> linesOfEntry(const Timeline& t, const Knowledge& knowledge, std::size_t i,
-                                                    std::vector<EventIndex> identified,
+std::optional<std::vector<EventIndex>> linesOfEntry(const Timeline& t, const Knowledge& knowledge,
+                                                    std::size_t i, std::vector<EventIndex> identified,
                                                     const std::vector<EventIndex>& events);
 
 /// A known cause a log shows: its entry and the lines that show it.

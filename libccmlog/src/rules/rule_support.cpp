@@ -44,7 +44,9 @@ std::optional<EventIndex> firstAfter(const Timeline& t, EventKind kind, EventInd
 
 std::optional<size_t> runOf(const Timeline& t, EventIndex i) {
   // The event says (a Timeline built by hand may not: then every run is asked).
-  const auto inRun = [&](size_t r) { return std::binary_search(t.runs[r].events.begin(), t.runs[r].events.end(), i); };
+  const auto inRun = [&](size_t r) {
+    return std::binary_search(t.runs[r].events.begin(), t.runs[r].events.end(), i);
+  };
   if (value(i) < t.events.size()) {
     if (const size_t r = eventAt(t, i).run; r < t.runs.size() && inRun(r)) return r;
   }
@@ -101,8 +103,10 @@ void addCodeDetails(Finding& f, std::uint32_t code, std::string_view prefix) {
   const ErrorInfo info = lookupError(code);
   const std::string p(prefix);
   f.details.push_back({p + "error_code", formatErrorCode(info.code)});
-  f.details.push_back({p + "error_name", info.name.empty() ? DetailValue{} : DetailValue{std::string(info.name)}});
-  f.details.push_back({p + "error_text", info.text.empty() ? DetailValue{} : DetailValue{std::string(info.text)}});
+  f.details.push_back(
+      {p + "error_name", info.name.empty() ? DetailValue{} : DetailValue{std::string(info.name)}});
+  f.details.push_back(
+      {p + "error_text", info.text.empty() ? DetailValue{} : DetailValue{std::string(info.text)}});
 }
 
 std::string describeRun(const Run& run) {
@@ -110,8 +114,7 @@ std::string describeRun(const Run& run) {
 }
 
 bool outcomeSucceeded(const Timeline& t) {
-  return t.outcome.status == OutcomeStatus::Success ||
-         t.outcome.status == OutcomeStatus::RebootRequired;
+  return t.outcome.status == OutcomeStatus::Success || t.outcome.status == OutcomeStatus::RebootRequired;
 }
 
 FindingSeverity errorUnlessSucceeded(const Timeline& t) {
@@ -168,8 +171,7 @@ DetailValue textOrNull(std::string_view text) {
 bool isUnc(std::string_view path) { return path.starts_with("\\\\"); }
 
 bool isAccessError(std::optional<std::uint32_t> code) {
-  return code && (*code == 0x80070005 || *code == 0x80070035 || *code == 0x80070033 ||
-                  *code == 0x80070043);
+  return code && (*code == 0x80070005 || *code == 0x80070035 || *code == 0x80070033 || *code == 0x80070043);
 }
 
 std::string_view fileNameOf(std::string_view path) {

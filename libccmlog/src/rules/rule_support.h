@@ -22,7 +22,8 @@ struct RuleContext {
 };
 
 /// A rule reads the timeline and appends the findings it makes (zero or more).
-using RuleFunction = void (*)(const Timeline& timeline, const RuleContext& context, std::vector<Finding>& out);
+using RuleFunction = void (*)(const Timeline& timeline, const RuleContext& context,
+                              std::vector<Finding>& out);
 
 struct Rule {
   std::string_view id;  ///< empty for the one that runs the rules knowledge entries make alone
@@ -35,8 +36,7 @@ const std::vector<Rule>& registry();
 bool isCodeRule(std::string_view id);
 
 /// Indexes of the timeline's events of `kind`, in log order, optionally of one run.
-std::vector<EventIndex> eventsOf(const Timeline& t, EventKind kind,
-                                 std::optional<size_t> run = std::nullopt);
+std::vector<EventIndex> eventsOf(const Timeline& t, EventKind kind, std::optional<size_t> run = std::nullopt);
 /// Indexes of the timeline's events of any of `kinds`, in log order, optionally of one run.
 std::vector<EventIndex> eventsOf(const Timeline& t, std::initializer_list<EventKind> kinds,
                                  std::optional<size_t> run = std::nullopt);

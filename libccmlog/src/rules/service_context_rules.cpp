@@ -67,7 +67,8 @@ std::optional<size_t> handingRun(const Timeline& t, size_t service) {
 const Download* copyFrom(const Run& run, std::string_view share) {
   if (share.empty()) return nullptr;
   for (const Download& d : run.downloads) {
-    if (d.completed && d.source.size() > share.size() && containsNoCase(d.source.substr(0, share.size()), share)) {
+    if (d.completed && d.source.size() > share.size() &&
+        containsNoCase(d.source.substr(0, share.size()), share)) {
       return &d;
     }
   }
@@ -80,8 +81,7 @@ bool sameAccount(std::string_view a, std::string_view b) {
   return !a.empty() && a.size() == b.size() && containsNoCase(a, b);
 }
 
-void serviceContextSourceAccess(const Timeline& t, const RuleContext& context,
-                                std::vector<Finding>& out) {
+void serviceContextSourceAccess(const Timeline& t, const RuleContext& context, std::vector<Finding>& out) {
   for (size_t s = 0; s < t.runs.size(); ++s) {
     const Run& service = t.runs[s];
     if (!service.service || service.commandLine.noService || runSucceeded(service)) continue;
@@ -94,8 +94,8 @@ void serviceContextSourceAccess(const Timeline& t, const RuleContext& context,
     if (!handing && !service.pid) continue;
     const SourceFailure& first = failures.front();
     const std::uint64_t failureCount = failures.size() + unkeptCount(t, EventKind::SourceAccessFailed, s);
-    const std::string share = shareOf(first.path.empty() ? service.commandLine.source.value_or("")
-                                                         : first.path);
+    const std::string share =
+        shareOf(first.path.empty() ? service.commandLine.source.value_or("") : first.path);
     const std::string user = handing ? t.runs[*handing].user : "";
     const std::string who = user.empty() ? "the starting account" : user;
     const std::string place = share.empty() ? std::string("the setup source") : share;
@@ -114,27 +114,30 @@ void serviceContextSourceAccess(const Timeline& t, const RuleContext& context,
                        : Confidence::Medium;
     f.title = "The ccmsetup service runs as SYSTEM and cannot read " + place +
               (userCopy ? ", which " + who + " could" : std::string());
-    std::string story = "ccmsetup was started " + (user.empty() ? std::string("in a user account") : "by " + user);
+    std::string story =
+        "ccmsetup was started " + (user.empty() ? std::string("in a user account") : "by " + user);
     if (handing) {
-      story += " (" + describeRun(t.runs[*handing]) + (user.empty() ? "; the log does not name the account)" : ")");
-      story += userCopy ? ", which copied " + userCopy->source + " from the share, registered the ccmsetup service and handed over to it. "
+      story += " (" + describeRun(t.runs[*handing]) +
+               (user.empty() ? "; the log does not name the account)" : ")");
+      story += userCopy ? ", which copied " + userCopy->source +
+                              " from the share, registered the ccmsetup service and handed over to it. "
                         : ", which registered the ccmsetup service and handed over to it. ";
     } else {
       story += ". ";
     }
-    f.explanation =
-        story + "The service's run (" + describeRun(service) +
-        ") runs as Local System, which reaches network shares as the computer account, not as " +
-        who + ". The computer account cannot read " + place + ": reading the setup files failed " +
-        std::to_string(failureCount) + (failureCount == 1 ? " time" : " times") +
-        ", first at line " + std::to_string(value(firstAt.line)) +
-        timeAfter(", at ", f, firstAt, context) +
-        (first.code ? ", with " + describeCode(*first.code) : std::string()) +
-        ", so setup waits and retries instead of installing.";
+    f.explanation = story + "The service's run (" + describeRun(service) +
+                    ") runs as Local System, which reaches network shares as the computer account, not as " +
+                    who + ". The computer account cannot read " + place +
+                    ": reading the setup files failed " + std::to_string(failureCount) +
+                    (failureCount == 1 ? " time" : " times") + ", first at line " +
+                    std::to_string(value(firstAt.line)) + timeAfter(", at ", f, firstAt, context) +
+                    (first.code ? ", with " + describeCode(*first.code) : std::string()) +
+                    ", so setup waits and retries instead of installing.";
     f.remedy =
         "Do one of these: (1) run ccmsetup with /noservice so the whole install runs in the "
         "starting account; (2) give the computer accounts (for example Domain Computers) read "
-        "access to " + (share.empty() ? std::string("the share") : share) +
+        "access to " +
+        (share.empty() ? std::string("the share") : share) +
         " (share and NTFS permissions); (3) point /source: at a location Local System can read, "
         "or let the client download from its management point or distribution point.";
 
@@ -158,12 +161,14 @@ void serviceContextSourceAccess(const Timeline& t, const RuleContext& context,
 
     f.details.push_back({"user", user.empty() ? DetailValue{} : DetailValue{user}});
     f.details.push_back({"user_read_share", userCopy != nullptr});
-    f.details.push_back({"bootstrap_pid", handing && t.runs[*handing].pid ? DetailValue{*t.runs[*handing].pid} : DetailValue{}});
+    f.details.push_back({"bootstrap_pid", handing && t.runs[*handing].pid ? DetailValue{*t.runs[*handing].pid}
+                                                                          : DetailValue{}});
     f.details.push_back({"service_pid", service.pid ? DetailValue{*service.pid} : DetailValue{}});
     f.details.push_back({"service_user", service.user.empty() ? DetailValue{} : DetailValue{service.user}});
     f.details.push_back({"share", share.empty() ? DetailValue{} : DetailValue{share}});
     f.details.push_back({"first_failure_path", first.path.empty() ? DetailValue{} : DetailValue{first.path}});
-    f.details.push_back({"first_failure_line", static_cast<std::int64_t>(value(eventAt(t, first.event).where.line))});
+    f.details.push_back(
+        {"first_failure_line", static_cast<std::int64_t>(value(eventAt(t, first.event).where.line))});
     f.details.push_back({"failures", static_cast<std::int64_t>(failureCount)});
     if (first.code) addCodeDetails(f, *first.code);
     out.push_back(std::move(f));
@@ -194,7 +199,8 @@ void sourceAccessRetryLoop(const Timeline& t, const RuleContext&, std::vector<Fi
 
   std::vector<std::int64_t> gaps;
   for (size_t i = 1; i < failures.size(); ++i) {
-    if (auto gap = secondsBetween(eventAt(t, failures[i - 1].event).where, eventAt(t, failures[i].event).where)) {
+    if (auto gap =
+            secondsBetween(eventAt(t, failures[i - 1].event).where, eventAt(t, failures[i].event).where)) {
       gaps.push_back(*gap);
     }
   }
@@ -210,14 +216,16 @@ void sourceAccessRetryLoop(const Timeline& t, const RuleContext&, std::vector<Fi
     const auto& ev = t.runs[r].events;
     if (std::find(ev.begin(), ev.end(), failures.back().event) != ev.end()) failureRun = r;
   }
-  const auto statedTimeout = t.runs.empty() ? std::nullopt : t.runs[failureRun].commandLine.downloadTimeoutMinutes;
+  const auto statedTimeout =
+      t.runs.empty() ? std::nullopt : t.runs[failureRun].commandLine.downloadTimeoutMinutes;
   const std::int64_t timeout = statedTimeout.value_or(kDefaultDownloadTimeoutMinutes);
 
   std::set<std::uint32_t> codes;
   for (const auto& failure : failures) {
     if (failure.code) codes.insert(*failure.code);
   }
-  const std::optional<EventIndex> recovery = firstAfter(t, EventKind::DownloadComplete, failures.back().event);
+  const std::optional<EventIndex> recovery =
+      firstAfter(t, EventKind::DownloadComplete, failures.back().event);
   const bool recovered = recovery.has_value() || outcomeSucceeded(t);
 
   Finding f;
@@ -229,10 +237,10 @@ void sourceAccessRetryLoop(const Timeline& t, const RuleContext&, std::vector<Fi
   f.title = "Reading the setup source failed " + std::to_string(count) + " times" + every +
             (recovered ? ", then recovered" : ", and never recovered");
   f.explanation =
-      "ccmsetup could not read its source files and kept waiting and retrying: " +
-      std::to_string(count) + " failed attempts" +
-      (elapsed && *elapsed > 0 ? " over " + spokenDuration(*elapsed) : std::string()) + every + ". " +
-      (codes.size() > 1 ? "The error changed between attempts. "
+      "ccmsetup could not read its source files and kept waiting and retrying: " + std::to_string(count) +
+      " failed attempts" + (elapsed && *elapsed > 0 ? " over " + spokenDuration(*elapsed) : std::string()) +
+      every + ". " +
+      (codes.size() > 1    ? "The error changed between attempts. "
        : codes.size() == 1 ? "Every attempt failed with " + describeCode(*codes.begin()) + ". "
                            : std::string()) +
       (recovered ? "A later attempt succeeded, so this cost time but did not stop the install."

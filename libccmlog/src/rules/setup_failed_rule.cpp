@@ -23,7 +23,8 @@ void setupFailed(const Timeline& t, const RuleContext& context, std::vector<Find
   if (o.errorCode) {
     const std::string code = formatErrorCode(*o.errorCode);
     const ErrorInfo info = lookupError(*o.errorCode);
-    f.title = "ccmsetup failed with error " + code + (info.name.empty() ? "" : " (" + std::string(info.name) + ")");
+    f.title =
+        "ccmsetup failed with error " + code + (info.name.empty() ? "" : " (" + std::string(info.name) + ")");
   } else {
     f.title = "ccmsetup stopped with " + exitText + (meaning ? ": " + meaning->title : "");
   }
@@ -37,7 +38,8 @@ void setupFailed(const Timeline& t, const RuleContext& context, std::vector<Find
                        "the install reached Windows Installer), starting from the error text above; "
                        "fix what they name, then run ccmsetup again.";
   std::vector<EventIndex> cited;
-  for (EventIndex i : eventsOf(t, {EventKind::SetupFailed, EventKind::DeploymentStatus, EventKind::ExitCode}, o.run)) {
+  for (EventIndex i :
+       eventsOf(t, {EventKind::SetupFailed, EventKind::DeploymentStatus, EventKind::ExitCode}, o.run)) {
     if (eventAt(t, i).event.number("code") != 0) cited.push_back(i);  // not a hand-off's "return code 0"
   }
   cite(t, cited, f);

@@ -18,11 +18,12 @@ std::optional<PhaseStep> phaseStepOf(const Event& e) {
   const EventKindInfo& kind = kindInfo(e.kind);
   const PhaseStep step = kind.step;
   switch (kind.phaseRule) {
-    case PhaseRule::None: return std::nullopt;
-    case PhaseRule::Fixed: return step;
+    case PhaseRule::None:
+      return std::nullopt;
+    case PhaseRule::Fixed:
+      return step;
     case PhaseRule::ByMsiFile:
-      return PhaseStep{isClientMsi(e.get("file")) ? step.phase : PhaseKind::Prerequisites,
-                       step.effect};
+      return PhaseStep{isClientMsi(e.get("file")) ? step.phase : PhaseKind::Prerequisites, step.effect};
     case PhaseRule::ByMsiExitCode: {
       const auto code = e.number("exitcode");
       const bool ok = code && (*code == 0 || *code == 3010 || *code == 1641);

@@ -4,8 +4,8 @@
 
 namespace ccmlog::detail {
 
-std::pair<KeptEvent*, bool> RunEvents::keep(std::uint64_t seq, const Event& event,
-                                            const Location& at, std::string_view message) {
+std::pair<KeptEvent*, bool> RunEvents::keep(std::uint64_t seq, const Event& event, const Location& at,
+                                            std::string_view message) {
   Kind& kind = kinds_[static_cast<size_t>(event.kind)];
   bool grew = true;
   if (kind.heads == 0 && kind.recent.empty()) usedKinds_.push_back(event.kind);

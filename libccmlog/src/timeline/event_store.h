@@ -30,7 +30,6 @@
 #include <vector>
 
 #include "ccmlog/timeline.h"
-#include "ccmlog/timeline.h"
 #include "classify/flat_events.h"
 
 namespace ccmlog::detail {
@@ -47,11 +46,11 @@ inline constexpr std::size_t kEvidenceTextLimit = 1024;
 /// dropping a run's events costs nothing per event (and touches none of them).
 struct KeptEvent : FlatEvent {
   std::uint64_t seq = 0;  ///< arrival order across all runs
-  bool dead = false;  ///< overwritten in its kind's ring: not kept after all
+  bool dead = false;      ///< overwritten in its kind's ring: not kept after all
   Location where;
   TextSpan message;  ///< its evidence text
   // What the builder notes for a download (DownloadStarted / BitsFileAdded).
-  std::uint64_t completionsBefore = 0;  ///< the run's DownloadComplete events before this one
+  std::uint64_t completionsBefore = 0;     ///< the run's DownloadComplete events before this one
   std::optional<std::uint32_t> errorCode;  ///< the code of the DownloadFailed that followed it
 };
 static_assert(std::is_trivially_destructible_v<KeptEvent>);
@@ -83,9 +82,7 @@ class RunEvents {
   void clear();
 
   /// As Event::get: the first field of that name, or empty.
-  std::string_view get(const KeptEvent& e, std::string_view name) const {
-    return flat_.get(e, name);
-  }
+  std::string_view get(const KeptEvent& e, std::string_view name) const { return flat_.get(e, name); }
   /// The event as the timeline shows it, its texts copied out.
   TimelineEvent timelineEvent(const KeptEvent& e) const;
 
@@ -126,8 +123,7 @@ class SpareRunEvents {
 /// it: memory about to be touched that was last touched long ago.
 inline void prefetch(const void* p, std::size_t size) {
   constexpr std::size_t kCacheLine = 64;
-  for (std::size_t at = 0; at < size; at += kCacheLine)
-    __builtin_prefetch(static_cast<const char*>(p) + at);
+  for (std::size_t at = 0; at < size; at += kCacheLine) __builtin_prefetch(static_cast<const char*>(p) + at);
 }
 
 }  // namespace ccmlog::detail

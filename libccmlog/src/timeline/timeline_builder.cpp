@@ -7,10 +7,10 @@
 #include <unordered_map>
 
 #include "ccmlog/command_line.h"
-#include "timeline/event_phases.h"
-#include "timeline/event_store.h"
 #include "classify/event_kinds.h"
 #include "classify/text_case.h"
+#include "timeline/event_phases.h"
+#include "timeline/event_store.h"
 
 namespace ccmlog {
 
@@ -57,18 +57,18 @@ bool isDownload(EventKind kind) {
 Download downloadOf(const RunEvents& events, const KeptEvent& e, EventIndex started,
                     std::uint64_t completions) {
   return Download{std::string(events.get(e, e.kind == EventKind::BitsFileAdded ? "url" : "source")),
-                  std::string(events.get(e, "destination")), completions > e.completionsBefore,
-                  e.errorCode, started};
+                  std::string(events.get(e, "destination")), completions > e.completionsBefore, e.errorCode,
+                  started};
 }
 
 struct BuildingRun {
   Run run;
   RunNotes notes;
-  std::unique_ptr<RunEvents> events;  // made on first use
+  std::unique_ptr<RunEvents> events;          // made on first use
   std::optional<std::uint64_t> lastDownload;  // seq of the latest download's event
   size_t kept = 0;
-  bool exited = false;  // wrote "exiting with return code": its process writes no more
-  bool acted = false;   // wrote more than who it is (banner, version, command line, account)
+  bool exited = false;     // wrote "exiting with return code": its process writes no more
+  bool acted = false;      // wrote more than who it is (banner, version, command line, account)
   bool auxiliary = false;  // made for an auxiliary log's events (an MSI log alone): they end it
 };
 
@@ -82,8 +82,10 @@ bool isIntroduction(EventKind kind) {
     case EventKind::RunningAsUser:
     case EventKind::InServiceMain:
     case EventKind::FreeDiskSpace:
-    case EventKind::Benign: return true;
-    default: return false;
+    case EventKind::Benign:
+      return true;
+    default:
+      return false;
   }
 }
 
@@ -207,11 +209,21 @@ void TimelineBuilder::Impl::apply(BuildingRun& b, const Event& event, const Loca
   ++run.eventCounts[static_cast<size_t>(event.kind)];
   if (!isIntroduction(event.kind)) b.acted = true;
   switch (event.kind) {
-    case EventKind::Version: run.version = event.get("version"); break;
-    case EventKind::LaunchFolder: run.launchFolder = event.get("folder"); break;
-    case EventKind::CommandLine: run.commandLineText = event.get("commandline"); break;  // parsed by assemble()
-    case EventKind::RunningAsUser: run.user = event.get("user"); break;
-    case EventKind::InServiceMain: note.inServiceMain = true; break;
+    case EventKind::Version:
+      run.version = event.get("version");
+      break;
+    case EventKind::LaunchFolder:
+      run.launchFolder = event.get("folder");
+      break;
+    case EventKind::CommandLine:
+      run.commandLineText = event.get("commandline");
+      break;  // parsed by assemble()
+    case EventKind::RunningAsUser:
+      run.user = event.get("user");
+      break;
+    case EventKind::InServiceMain:
+      note.inServiceMain = true;
+      break;
     case EventKind::ServiceCreated:
       run.createdService = true;
       note.serviceCreatedAt = where;
@@ -220,17 +232,25 @@ void TimelineBuilder::Impl::apply(BuildingRun& b, const Event& event, const Loca
       run.exitCode = event.number("code");
       b.exited = true;
       break;
-    case EventKind::SetupFailed: run.errorCode = event.code("code"); break;
-    case EventKind::UninstallSucceeded: run.operation = Operation::Uninstall; break;
+    case EventKind::SetupFailed:
+      run.errorCode = event.code("code");
+      break;
+    case EventKind::UninstallSucceeded:
+      run.operation = Operation::Uninstall;
+      break;
     case EventKind::MsiExitCode:
       if (!run.msiStatus) run.msiStatus = event.number("exitcode");
       break;
     case EventKind::MsiStatus:
       run.msiStatus = event.number("exitcode");
-      if (!run.operation) run.operation = detail::asciiLower(event.get("operation")) == "removal" ? Operation::Uninstall : Operation::Install;
+      if (!run.operation)
+        run.operation = detail::asciiLower(event.get("operation")) == "removal" ? Operation::Uninstall
+                                                                                : Operation::Install;
       if (const std::string_view product = event.get("product"); !product.empty()) run.product = product;
       break;
-    case EventKind::MsiProduct: run.product = event.get("product"); break;
+    case EventKind::MsiProduct:
+      run.product = event.get("product");
+      break;
     case EventKind::DeploymentStatus:
       if (!run.errorCode) run.errorCode = event.code("code");
       break;
@@ -239,7 +259,8 @@ void TimelineBuilder::Impl::apply(BuildingRun& b, const Event& event, const Loca
         if (KeptEvent* download = b.events->find(*b.lastDownload)) download->errorCode = event.code("code");
       }
       break;
-    default: break;
+    default:
+      break;
   }
   if (const auto step = phaseStepOf(event)) {
     PhaseProgress& phase = note.phases[static_cast<size_t>(step->phase)];
@@ -383,7 +404,8 @@ void TimelineBuilder::Impl::decideOutcome(Timeline& timeline) {
     outcome.status = OutcomeStatus::Success;
   }
   // A failed install never reports the 0 a process wrote on its way out.
-  if (run.exitCode && (*run.exitCode != 0 || outcome.status == OutcomeStatus::Success)) outcome.exitCode = run.exitCode;
+  if (run.exitCode && (*run.exitCode != 0 || outcome.status == OutcomeStatus::Success))
+    outcome.exitCode = run.exitCode;
 }
 
 TimelineBuilder::TimelineBuilder() : impl_(std::make_unique<Impl>()) {}

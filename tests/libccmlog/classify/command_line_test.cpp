@@ -43,8 +43,7 @@ TEST(ParseCommandLine, ReadsEverySwitchInOrderWithLowerCaseNames) {
 }
 
 TEST(ParseCommandLine, RemovesQuotesAroundAValueWithSpaces) {
-  const CommandLine cl =
-      parseCommandLine(R"(ccmsetup.exe /source:"\\srv\my share" SMSMP="mp one.lan")");
+  const CommandLine cl = parseCommandLine(R"(ccmsetup.exe /source:"\\srv\my share" SMSMP="mp one.lan")");
   EXPECT_EQ(cl.source, R"(\\srv\my share)");
   EXPECT_EQ(cl.property("SMSMP"), "mp one.lan");
 }
@@ -59,8 +58,7 @@ TEST(ParseCommandLine, CountsUserOnlyAsNoService) {
 }
 
 TEST(ParseCommandLine, KeepsTheFirstSourceAndMpButListsAll) {
-  const CommandLine cl =
-      parseCommandLine(R"(ccmsetup.exe /source:\\a\s /source:\\b\s /mp:one /mp:two)");
+  const CommandLine cl = parseCommandLine(R"(ccmsetup.exe /source:\\a\s /source:\\b\s /mp:one /mp:two)");
   EXPECT_EQ(cl.source, R"(\\a\s)");
   EXPECT_EQ(cl.mp, "one");
   EXPECT_EQ(cl.switches.size(), 4u);

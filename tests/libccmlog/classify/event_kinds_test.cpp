@@ -53,11 +53,18 @@ TEST(EventKinds, EveryFieldIsCapturedBySomeRowOfItsKind) {
 TEST(EventKinds, AStepDecidedByAFieldNamesAFieldOfTheKind) {
   for (const EventKindInfo& kind : eventKinds()) {
     switch (kind.phaseRule) {
-      case PhaseRule::ByMsiFile: EXPECT_TRUE(carries(kind, "file")) << kind.id; break;
-      case PhaseRule::ByMsiExitCode: EXPECT_TRUE(carries(kind, "exitcode")) << kind.id; break;
-      case PhaseRule::ByExitCode: EXPECT_TRUE(carries(kind, "code")) << kind.id; break;
+      case PhaseRule::ByMsiFile:
+        EXPECT_TRUE(carries(kind, "file")) << kind.id;
+        break;
+      case PhaseRule::ByMsiExitCode:
+        EXPECT_TRUE(carries(kind, "exitcode")) << kind.id;
+        break;
+      case PhaseRule::ByExitCode:
+        EXPECT_TRUE(carries(kind, "code")) << kind.id;
+        break;
       case PhaseRule::None:
-      case PhaseRule::Fixed: break;
+      case PhaseRule::Fixed:
+        break;
     }
   }
 }

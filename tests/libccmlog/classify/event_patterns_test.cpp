@@ -57,8 +57,7 @@ Fields fieldsOf(const Event& event) {
 }
 
 std::string describe(size_t row, const EventPattern& p) {
-  return "row " + std::to_string(row) + " (" + std::string(toString(p.kind)) +
-         "): " + std::string(p.sample);
+  return "row " + std::to_string(row) + " (" + std::string(toString(p.kind)) + "): " + std::string(p.sample);
 }
 
 TEST(EventPatterns, EveryPatternCompiles) {
@@ -136,10 +135,7 @@ const Case kCases[] = {
      "==========[ ccmsetup started in process 2608 ]========== ccmsetup 3/4/2009 11:16:11 AM",
      EventKind::RunStarted,
      {{"pid", "2608"}}},
-    {"2007-era version",
-     "Version: 4.0.6221.1000",
-     EventKind::Version,
-     {{"version", "4.0.6221.1000"}}},
+    {"2007-era version", "Version: 4.0.6221.1000", EventKind::Version, {{"version", "4.0.6221.1000"}}},
     {"a version not at the start is not ccmsetup's",
      "Operating system version: 10.0.19045",
      std::nullopt,
@@ -148,10 +144,7 @@ const Case kCases[] = {
      "ccmsetup is exiting with return code 7",
      EventKind::ExitCode,
      {{"code", "7"}}},
-    {"user in quotes",
-     R"(Running as user "SYSTEM")",
-     EventKind::RunningAsUser,
-     {{"user", "SYSTEM"}}},
+    {"user in quotes", R"(Running as user "SYSTEM")", EventKind::RunningAsUser, {{"user", "SYSTEM"}}},
     {"folder with a space and a trailing backslash",
      R"(Launch from folder C:\Install\sccm client\)",
      EventKind::LaunchFolder,
@@ -183,8 +176,7 @@ const Case kCases[] = {
      "Failed to download files through BITS. Error: 0x80190194, Description HTTP status 404: The "
      "requested URL does not exist on the server.\r\n",
      EventKind::DownloadFailed,
-     {{"code", "0x80190194"},
-      {"text", "HTTP status 404: The requested URL does not exist on the server."}}},
+     {{"code", "0x80190194"}, {"text", "HTTP status 404: The requested URL does not exist on the server."}}},
     {"BITS failure whose description continues on the next line",
      "Failed to download files through BITS. Error: 0x80190194, Description HTTP status "
      "404:\r\nThe "
@@ -256,10 +248,7 @@ const Case kCases[] = {
      "MainEngineThread is returning 1603",
      EventKind::MsiExitCode,
      {{"exitcode", "1603"}}},
-    {"bootstrap exit",
-     "CcmSetup is exiting with return code 0",
-     EventKind::ExitCode,
-     {{"code", "0"}}},
+    {"bootstrap exit", "CcmSetup is exiting with return code 0", EventKind::ExitCode, {{"code", "0"}}},
     {"setup failed",
      "CcmSetup failed with error code 0x80070643",
      EventKind::SetupFailed,
@@ -280,19 +269,13 @@ const Case kCases[] = {
      "Failed to get site version from AD with error 0x80004005",
      EventKind::Benign,
      {}},
-    {"benign SetInitialCommandLine",
-     "SetInitialCommandLine failed with 0x80070002",
-     EventKind::Benign,
-     {}},
+    {"benign SetInitialCommandLine", "SetInitialCommandLine failed with 0x80070002", EventKind::Benign, {}},
     {"policy namespace with another code is not known benign (variant)",
      "Failed to connect to policy namespace. Error 0x80041003",
      std::nullopt,
      {}},
     {"unrelated", "Checking Write Filter Status.", std::nullopt, {}},
-    {"unrelated path",
-     R"(Config file:      C:\WINDOWS\ccmsetup\MobileClientUnicode.tcf)",
-     std::nullopt,
-     {}},
+    {"unrelated path", R"(Config file:      C:\WINDOWS\ccmsetup\MobileClientUnicode.tcf)", std::nullopt, {}},
     {"empty", "", std::nullopt, {}},
 };
 
@@ -312,19 +295,15 @@ TEST(EventClassifier, YieldsTheExpectedKindAndFieldsForRealLines) {
 
 TEST(EventClassifier, CapturedCodesParseInTheNotationsTheLogsUse) {
   EXPECT_EQ(classify("CcmSetup failed with error code 0x80190194")[0].code("code"), 0x80190194u);
-  EXPECT_EQ(classify(R"(ClientDeploymentMessage ErrorCode="-2145844844")")[0].code("code"),
-            0x80190194u);
-  EXPECT_EQ(classify("CreateInstance of CLSID_BackgroundCopyManager failed with 8007042C")[0].code(
-                "code"),
+  EXPECT_EQ(classify(R"(ClientDeploymentMessage ErrorCode="-2145844844")")[0].code("code"), 0x80190194u);
+  EXPECT_EQ(classify("CreateInstance of CLSID_BackgroundCopyManager failed with 8007042C")[0].code("code"),
             0x8007042Cu);
 }
 
 TEST(EventClassifier, CapturedNumbersParse) {
-  EXPECT_EQ(classify("==========[ ccmsetup started in process 476 ]==========")[0].number("pid"),
-            476);
+  EXPECT_EQ(classify("==========[ ccmsetup started in process 476 ]==========")[0].number("pid"), 476);
   EXPECT_EQ(classify("Next retry in 10 minute(s)...")[0].number("minutes"), 10);
-  EXPECT_EQ(classify("File download 43% complete (262144 of 602112 bytes).")[0].number("percent"),
-            43);
+  EXPECT_EQ(classify("File download 43% complete (262144 of 602112 bytes).")[0].number("percent"), 43);
   EXPECT_EQ(classify("Detected 40960 MB free disk space on system drive.")[0].number("mb"), 40960);
 }
 
@@ -353,7 +332,8 @@ TEST(EventClassifier, AReusedEventBecomesWhatClassifyGives) {
   for (size_t i = 0; i < messages.size(); ++i) {
     std::vector<Event> expected;
     classifier().classify(messages[i], RecordIndex{i}, expected);
-    ASSERT_EQ(classifier().classifyInto(messages[i], RecordIndex{i}, reused), !expected.empty()) << messages[i];
+    ASSERT_EQ(classifier().classifyInto(messages[i], RecordIndex{i}, reused), !expected.empty())
+        << messages[i];
     if (expected.empty()) continue;
     EXPECT_EQ(reused.kind, expected[0].kind) << messages[i];
     EXPECT_EQ(value(reused.record), i);
@@ -389,8 +369,7 @@ TEST(EventClassifier, GivesTheSameAnswersFromSeveralThreads) {
   const auto expected = classifyAll();
   std::vector<std::vector<std::string>> results(4);
   std::vector<std::thread> threads;
-  for (auto& result : results)
-    threads.emplace_back([&result, &classifyAll] { result = classifyAll(); });
+  for (auto& result : results) threads.emplace_back([&result, &classifyAll] { result = classifyAll(); });
   for (auto& t : threads) t.join();
   for (const auto& result : results) EXPECT_EQ(result, expected);
 }

@@ -19,8 +19,7 @@ TEST(EventKindToString, GivesADistinctKebabCaseIdForEveryKind) {
     const std::string_view id = toString(static_cast<EventKind>(k));
     EXPECT_TRUE(ids.insert(id).second) << id << " used twice";
     EXPECT_FALSE(id.empty());
-    EXPECT_EQ(id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-"), std::string_view::npos)
-        << id;
+    EXPECT_EQ(id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-"), std::string_view::npos) << id;
     EXPECT_NE(id.front(), '-');
     EXPECT_NE(id.back(), '-');
   }
@@ -36,8 +35,8 @@ TEST(EventGet, ReturnsTheFieldOrEmpty) {
 }
 
 TEST(EventNumber, ParsesWholeDecimalFieldsOnly) {
-  const Event e = withFields(
-      {{"pid", "2608"}, {"code", "-7"}, {"hex", "0x10"}, {"partial", "12a"}, {"empty", ""}});
+  const Event e =
+      withFields({{"pid", "2608"}, {"code", "-7"}, {"hex", "0x10"}, {"partial", "12a"}, {"empty", ""}});
   EXPECT_EQ(e.number("pid"), 2608);
   EXPECT_EQ(e.number("code"), -7);
   EXPECT_EQ(e.number("hex"), std::nullopt);

@@ -14,8 +14,8 @@ using detail::TextSpan;
 constexpr std::string_view kCode = "code", kText = "text";
 
 Event failed(std::uint64_t record, std::string code, std::string text) {
-  return Event{EventKind::DownloadFailed, RecordIndex{record},
-               {{kCode, std::move(code)}, {kText, std::move(text)}}};
+  return Event{
+      EventKind::DownloadFailed, RecordIndex{record}, {{kCode, std::move(code)}, {kText, std::move(text)}}};
 }
 
 void expectSame(const Event& got, const Event& expected) {

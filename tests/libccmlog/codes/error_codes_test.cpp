@@ -55,8 +55,8 @@ TEST(ParseErrorCode, TrimsSurroundingWhitespace) {
 
 TEST(ParseErrorCode, RejectsTextThatIsNoCode) {
   for (std::string_view text :
-       {"", "   ", "xyz", "0x", "-", "+5", "5 5", "5.0", "1e3", "0x1G", "0x-5", "0x 5",
-        "8007000Z", "0x100000000", "4294967296", "-2147483649", "80070005h"}) {
+       {"", "   ", "xyz", "0x", "-", "+5", "5 5", "5.0", "1e3", "0x1G", "0x-5", "0x 5", "8007000Z",
+        "0x100000000", "4294967296", "-2147483649", "80070005h"}) {
     EXPECT_EQ(parseErrorCode(text), std::nullopt) << "'" << text << "'";
   }
 }
@@ -70,8 +70,8 @@ TEST(LookupError, InvalidTextGivesAnErrorNamingTheNotations) {
 }
 
 TEST(LookupError, FindsAWin32RowInEveryNotation) {
-  for (std::string_view text : {"5", "0x80070005", "0X80070005", "80070005", "-2147024891",
-                                "2147942405", " 5\n"}) {
+  for (std::string_view text :
+       {"5", "0x80070005", "0X80070005", "80070005", "-2147024891", "2147942405", " 5\n"}) {
     const auto info = lookupError(text);
     ASSERT_TRUE(info) << text;
     EXPECT_EQ(info->code, 0x80070005u) << text;
@@ -124,10 +124,10 @@ TEST(LookupError, ClassifiesFamiliesByValue) {
                        Case{0x80004005, ErrorFamily::HResult},
                        Case{0x800B0101, ErrorFamily::HResult},
                        Case{0x00040000, ErrorFamily::HResult},
-                       Case{0xC0000005, ErrorFamily::NtStatus},   // STATUS_ACCESS_VIOLATION
-                       Case{0x40000000, ErrorFamily::NtStatus},   // STATUS_OBJECT_NAME_EXISTS
-                       Case{0x80000005, ErrorFamily::NtStatus},   // only ntstatus.h names it
-                       Case{0x8000000A, ErrorFamily::HResult},    // E_PENDING and STATUS_HANDLES_CLOSED
+                       Case{0xC0000005, ErrorFamily::NtStatus},    // STATUS_ACCESS_VIOLATION
+                       Case{0x40000000, ErrorFamily::NtStatus},    // STATUS_OBJECT_NAME_EXISTS
+                       Case{0x80000005, ErrorFamily::NtStatus},    // only ntstatus.h names it
+                       Case{0x8000000A, ErrorFamily::HResult},     // E_PENDING and STATUS_HANDLES_CLOSED
                        Case{0xD0000005, ErrorFamily::HResult}}) {  // HRESULT_FROM_NT
     EXPECT_EQ(lookupError(c.code).family, c.family) << formatErrorCode(c.code);
   }
@@ -144,13 +144,11 @@ TEST(LookupError, UnknownButValidCodeKeepsItsFamily) {
     std::uint32_t code;
     ErrorFamily family;
   };
-  for (const Case c : {Case{0x8007FFFE, ErrorFamily::Win32},
-                       Case{0x80072FFF, ErrorFamily::WinHttp},
-                       Case{0x801901FF, ErrorFamily::Bits},
-                       Case{0x80041FFF, ErrorFamily::Wmi},
+  for (const Case c : {Case{0x8007FFFE, ErrorFamily::Win32}, Case{0x80072FFF, ErrorFamily::WinHttp},
+                       Case{0x801901FF, ErrorFamily::Bits}, Case{0x80041FFF, ErrorFamily::Wmi},
                        Case{0x87DFFFFF, ErrorFamily::ConfigMgr},
-                       Case{0xDEADBEEF, ErrorFamily::HResult},     // bit 30 with bit 28
-                       Case{0xC0FFFFFF, ErrorFamily::NtStatus},    // bit 30 without bit 28
+                       Case{0xDEADBEEF, ErrorFamily::HResult},   // bit 30 with bit 28
+                       Case{0xC0FFFFFF, ErrorFamily::NtStatus},  // bit 30 without bit 28
                        Case{0x6000FFFF, ErrorFamily::NtStatus}}) {
     const ErrorInfo info = lookupError(c.code);
     EXPECT_EQ(info.code, c.code);
@@ -193,18 +191,15 @@ TEST(LookupError, DecodesTheFacilityOfAnyCode) {
     std::uint16_t facility;
     std::string_view name;
   };
-  for (const Case c : {Case{0x80070005, 7, "FACILITY_WIN32"},
-                       Case{0x8007045D, 7, "FACILITY_WIN32"},
+  for (const Case c : {Case{0x80070005, 7, "FACILITY_WIN32"}, Case{0x8007045D, 7, "FACILITY_WIN32"},
                        Case{0, 0, "FACILITY_NULL"},
                        Case{0x80240022, 36, "FACILITY_WINDOWSUPDATE"},  // no text, still decoded
-                       Case{0x800B0101, 11, "FACILITY_CERT"},
-                       Case{0x80200010, 32, "FACILITY_BACKGROUNDCOPY"},
-                       Case{0x8024FFFF, 36, "FACILITY_WINDOWSUPDATE"},  // unnamed code
-                       Case{0x87D00454, 0x7D0, ""},                    // the SDK names no 2000
-                       Case{0xA0070005, 7, ""},                        // customer bit
-                       Case{0xC0020001, 2, "FACILITY_RPC_RUNTIME"},    // NTSTATUS numbering
-                       Case{0xC0000005, 0, ""},
-                       Case{0xE0434352, 0x43, ""}}) {                 // customer NTSTATUS (.NET)
+                       Case{0x800B0101, 11, "FACILITY_CERT"}, Case{0x80200010, 32, "FACILITY_BACKGROUNDCOPY"},
+                       Case{0x8024FFFF, 36, "FACILITY_WINDOWSUPDATE"},          // unnamed code
+                       Case{0x87D00454, 0x7D0, ""},                             // the SDK names no 2000
+                       Case{0xA0070005, 7, ""},                                 // customer bit
+                       Case{0xC0020001, 2, "FACILITY_RPC_RUNTIME"},             // NTSTATUS numbering
+                       Case{0xC0000005, 0, ""}, Case{0xE0434352, 0x43, ""}}) {  // customer NTSTATUS (.NET)
     const ErrorInfo info = lookupError(c.code);
     EXPECT_EQ(info.facility, c.facility) << formatErrorCode(c.code);
     EXPECT_EQ(info.facilityName, c.name) << formatErrorCode(c.code);
@@ -292,8 +287,7 @@ TEST(ErrorTable, HoldsTheKnowledgeRowsVerbatim) {
            ErrorRow{0x80041002, "WBEM_E_NOT_FOUND", "Object cannot be found (WMI)."},
            ErrorRow{0x8004100E, "WBEM_E_INVALID_NAMESPACE", "Invalid namespace (WMI)."},
            ErrorRow{0x87D00215, "", "Item not found"},
-           ErrorRow{0x87D00454, "CCM_E_NO_CLIENT_PKI_CERT",
-                    "No client PKI certificate is available."},
+           ErrorRow{0x87D00454, "CCM_E_NO_CLIENT_PKI_CERT", "No client PKI certificate is available."},
        }) {
     const ErrorInfo info = lookupError(want.code);
     EXPECT_EQ(info.name, want.name) << formatErrorCode(want.code);

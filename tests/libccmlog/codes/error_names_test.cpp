@@ -40,7 +40,8 @@ TEST(ErrorNames, EveryNameIsFoundByItsCodeAndItsCodeByName) {
   const auto rows = namedCodes();
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const std::string_view name = nameOf(rows[i]);
-    EXPECT_EQ(parseErrorCode(formatErrorCode(rows[i].code)), rows[i].code) << name << ": no notation reaches it";
+    EXPECT_EQ(parseErrorCode(formatErrorCode(rows[i].code)), rows[i].code)
+        << name << ": no notation reaches it";
     EXPECT_EQ(parseErrorCode(name), rows[i].code) << name;
     const bool first = i == 0 || rows[i - 1].code != rows[i].code;
     if (first) {
@@ -53,9 +54,11 @@ TEST(ErrorNames, EveryNameIsFoundByItsCodeAndItsCodeByName) {
 TEST(ErrorNames, AgreeWithTheHandWrittenNames) {
   for (const ErrorRow& row : errorTable()) {
     const auto rows = namedCodes();
-    const auto first = std::find_if(rows.begin(), rows.end(), [&](const NamedCode& r) { return r.code == row.code; });
+    const auto first =
+        std::find_if(rows.begin(), rows.end(), [&](const NamedCode& r) { return r.code == row.code; });
     if (first == rows.end()) {
-      EXPECT_EQ(row.code & 0xFFF00000, 0x87D00000u) << formatErrorCode(row.code) << ": only ConfigMgr codes lack an SDK name";
+      EXPECT_EQ(row.code & 0xFFF00000, 0x87D00000u)
+          << formatErrorCode(row.code) << ": only ConfigMgr codes lack an SDK name";
       continue;
     }
     EXPECT_EQ(row.name, nameOf(*first)) << formatErrorCode(row.code);
@@ -85,15 +88,16 @@ TEST(ErrorNames, HoldTheCodesSetupMeetsFromEveryHeader) {
 }
 
 TEST(ErrorNames, LeaveOutHelpersAndCodesNoNotationReaches) {
-  for (std::string_view name : {"FACILITY_WIN32", "WINHTTP_ERROR_BASE", "WSABASEERR", "OLE_E_FIRST",
-                                "SEVERITY_ERROR", "DNS_ERROR_MASK", "S_FALSE", "STATUS_PENDING", "WBEM_S_FALSE"}) {
+  for (std::string_view name :
+       {"FACILITY_WIN32", "WINHTTP_ERROR_BASE", "WSABASEERR", "OLE_E_FIRST", "SEVERITY_ERROR",
+        "DNS_ERROR_MASK", "S_FALSE", "STATUS_PENDING", "WBEM_S_FALSE"}) {
     EXPECT_EQ(parseErrorCode(name), std::nullopt) << name;
   }
 }
 
 TEST(LookupByName, IgnoresCaseAndSurroundingSpace) {
-  for (std::string_view text : {"ERROR_ACCESS_DENIED", "error_access_denied", " Error_Access_Denied\n",
-                                "E_ACCESSDENIED"}) {
+  for (std::string_view text :
+       {"ERROR_ACCESS_DENIED", "error_access_denied", " Error_Access_Denied\n", "E_ACCESSDENIED"}) {
     const auto info = lookupError(text);
     ASSERT_TRUE(info) << text;
     EXPECT_EQ(info->code, 0x80070005u) << text;

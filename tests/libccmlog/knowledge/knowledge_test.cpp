@@ -43,9 +43,10 @@ std::shared_ptr<const Knowledge> extendedWith(std::string_view text) {
 
 // An entry of rule `rule` (cause "one") with one line pattern and one sample.
 std::string entryWith(std::string_view rule, std::string_view line, std::string_view sample) {
-  return "[[entry]]\nrule = \"" + std::string(rule) + "\"\ncause = \"one\"\nseverity = \"error\"\nlines = ['" +
-         std::string(line) + "']\ntitle = \"t\"\nexplanation = \"e\"\nremedy = \"r\"\nsamples = ['" +
-         std::string(sample) + "']\n";
+  return "[[entry]]\nrule = \"" + std::string(rule) +
+         "\"\ncause = \"one\"\nseverity = \"error\"\nlines = ['" + std::string(line) +
+         "']\ntitle = \"t\"\nexplanation = \"e\"\nremedy = \"r\"\nsamples = ['" + std::string(sample) +
+         "']\n";
 }
 
 std::string errorOf(std::string_view text) {
@@ -79,24 +80,32 @@ TEST(Knowledge, BuiltInEntriesSayWhereTheyWereWritten) {
 }
 
 TEST(Knowledge, ASampleThatAnotherEntryClaimsIsAProblem) {
-  const auto knowledge = extendedWith(entryWith("contoso-msxml", "instantiate MSXML", "Failed to instantiate MSXML with error 0x8007045a"));
+  const auto knowledge = extendedWith(
+      entryWith("contoso-msxml", "instantiate MSXML", "Failed to instantiate MSXML with error 0x8007045a"));
   // Each claims the other's sample.
   const auto problems = knowledge->checkSamples();
   ASSERT_EQ(problems.size(), 2u);
-  EXPECT_NE(problems[0].find("msi-install-failed/msxml: sample 'Failed to instantiate MSXML with error 0x8007045a' "
-                             "is matched by contoso-msxml/one (contoso.toml:1) too"),
-            std::string::npos) << problems[0];
-  EXPECT_NE(problems[1].find("contoso.toml:1: contoso-msxml/one: sample 'Failed to instantiate MSXML with error "
-                             "0x8007045a' is matched by msi-install-failed/msxml (msi-install-failed.toml:"),
-            std::string::npos) << problems[1];
+  EXPECT_NE(
+      problems[0].find("msi-install-failed/msxml: sample 'Failed to instantiate MSXML with error 0x8007045a' "
+                       "is matched by contoso-msxml/one (contoso.toml:1) too"),
+      std::string::npos)
+      << problems[0];
+  EXPECT_NE(
+      problems[1].find("contoso.toml:1: contoso-msxml/one: sample 'Failed to instantiate MSXML with error "
+                       "0x8007045a' is matched by msi-install-failed/msxml (msi-install-failed.toml:"),
+      std::string::npos)
+      << problems[1];
 }
 
 TEST(Knowledge, ASampleNoLineMatchesIsAProblem) {
-  const auto knowledge = extendedWith(entryWith("contoso-thing", "Contoso thing broke", "Contoso thing is fine"));
+  const auto knowledge =
+      extendedWith(entryWith("contoso-thing", "Contoso thing broke", "Contoso thing is fine"));
   const auto problems = knowledge->checkSamples();
   ASSERT_EQ(problems.size(), 2u);  // its own lines miss it, and so it is no event either
-  EXPECT_NE(problems[0].find("contoso.toml:1: contoso-thing/one: sample 'Contoso thing is fine' is matched by none"),
-            std::string::npos) << problems[0];
+  EXPECT_NE(problems[0].find(
+                "contoso.toml:1: contoso-thing/one: sample 'Contoso thing is fine' is matched by none"),
+            std::string::npos)
+      << problems[0];
 }
 
 TEST(Knowledge, MalformedFilesNameFileLineAndField) {
@@ -109,9 +118,11 @@ TEST(Knowledge, MalformedFilesNameFileLineAndField) {
   EXPECT_EQ(errorOf("[[entry]]\nrule = \"a\"\ncause = \"b\"\nlines = ['(?P<x>y)']\n"),
             "bad.toml:4: field 'lines': '(?P<x>y)' is named groups (?P<name>…) are not supported; use (?:…)");
   // A pattern the classifier would have to try on every line (no word of six characters).
-  EXPECT_EQ(errorOf("[[entry]]\nrule = \"a\"\ncause = \"b\"\nlines = ['\\b25150\\b']\n")
-                .find("bad.toml:4: field 'lines': '\\b25150\\b' is without a literal text of six or more characters"),
-            0u);
+  EXPECT_EQ(
+      errorOf("[[entry]]\nrule = \"a\"\ncause = \"b\"\nlines = ['\\b25150\\b']\n")
+          .find(
+              "bad.toml:4: field 'lines': '\\b25150\\b' is without a literal text of six or more characters"),
+      0u);
   EXPECT_EQ(errorOf("[[entry]]\nrule = \"a\"\ncause = \"b\"\ntitel = \"x\"\n"),
             "bad.toml:4: field 'titel': unknown field");
   EXPECT_EQ(errorOf("[[entry]]\nrule = \"a\"\ncause = \"b\"\nlines = 'x'\n"),
@@ -120,21 +131,26 @@ TEST(Knowledge, MalformedFilesNameFileLineAndField) {
             "bad.toml:4: field 'code': 'banana' is not an error code (write it as 0x87d00454)");
   EXPECT_EQ(errorOf("[[entry]]\nrule = \"a\"\ncause = \"b\"\nlines = ['contoso thing']\n"),
             "bad.toml:1: field 'title': missing (an entry with lines needs it)");
-  EXPECT_EQ(errorOf("[[entry]]\nrule = \"a\"\ncause = \"b\"\nlines = ['contoso thing']\ntitle = \"t\"\nexplanation = \"e\"\n"
+  EXPECT_EQ(errorOf("[[entry]]\nrule = \"a\"\ncause = \"b\"\nlines = ['contoso thing']\ntitle = "
+                    "\"t\"\nexplanation = \"e\"\n"
                     "remedy = \"r\"\nseverity = \"info\"\n"),
-            "bad.toml:1: field 'samples': missing (an entry with lines needs a real-shaped line that it identifies)");
+            "bad.toml:1: field 'samples': missing (an entry with lines needs a real-shaped line that it "
+            "identifies)");
   EXPECT_EQ(errorOf("[[entry]]\ncause = \"b\"\n"), "bad.toml:1: field 'rule': missing (every entry has one)");
   EXPECT_EQ(errorOf("[[entry]]\nrule = \"a\"\ncause = \"b\"\n\nrule = \"c\"\n").substr(0, 11), "bad.toml:5:");
-  EXPECT_EQ(errorOf("entries = 3\n"), "bad.toml:1: field 'entries': unknown field (entries are [[entry]] tables)");
+  EXPECT_EQ(errorOf("entries = 3\n"),
+            "bad.toml:1: field 'entries': unknown field (entries are [[entry]] tables)");
 }
 
 TEST(Knowledge, AnEntryMustNotRepeatAKnownCauseOrNameARuleNoCodeImplementsWithoutLines) {
-  EXPECT_EQ(errorOf("[[entry]]\nrule = \"msi-install-failed\"\ncause = \"msxml\"\nexplains = [\"setup-failed\"]\n")
-                .find("bad.toml:1: msi-install-failed/msxml is already known (msi-install-failed.toml:"),
-            0u);
-  EXPECT_EQ(errorOf("[[entry]]\nrule = \"contoso-thing\"\ncause = \"b\"\n"),
-            "bad.toml:1: field 'lines': missing (no code implements rule contoso-thing, so its entries need the "
-            "lines that identify them)");
+  EXPECT_EQ(
+      errorOf("[[entry]]\nrule = \"msi-install-failed\"\ncause = \"msxml\"\nexplains = [\"setup-failed\"]\n")
+          .find("bad.toml:1: msi-install-failed/msxml is already known (msi-install-failed.toml:"),
+      0u);
+  EXPECT_EQ(
+      errorOf("[[entry]]\nrule = \"contoso-thing\"\ncause = \"b\"\n"),
+      "bad.toml:1: field 'lines': missing (no code implements rule contoso-thing, so its entries need the "
+      "lines that identify them)");
 }
 
 // Each pattern compiles alone, but the classifier compiles them all into one
@@ -144,8 +160,9 @@ TEST(Knowledge, PatternsTooLargeTogetherAreRefused) {
   for (int i = 0; i < 400; ++i) alternatives += (i ? "|x" : "x") + std::to_string(10000 + i) + "[a-z]{1,30}y";
   std::string text;
   for (int k = 0; k < 40; ++k) {
-    text += entryWith("huge-" + std::to_string(k), "Contoso huge (?:" + alternatives + ")z" + std::to_string(k),
-                      "Contoso huge x10001abcyz" + std::to_string(k));
+    text +=
+        entryWith("huge-" + std::to_string(k), "Contoso huge (?:" + alternatives + ")z" + std::to_string(k),
+                  "Contoso huge x10001abcyz" + std::to_string(k));
   }
   const auto entries = parseKnowledge(text, "huge.toml");
   ASSERT_TRUE(entries) << entries.error().message;

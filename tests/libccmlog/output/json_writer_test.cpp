@@ -14,11 +14,21 @@ std::string escapedByteByByte(std::string_view text) {
   std::string out = "\"";
   for (const char c : text) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20) {
           char buf[8];
@@ -45,13 +55,16 @@ TEST(JsonWriter, TextThatIsNotUtf8BecomesUtf8) {
   // a sequence cut short, an overlong '/', a surrogate.
   std::string out;
   appendJsonString(out, "M\xfcller \x80 \xe2\x82 \xc0\xaf \xed\xa0\x80 ok \xe2\x82\xac");
-  EXPECT_EQ(out, "\"M\xEF\xBF\xBDller \xEF\xBF\xBD \xEF\xBF\xBD\xEF\xBF\xBD \xEF\xBF\xBD\xEF\xBF\xBD "
-                 "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD ok \xe2\x82\xac\"");
+  EXPECT_EQ(out,
+            "\"M\xEF\xBF\xBDller \xEF\xBF\xBD \xEF\xBF\xBD\xEF\xBF\xBD \xEF\xBF\xBD\xEF\xBF\xBD "
+            "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD ok \xe2\x82\xac\"");
 }
 
 TEST(JsonWriter, C1ControlsAreEscaped) {
   std::string out;
-  appendJsonString(out, "a\xc2\x9b" "2J\xc2\x85 \xc2\xa0 \xc3\xa9");  // CSI, NEL; then NBSP and é stay
+  appendJsonString(out,
+                   "a\xc2\x9b"
+                   "2J\xc2\x85 \xc2\xa0 \xc3\xa9");  // CSI, NEL; then NBSP and é stay
   EXPECT_EQ(out, "\"a\\u009b2J\\u0085 \xc2\xa0 \xc3\xa9\"");
 }
 

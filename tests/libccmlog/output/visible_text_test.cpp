@@ -7,7 +7,9 @@ namespace {
 
 TEST(VisibleText, TerminalControlsAreWrittenAsEscapes) {
   // Retitle (OSC 0), clipboard (OSC 52), clear screen, C1 CSI, DEL, NUL.
-  EXPECT_EQ(visibleText("\x1b]0;owned\x07\x1b]52;c;QQ==\x07\x1b[2J\xc2\x9b" "31m\x7f" + std::string(1, '\0')),
+  EXPECT_EQ(visibleText("\x1b]0;owned\x07\x1b]52;c;QQ==\x07\x1b[2J\xc2\x9b"
+                        "31m\x7f" +
+                        std::string(1, '\0')),
             "\\x1b]0;owned\\x07\\x1b]52;c;QQ==\\x07\\x1b[2J\\u009b31m\\x7f\\x00");
 }
 
@@ -23,8 +25,9 @@ TEST(VisibleText, TextAndBackslashesStayBytesThatAreNotUtf8AreShown) {
 }
 
 TEST(VisibleText, BytesThatAreNotUtf8CanBeReplacedSoTheOutputStaysUtf8) {
-  EXPECT_EQ(visibleText("PC-M\xfcller \xe2\x82 \xc2\x9b \x1b", KeptControls::None, IllFormedBytes::Replacement),
-            "PC-M\xEF\xBF\xBDller \xEF\xBF\xBD\xEF\xBF\xBD \\u009b \\x1b");
+  EXPECT_EQ(
+      visibleText("PC-M\xfcller \xe2\x82 \xc2\x9b \x1b", KeptControls::None, IllFormedBytes::Replacement),
+      "PC-M\xEF\xBF\xBDller \xEF\xBF\xBD\xEF\xBF\xBD \\u009b \\x1b");
 }
 
 }  // namespace

@@ -36,8 +36,7 @@ TEST(RecordReader, ReadsCmtraceFieldsAndDerivesUtcFromBias) {
 
 TEST(RecordReader, TypeFieldGivesSeverityWithZeroAsVerbose) {
   const auto r = readAll(cmtrace("In ServiceMain", "1:1:1.1", "1-1-2020", "0") +
-                         cmtrace("a", "1:1:1.1", "1-1-2020", "1") +
-                         cmtrace("b", "1:1:1.1", "1-1-2020", "2") +
+                         cmtrace("a", "1:1:1.1", "1-1-2020", "1") + cmtrace("b", "1:1:1.1", "1-1-2020", "2") +
                          cmtrace("c", "1:1:1.1", "1-1-2020", "3"));
   ASSERT_EQ(r.records.size(), 4u);
   EXPECT_EQ(at(r, 0).severity, Severity::Verbose);
@@ -49,9 +48,12 @@ TEST(RecordReader, TypeFieldGivesSeverityWithZeroAsVerbose) {
 TEST(RecordReader, MultiLineMessagesEndAtTheTerminatorNotAtLineEnds) {
   const std::string input =
       cmtrace("first") +
-      cmtrace("Failed to download files through BITS. Error: 0x80190194, Description HTTP status 404:\n"
-              "The requested URL does not exist on the server.") +
-      cmtrace("<ClientDeploymentMessage ErrorCode=\"-2145844844\">\r\n  <x a='>'/>]]>\r\n</ClientDeploymentMessage>") +
+      cmtrace(
+          "Failed to download files through BITS. Error: 0x80190194, Description HTTP status 404:\n"
+          "The requested URL does not exist on the server.") +
+      cmtrace(
+          "<ClientDeploymentMessage ErrorCode=\"-2145844844\">\r\n  <x "
+          "a='>'/>]]>\r\n</ClientDeploymentMessage>") +
       cmtrace("last");
   const auto r = readAll(input);
   ASSERT_EQ(r.records.size(), 4u);

@@ -42,7 +42,8 @@ std::string sameAsTheGeneralRules(std::string_view text) {
 
 TEST(FieldParsers, TheCommonShapeReadsAsTheGeneralRulesReadIt) {
   size_t read = 0;
-  for (const std::string_view time : {"11:15:43.354+300", "00:00:00.000-0", "23:59:59.999+99", "99:99:99.999-999"}) {
+  for (const std::string_view time :
+       {"11:15:43.354+300", "00:00:00.000-0", "23:59:59.999+99", "99:99:99.999-999"}) {
     for (const std::string& text : test::oneByteEdits(time, "09:.+- x")) {
       EXPECT_EQ(sameAsTheGeneralRules(text), "") << text;
       read += parseBiasedTime(text).has_value();
@@ -129,7 +130,7 @@ TEST(FieldParsers, LocaleDateTimeYearFirst) {
   EXPECT_EQ(jp->date.month, 5);
   EXPECT_EQ(jp->date.day, 2);
   EXPECT_FALSE(jp->ambiguous);
-  EXPECT_FALSE(parseLocaleDateTime("202/05/02 14:43:58"));   // three digits: neither a day nor a year
+  EXPECT_FALSE(parseLocaleDateTime("202/05/02 14:43:58"));  // three digits: neither a day nor a year
   EXPECT_FALSE(parseLocaleDateTime("2022/05/2022 14:43:58"));
 }
 

@@ -114,7 +114,8 @@ TEST(RecordReader, CopiedTextWithAJapaneseLocaleDate) {
 
 TEST(RecordReader, MsiLogTakesDateFromHeaderAndKeepsContinuationLines) {
   const std::string input =
-      "=== Verbose logging started: 1/17/2023  23:59:58  Build type: SHIP UNICODE 5.00.10011.00  Calling process: x ===\r\n"
+      "=== Verbose logging started: 1/17/2023  23:59:58  Build type: SHIP UNICODE 5.00.10011.00  Calling "
+      "process: x ===\r\n"
       "MSI (c) (F8:00) [23:59:58:272]: ******* RunEngine:\r\n"
       "           ******* Product: {3BB91993}\r\n"
       "\r\n"

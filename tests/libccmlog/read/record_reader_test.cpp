@@ -63,7 +63,6 @@ Streamed readRepeated(std::string_view piece, size_t times, std::string_view tai
   return out;
 }
 
-
 TEST(RecordReader, StraySmsLineInACmtraceFileIsRecognised) {
   const std::string input =
       cmtrace("a") + "stray  $$<C><12-09-2022 11:25:14.217+360><thread=1 (0x1)>\r\n" + cmtrace("b");
@@ -159,7 +158,8 @@ TEST(RecordReader, ManyTerminatorsWithoutOpenersAreOrphansEach) {
 TEST(RecordReader, NulBytesAreDataAndNeverEndARecord) {
   // A crashed machine leaves a log padded with NULs up to its allocated size.
   const std::string nuls(300, '\0');
-  const std::string input = cmtrace("before") + cmtrace(std::string("in\0side", 7)) + nuls + cmtrace("after") + nuls;
+  const std::string input =
+      cmtrace("before") + cmtrace(std::string("in\0side", 7)) + nuls + cmtrace("after") + nuls;
   const auto r = readAll(input);
   EXPECT_EQ(r.encoding, Encoding::Utf8);
   EXPECT_EQ(r.format, Format::CMTrace);
@@ -185,7 +185,8 @@ TEST(RecordReader, ALongLineIsScannedOnceAndHoldsABoundedPrefix) {
 
 TEST(RecordReader, ALongLineInEveryLineFormatIsCutWithItsSpanWhole) {
   const std::string longText(3 << 20, 'x');
-  const std::string accented = "\xc3\xa9" + std::string(3 << 20, 'y');  // for a UTF-16 line of 3 Mi characters
+  const std::string accented =
+      "\xc3\xa9" + std::string(3 << 20, 'y');  // for a UTF-16 line of 3 Mi characters
   struct Case {
     std::string input;
     size_t records;
@@ -217,7 +218,8 @@ TEST(RecordReader, ALongLineInEveryLineFormatIsCutWithItsSpanWhole) {
         if (!(o.record.flags & kCutText)) continue;
         ++cut;
         EXPECT_EQ(o.record.kind, c.kind);
-        EXPECT_NE(o.record.message.find("[... cut: the line is longer than 1 MiB ...]"), std::string_view::npos);
+        EXPECT_NE(o.record.message.find("[... cut: the line is longer than 1 MiB ...]"),
+                  std::string_view::npos);
       }
       EXPECT_EQ(cut, 1u);
       EXPECT_TRUE(r.records.back().record.message.starts_with("next"));

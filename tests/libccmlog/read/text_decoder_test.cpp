@@ -2,8 +2,8 @@
 
 #include <gtest/gtest.h>
 
-#include "test_support.h"
 #include "read/utf8.h"
+#include "test_support.h"
 
 namespace ccmlog::detail {
 namespace {
@@ -25,7 +25,9 @@ TEST(TextDecoder, DecodesUtf16LeWithBomAcrossOddChunkSplits) {
   const std::string bytes = test::utf16("Access \xC3\xA9 \xF0\x9F\x98\x80!\r\n");
   for (size_t chunk : {1u, 3u, 7u}) {
     TextDecoder d;
-    EXPECT_EQ(decodeAll(d, bytes, chunk), "\xEF\xBB\xBF" "Access \xC3\xA9 \xF0\x9F\x98\x80!\r\n")
+    EXPECT_EQ(decodeAll(d, bytes, chunk),
+              "\xEF\xBB\xBF"
+              "Access \xC3\xA9 \xF0\x9F\x98\x80!\r\n")
         << "chunk " << chunk;
     EXPECT_EQ(d.encoding(), Encoding::Utf16Le);
   }
@@ -47,9 +49,16 @@ TEST(TextDecoder, RecognisesUtf16LeWithoutBomByItsZeroBytes) {
 TEST(TextDecoder, ReplacesUnpairedSurrogatesAndAnOddTrailingByte) {
   TextDecoder d;
   // BOM, 'a', a lone high surrogate, 'b', a lone low surrogate, half a code unit.
-  const std::string bytes = std::string("\xFF\xFE", 2) + std::string("a\0\x00\xD8" "b\0\x00\xDC" "c", 9);
+  const std::string bytes = std::string("\xFF\xFE", 2) + std::string(
+                                                             "a\0\x00\xD8"
+                                                             "b\0\x00\xDC"
+                                                             "c",
+                                                             9);
   const std::string out = decodeAll(d, bytes, 2);
-  EXPECT_EQ(out, "\xEF\xBB\xBF" "a\xEF\xBF\xBD" "b\xEF\xBF\xBD\xEF\xBF\xBD");
+  EXPECT_EQ(out,
+            "\xEF\xBB\xBF"
+            "a\xEF\xBF\xBD"
+            "b\xEF\xBF\xBD\xEF\xBF\xBD");
 }
 
 TEST(TextDecoder, SourceLengthCountsTwoBytesPerUtf16CodeUnit) {
@@ -66,8 +75,8 @@ TEST(TextDecoder, SourceLengthCountsTwoBytesPerUtf16CodeUnit) {
 TEST(Utf8, RepairsEachInvalidByteVisibly) {
   EXPECT_TRUE(isValidUtf8("plain ascii and \xC3\xA9"));
   EXPECT_FALSE(isValidUtf8("bad \x93quote\x94"));
-  EXPECT_FALSE(isValidUtf8("\xC0\xAF"));          // overlong
-  EXPECT_FALSE(isValidUtf8("\xED\xA0\x80"));      // surrogate
+  EXPECT_FALSE(isValidUtf8("\xC0\xAF"));      // overlong
+  EXPECT_FALSE(isValidUtf8("\xED\xA0\x80"));  // surrogate
   std::string out;
   appendRepairedUtf8("a\x93z\xE2\x82", out);
   EXPECT_EQ(out, "a\xEF\xBF\xBDz\xEF\xBF\xBD\xEF\xBF\xBD");

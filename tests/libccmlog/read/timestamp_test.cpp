@@ -22,7 +22,7 @@ TEST(Timestamp, KeepsSevenFractionDigitsWhenPresent) {
 }
 
 TEST(Timestamp, RejectsImpossibleFields) {
-  EXPECT_FALSE(makeTimestamp(2023, 2, 29, 0, 0, 0, 0));   // not a leap year
+  EXPECT_FALSE(makeTimestamp(2023, 2, 29, 0, 0, 0, 0));  // not a leap year
   EXPECT_TRUE(makeTimestamp(2024, 2, 29, 0, 0, 0, 0));
   EXPECT_FALSE(makeTimestamp(2023, 13, 1, 0, 0, 0, 0));
   EXPECT_FALSE(makeTimestamp(2023, 1, 1, 24, 0, 0, 0));
@@ -75,7 +75,8 @@ TEST(Timestamp, FormatsAnyTickCount) {
 
 TEST(Timestamp, EveryDayOfTheCalendarFormatsAsTheDateItWasMadeFrom) {
   // formatIso's own calendar against Boost's, which makeTimestamp asks.
-  for (std::int64_t ticks = Timestamp::kFirstTick; ticks < Timestamp::kEndTick; ticks += Timestamp::kTicksPerDay) {
+  for (std::int64_t ticks = Timestamp::kFirstTick; ticks < Timestamp::kEndTick;
+       ticks += Timestamp::kTicksPerDay) {
     const std::string iso = formatIso(Timestamp{ticks});
     const auto made = makeTimestamp(std::stoi(iso.substr(0, 4)), std::stoi(iso.substr(5, 2)),
                                     std::stoi(iso.substr(8, 2)), 0, 0, 0, 0);

@@ -36,7 +36,8 @@ TEST(ClientCertificateMissing, NamesTheIssuerFromTheCommandLine) {
 }
 
 TEST(ClientCertificateMissing, WorksWithoutIssuerOrCode) {
-  const Report r = analyzeSetupLog({kBanner, {"Unable to find any Certificate based on Certificate Issuers", "", "3"}});
+  const Report r =
+      analyzeSetupLog({kBanner, {"Unable to find any Certificate based on Certificate Issuers", "", "3"}});
   const Finding* f = findingOf(r, "client-certificate-missing");
   ASSERT_NE(f, nullptr);
   EXPECT_FALSE(textDetail(*f, "issuer").has_value());
@@ -46,7 +47,10 @@ TEST(ClientCertificateMissing, WorksWithoutIssuerOrCode) {
 
 TEST(ClientCertificateMissing, SilentWhenTheHttpsSettingIsOnlyEchoed) {
   // Every PKI install echoes CCMHTTPSSTATE 63; with a certificate found, it goes through.
-  const Report r = analyzeSetupLog({kBanner, kPkiCommandLine, kHttpsState, {"Download complete."},
+  const Report r = analyzeSetupLog({kBanner,
+                                    kPkiCommandLine,
+                                    kHttpsState,
+                                    {"Download complete."},
                                     {"CcmSetup is exiting with return code 0"}});
   EXPECT_TRUE(r.findings.empty());
 }
@@ -54,7 +58,8 @@ TEST(ClientCertificateMissing, SilentWhenTheHttpsSettingIsOnlyEchoed) {
 TEST(CertificateSignatureInvalid, ExplainsAnExpiredSigningCertificate) {
   const Report r = analyzeSetupLog({
       kBanner,
-      {R"(Couldn't verify 'C:\Windows\ccmsetup\MicrosoftPolicyPlatformSetup.msi' authenticode signature. Return code 0x800b0101)", "", "3"},
+      {R"(Couldn't verify 'C:\Windows\ccmsetup\MicrosoftPolicyPlatformSetup.msi' authenticode signature. Return code 0x800b0101)",
+       "", "3"},
       {"CcmSetup failed with error code 0x800b0101"},
   });
   const Finding* f = findingOf(r, "certificate-signature-invalid");

@@ -61,7 +61,8 @@ Timeline timelineOf(std::initializer_list<size_t> runOfLine) {
   return t;
 }
 
-Finding findingOf(std::string_view rule, FindingSeverity severity, Confidence confidence, std::uint64_t line) {
+Finding findingOf(std::string_view rule, FindingSeverity severity, Confidence confidence,
+                  std::uint64_t line) {
   Finding f;
   f.rule = rule;
   f.severity = severity;
@@ -111,8 +112,7 @@ TEST(Consequences, FindingsAboutDifferentRunsStayRivals) {
       findingOf("no-distribution-point", FindingSeverity::Warning, Confidence::Medium, 1),
   };
   relate(t, *Knowledge::builtIn(), findings);
-  EXPECT_EQ(rulesOf(findings),
-            (std::vector<std::string>{"download-failed<-", "no-distribution-point<-"}));
+  EXPECT_EQ(rulesOf(findings), (std::vector<std::string>{"download-failed<-", "no-distribution-point<-"}));
 }
 
 TEST(Consequences, HistoryExplainsNothingAboutTheLatestAttempt) {

@@ -83,9 +83,9 @@ TEST(DownloadFailed, ReportsBitsThatIsTooOld) {
 }
 
 TEST(DownloadFailed, IsAWarningWhenTheDownloadRecoveredAndTheInstallSucceeded) {
-  const Report r = analyzeSetupLog(LogLines{kBanner, kAddFromMp} + kNotFound +
-                                   LogLines{kAddFromMp, {"Download complete."},
-                                            {"CcmSetup is exiting with return code 0"}});
+  const Report r = analyzeSetupLog(
+      LogLines{kBanner, kAddFromMp} + kNotFound +
+      LogLines{kAddFromMp, {"Download complete."}, {"CcmSetup is exiting with return code 0"}});
   const Finding* f = findingOf(r, "download-failed");
   ASSERT_NE(f, nullptr);
   EXPECT_EQ(f->severity, FindingSeverity::Warning);
@@ -103,8 +103,8 @@ TEST(DownloadFailed, LeavesAccessErrorsOnAShareToTheServiceContextRules) {
 }
 
 TEST(DownloadFailed, SilentWhenNothingFailed) {
-  const Report r = analyzeSetupLog({kBanner, kAddFromMp, {"Download complete."},
-                                    {"CcmSetup is exiting with return code 0"}});
+  const Report r = analyzeSetupLog(
+      {kBanner, kAddFromMp, {"Download complete."}, {"CcmSetup is exiting with return code 0"}});
   EXPECT_EQ(findingOf(r, "download-failed"), nullptr);
 }
 
@@ -112,14 +112,17 @@ TEST(DownloadFailed, SilentWhenNothingFailed) {
 const LogLines kDpRefuses = {
     {"Searching for DP locations from MP(s)..."},
     {"Got 401 challenge Retrying with Windows Auth..."},
-    {"Failed to check url http://DP01.contoso.com/SMS_DP_SMSPKG$/PS100003. Error 0x80004005 (HTTP status 401)", "", "3"},
+    {"Failed to check url http://DP01.contoso.com/SMS_DP_SMSPKG$/PS100003. Error 0x80004005 (HTTP status "
+     "401)",
+     "", "3"},
     {"Enumerated all 1 DP locations but none of them is good. Fallback to MP."},
 };
 
 TEST(NoDistributionPoint, ExplainsA401FromTheDpAndTheFallbackToTheMp) {
   const Report r = analyzeSetupLog(
-      LogLines{kBanner, {"Ccmsetup command line: ccmsetup.exe /runservice /mp:MP01.contoso.com"}} + kDpRefuses +
-      LogLines{kAddFromMp} + kNotFound + LogLines{{"CcmSetup failed with error code 0x80190194"}});
+      LogLines{kBanner, {"Ccmsetup command line: ccmsetup.exe /runservice /mp:MP01.contoso.com"}} +
+      kDpRefuses + LogLines{kAddFromMp} + kNotFound +
+      LogLines{{"CcmSetup failed with error code 0x80190194"}});
   const Finding* f = findingOf(r, "no-distribution-point");
   ASSERT_NE(f, nullptr);
   // The cause of the failed download from the MP it fell back to: as serious as that.
@@ -134,14 +137,17 @@ TEST(NoDistributionPoint, ExplainsA401FromTheDpAndTheFallbackToTheMp) {
   EXPECT_EQ(flagDetail(*f, "fell_back_to_mp"), true);
   EXPECT_EQ(citedLines(*f), (std::vector<std::uint64_t>{4, 5, 6}));
   EXPECT_NE(f->explanation.find("workgroup"), std::string::npos);
-  EXPECT_EQ(ruleIdsOf(r, FindingSeverity::Error), (std::set<std::string>{"download-failed", "no-distribution-point"}));
+  EXPECT_EQ(ruleIdsOf(r, FindingSeverity::Error),
+            (std::set<std::string>{"download-failed", "no-distribution-point"}));
 }
 
 TEST(NoDistributionPoint, IsAnErrorWhenNoDpHasThePackageAndSetupFailed) {
   const Report r = analyzeSetupLog({
       kBanner,
       {"Searching for DP locations from MP(s)..."},
-      {"Failed to get DP locations as the expected version from MP 'HTTP://MP01.contoso.com'. Error 0x87d00215", "", "3"},
+      {"Failed to get DP locations as the expected version from MP 'HTTP://MP01.contoso.com'. Error "
+       "0x87d00215",
+       "", "3"},
       {"Have already tried all MPs. Couldn't find DP locations.", "", "3"},
       {"CcmSetup failed with error code 0x87d00215"},
   });

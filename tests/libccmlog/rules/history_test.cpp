@@ -62,7 +62,8 @@ TEST(History, TheProseTellsTimesInTheClockItWasGiven) {
   EXPECT_NE(r.findings.front().explanation.find("started 2023-01-17T20:00:00"), std::string::npos)
       << r.findings.front().explanation;
   EXPECT_NE(r.findings.front().explanation.find("Z"), std::string::npos) << r.findings.front().explanation;
-  EXPECT_EQ(r.findings.front().explanation.find("15:00"), std::string::npos) << r.findings.front().explanation;
+  EXPECT_EQ(r.findings.front().explanation.find("15:00"), std::string::npos)
+      << r.findings.front().explanation;
 }
 
 }  // namespace

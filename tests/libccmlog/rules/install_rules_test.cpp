@@ -9,7 +9,8 @@ namespace {
 
 const LogLine kBanner{"==========[ ccmsetup started in process 200 ]=========="};
 const LogLine kClientMsiFailed{
-    R"(File C:\Windows\ccmsetup\client.msi installation failed. Error text: ExitCode: 1603)", "10:00:10.000", "3"};
+    R"(File C:\Windows\ccmsetup\client.msi installation failed. Error text: ExitCode: 1603)", "10:00:10.000",
+    "3"};
 const LogLine kSetupFailed1603{"CcmSetup failed with error code 0x80070643", "10:00:11.000"};
 
 // A client.msi.log whose first failing action is CcmRegisterHostingConfiguration (lines 2-6).
@@ -19,7 +20,8 @@ std::string hostingConfigurationMsiLog() {
       "unable to register the CCM_Service_HostingConfiguration class. The error code is 80041002",
       "Action ended 10:00:05: CcmRegisterHostingConfiguration. Return value 3.",
       "Action ended 10:00:06: INSTALL. Return value 3.",
-      "MSI (s) (A4:B8) [10:00:06:200]: Product: Configuration Manager Client -- Installation operation failed.",
+      "MSI (s) (A4:B8) [10:00:06:200]: Product: Configuration Manager Client -- Installation operation "
+      "failed.",
       "MSI (c) (1C:28) [10:00:06:300]: MainEngineThread is returning 1603",
   });
 }
@@ -50,7 +52,8 @@ TEST(MsiInstallFailed, TakesTheActionFromCcmsetupWhenThereIsNoMsiLog) {
       kBanner,
       {"File C:\\Windows\\ccmsetup\\client.msi installation failed. Error text: ExitCode: 1603\r\n"
        "Action: CcmRegisterHostingConfiguration\r\nErrorMessages:\r\n"
-       "Setup was unable to register the CCM_Service_HostingConfiguration class.\r\nThe error code is 80041002",
+       "Setup was unable to register the CCM_Service_HostingConfiguration class.\r\nThe error code is "
+       "80041002",
        "", "3"},
       {"CcmSetup failed with error code 0x80070643"},  // line 7: the record above spans five lines
   });
@@ -85,9 +88,10 @@ void PrintTo(const KnownCauseCase& c, std::ostream* out) { *out << c.cause; }
 class MsiKnownCause : public testing::TestWithParam<KnownCauseCase> {};
 
 TEST_P(MsiKnownCause, IsRecognisedFromTheMsiErrorText) {
-  const Report r = analyze({{"ccmsetup.log", cmtraceLog({kBanner, kClientMsiFailed, kSetupFailed1603})},
-                            {"client.msi.log", msiLog({"MSI (s) (A4:B8) [10:00:05:100]: " + GetParam().msiError,
-                                                       "Action ended 10:00:05: SomeAction. Return value 3."})}});
+  const Report r =
+      analyze({{"ccmsetup.log", cmtraceLog({kBanner, kClientMsiFailed, kSetupFailed1603})},
+               {"client.msi.log", msiLog({"MSI (s) (A4:B8) [10:00:05:100]: " + GetParam().msiError,
+                                          "Action ended 10:00:05: SomeAction. Return value 3."})}});
   const Finding* f = findingOf(r, "msi-install-failed");
   ASSERT_NE(f, nullptr);
   EXPECT_EQ(textDetail(*f, "known_cause"), GetParam().cause);
@@ -98,21 +102,27 @@ INSTANTIATE_TEST_SUITE_P(
     KnownCauses, MsiKnownCause,
     testing::Values(
         KnownCauseCase{"Error 25150. Setup was unable to register the CCM_Service_HostingConfiguration "
-                       "class. The error code is 80041002", "wmi-repository"},
+                       "class. The error code is 80041002",
+                       "wmi-repository"},
         KnownCauseCase{"Error 1704. An installation of the client is suspended. Suspended install "
-                       "detected (C:\\Config.Msi\\5a3f.ipi).", "suspended-install"},
+                       "detected (C:\\Config.Msi\\5a3f.ipi).",
+                       "suspended-install"},
         KnownCauseCase{"Error 25001. Setup failed due to unexpected circumstances. DROP TABLE "
-                       "CCM_StateMsg failed with 0x80040e37", "sqlce-vcredist-2013"},
+                       "CCM_StateMsg failed with 0x80040e37",
+                       "sqlce-vcredist-2013"},
         KnownCauseCase{"Error 1904. Module C:\\Windows\\CCM\\PolicyAgentProvider.dll failed to "
-                       "register. HRESULT -2147467259.", "cwd-illegal-in-dll-search"},
+                       "register. HRESULT -2147467259.",
+                       "cwd-illegal-in-dll-search"},
         KnownCauseCase{"Error 1904. Module C:\\Windows\\CCM\\x.dll failed to register. "
-                       "CWDIllegalInDllSearch is set.", "cwd-illegal-in-dll-search"}));
+                       "CWDIllegalInDllSearch is set.",
+                       "cwd-illegal-in-dll-search"}));
 
 TEST(MsiInstallFailed, LeavesUnknownCausesUnnamed) {
-  const Report r = analyze({{"ccmsetup.log", cmtraceLog({kBanner, kClientMsiFailed, kSetupFailed1603})},
-                            {"client.msi.log", msiLog({"MSI (s) (A4:B8) [10:00:05:100]: Error 1722. A program "
-                                                       "run as part of the setup did not finish as expected.",
-                                                       "Action ended 10:00:05: SomeAction. Return value 3."})}});
+  const Report r =
+      analyze({{"ccmsetup.log", cmtraceLog({kBanner, kClientMsiFailed, kSetupFailed1603})},
+               {"client.msi.log", msiLog({"MSI (s) (A4:B8) [10:00:05:100]: Error 1722. A program "
+                                          "run as part of the setup did not finish as expected.",
+                                          "Action ended 10:00:05: SomeAction. Return value 3."})}});
   const Finding* f = findingOf(r, "msi-install-failed");
   ASSERT_NE(f, nullptr);
   EXPECT_FALSE(textDetail(*f, "known_cause").has_value());
@@ -121,10 +131,13 @@ TEST(MsiInstallFailed, LeavesUnknownCausesUnnamed) {
 }
 
 const LogLine kVcredistFailed{
-    R"(File 'C:\Windows\ccmsetup\vcredist_x64.exe' returned failure exit code 1603. Fail the installation.)", "", "3"};
+    R"(File 'C:\Windows\ccmsetup\vcredist_x64.exe' returned failure exit code 1603. Fail the installation.)",
+    "", "3"};
 
 TEST(PrerequisiteFailed, NamesThePrerequisiteAndItsExitCode) {
-  const Report r = analyzeSetupLog({kBanner, kVcredistFailed, {"InstallFromManifest failed 0x80070643", "", "3"},
+  const Report r = analyzeSetupLog({kBanner,
+                                    kVcredistFailed,
+                                    {"InstallFromManifest failed 0x80070643", "", "3"},
                                     {"CcmSetup failed with error code 0x80070643"}});
   const Finding* f = findingOf(r, "prerequisite-failed");
   ASSERT_NE(f, nullptr);
@@ -144,7 +157,8 @@ TEST(PrerequisiteFailed, NamesThePrerequisiteAndItsExitCode) {
 TEST(PrerequisiteFailed, CoversAPrerequisiteMsi) {
   const Report r = analyzeSetupLog({
       kBanner,
-      {R"(File C:\Windows\ccmsetup\MicrosoftPolicyPlatformSetup.msi installation failed. Error text: ExitCode: 1612)", "", "3"},
+      {R"(File C:\Windows\ccmsetup\MicrosoftPolicyPlatformSetup.msi installation failed. Error text: ExitCode: 1612)",
+       "", "3"},
       {"CcmSetup failed with error code 0x80070643"},
   });
   const Finding* f = findingOf(r, "prerequisite-failed");
@@ -166,7 +180,8 @@ TEST(PrerequisiteFailed, SilentWhenPrerequisitesInstalled) {
 }
 
 TEST(RebootRequired, IsAWarningForReturnCodeSeven) {
-  const Report r = analyzeSetupLog({kBanner, {"Installation succeeded. Windows Installer has requested a reboot."},
+  const Report r = analyzeSetupLog({kBanner,
+                                    {"Installation succeeded. Windows Installer has requested a reboot."},
                                     {"CcmSetup is exiting with return code 7"}});
   EXPECT_EQ(r.timeline.outcome.status, OutcomeStatus::RebootRequired);
   const Finding* f = findingOf(r, "reboot-required");
@@ -179,8 +194,8 @@ TEST(RebootRequired, IsAWarningForReturnCodeSeven) {
 }
 
 TEST(RebootRequired, FollowsAnInstallerRequestEvenWithReturnCodeZero) {
-  const Report r = analyzeSetupLog({kBanner, {"Windows Installer has requested a reboot"},
-                                    {"CcmSetup is exiting with return code 0"}});
+  const Report r = analyzeSetupLog(
+      {kBanner, {"Windows Installer has requested a reboot"}, {"CcmSetup is exiting with return code 0"}});
   const Finding* f = findingOf(r, "reboot-required");
   ASSERT_NE(f, nullptr);
   EXPECT_FALSE(numberDetail(*f, "exit_code").has_value());
@@ -188,9 +203,11 @@ TEST(RebootRequired, FollowsAnInstallerRequestEvenWithReturnCodeZero) {
 }
 
 TEST(RebootRequired, SilentWhenSetupFailedOrSucceededPlainly) {
-  EXPECT_EQ(findingOf(analyzeSetupLog({kBanner, {"CcmSetup is exiting with return code 0"}}), "reboot-required"),
-            nullptr);
-  EXPECT_EQ(findingOf(analyzeSetupLog({kBanner, {"Windows Installer has requested a reboot"},
+  EXPECT_EQ(
+      findingOf(analyzeSetupLog({kBanner, {"CcmSetup is exiting with return code 0"}}), "reboot-required"),
+      nullptr);
+  EXPECT_EQ(findingOf(analyzeSetupLog({kBanner,
+                                       {"Windows Installer has requested a reboot"},
                                        {"CcmSetup failed with error code 0x80004005"}}),
                       "reboot-required"),
             nullptr);
@@ -222,7 +239,8 @@ TEST(SetupAlreadyRunning, ReportsWindowsInstallerBusyInsteadOfAClientMsiFailure)
 }
 
 TEST(SetupAlreadyRunning, SilentWhenTheInstallWentThrough) {
-  const Report r = analyzeSetupLog({kBanner, {"CcmSetup is exiting with return code 8"},
+  const Report r = analyzeSetupLog({kBanner,
+                                    {"CcmSetup is exiting with return code 8"},
                                     {"==========[ ccmsetup started in process 300 ]=========="},
                                     {"CcmSetup is exiting with return code 0"}});
   EXPECT_TRUE(r.findings.empty());
@@ -239,7 +257,8 @@ TEST(ManifestHashFailed, ReportsReturnCodeTen) {
 }
 
 TEST(ManifestHashFailed, SilentForOtherReturnCodes) {
-  EXPECT_EQ(findingOf(analyzeSetupLog({kBanner, {"CcmSetup is exiting with return code 6"}}), "manifest-hash-failed"),
+  EXPECT_EQ(findingOf(analyzeSetupLog({kBanner, {"CcmSetup is exiting with return code 6"}}),
+                      "manifest-hash-failed"),
             nullptr);
 }
 

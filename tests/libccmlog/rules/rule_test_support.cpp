@@ -23,7 +23,8 @@ int secondsOf(std::string_view time) {
 
 std::string clockOf(int seconds) {
   char text[16];
-  std::snprintf(text, sizeof text, "%02d:%02d:%02d.000", seconds / 3600 % 24, seconds / 60 % 60, seconds % 60);
+  std::snprintf(text, sizeof text, "%02d:%02d:%02d.000", seconds / 3600 % 24, seconds / 60 % 60,
+                seconds % 60);
   return text;
 }
 
@@ -128,7 +129,8 @@ std::string benignEvidence(const Report& report) {
     for (const Finding& f : report.findings) {
       for (const Evidence& x : f.evidence) {
         if (x.where.file == e.where.file && x.where.line == e.where.line) {
-          found += f.rule + " cites benign line " + std::to_string(value(x.where.line)) + ": " + x.text + "\n";
+          found +=
+              f.rule + " cites benign line " + std::to_string(value(x.where.line)) + ": " + x.text + "\n";
         }
       }
     }

@@ -51,9 +51,9 @@ TEST(ServiceContextSourceAccess, SilentForANoServiceRunEvenAsSystem) {
 }
 
 TEST(ServiceContextSourceAccess, SilentWhenTheServiceRunSucceeds) {
-  const Report r = analyzeSetupLog(bootstrapRun("jsmith") + kServiceRun +
-                                   LogLines{accessDenied(), {"Download complete."},
-                                            {"CcmSetup is exiting with return code 0"}});
+  const Report r = analyzeSetupLog(
+      bootstrapRun("jsmith") + kServiceRun +
+      LogLines{accessDenied(), {"Download complete."}, {"CcmSetup is exiting with return code 0"}});
   EXPECT_EQ(r.timeline.outcome.status, OutcomeStatus::Success);
   EXPECT_EQ(findingOf(r, "service-context-source-access"), nullptr);
 }
@@ -132,7 +132,8 @@ TEST(SourceAccessRetryLoop, SaysIntervalsBelowAMinuteInSeconds) {
   const Finding* f = findingOf(r, "source-access-retry-loop");
   ASSERT_NE(f, nullptr);
   EXPECT_EQ(f->title, "Reading the setup source failed 3 times, about every 20 seconds, and never recovered");
-  EXPECT_NE(f->explanation.find("3 failed attempts over 40 seconds, about every 20 seconds."), std::string::npos)
+  EXPECT_NE(f->explanation.find("3 failed attempts over 40 seconds, about every 20 seconds."),
+            std::string::npos)
       << f->explanation;
 }
 

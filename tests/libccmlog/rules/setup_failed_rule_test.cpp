@@ -64,7 +64,8 @@ TEST(SetupFailed, ExplainsReturnCodeNineAsAPrerequisiteEvaluationFailure) {
 TEST(SetupFailed, SilentWhenASpecificRuleExplainsTheFailure) {
   const Report r = analyzeSetupLog({
       kBanner,
-      {"Failed to download files through BITS. Error: 0x80190194, Description HTTP status 404: not found", "", "3"},
+      {"Failed to download files through BITS. Error: 0x80190194, Description HTTP status 404: not found", "",
+       "3"},
       {"CcmSetup failed with error code 0x80190194"},
   });
   EXPECT_NE(findingOf(r, "download-failed"), nullptr);
@@ -73,9 +74,11 @@ TEST(SetupFailed, SilentWhenASpecificRuleExplainsTheFailure) {
 
 TEST(SetupFailed, SilentUnlessTheOutcomeIsAFailure) {
   // Success, a bootstrap that only handed over (in progress), a pending reboot.
-  EXPECT_EQ(findingOf(analyzeSetupLog({kBanner, {"CcmSetup is exiting with return code 0"}}), "setup-failed"), nullptr);
+  EXPECT_EQ(findingOf(analyzeSetupLog({kBanner, {"CcmSetup is exiting with return code 0"}}), "setup-failed"),
+            nullptr);
   EXPECT_EQ(findingOf(analyzeSetupLog(bootstrapRun("jsmith")), "setup-failed"), nullptr);
-  EXPECT_EQ(findingOf(analyzeSetupLog({kBanner, {"CcmSetup is exiting with return code 7"}}), "setup-failed"), nullptr);
+  EXPECT_EQ(findingOf(analyzeSetupLog({kBanner, {"CcmSetup is exiting with return code 7"}}), "setup-failed"),
+            nullptr);
 }
 
 TEST(BenignLines, NeverProduceFindings) {

@@ -82,8 +82,7 @@ TEST(RunEvents, FindsOnlyEventsStillKept) {
 TEST(RunEvents, KeepsTheStartOfALongMessage) {
   RunEvents events;
   const std::string message(3 * kEvidenceTextLimit, 'x');
-  const auto [kept, grew] =
-      events.keep(0, eventOf(EventKind::SetupFailed, 0, "1"), Location{}, message);
+  const auto [kept, grew] = events.keep(0, eventOf(EventKind::SetupFailed, 0, "1"), Location{}, message);
   EXPECT_TRUE(grew);
   EXPECT_EQ(events.timelineEvent(*kept).text, message.substr(0, kEvidenceTextLimit));
   EXPECT_EQ(events.get(*kept, "code"), "1");

@@ -70,14 +70,16 @@ TEST(RunsByProcess, TheBootstrapsLastWordsAfterTheServiceBannerStayTheBootstraps
 }
 
 TEST(RunsByProcess, AServiceStillRunningNeverReportsTheBootstrapsZero) {
-  const Report r = analyzeLog("ccmsetup.log", logOf({
-      {0, "11", kBootstrapBanner},
-      {1, "11", "Successfully created the ccmsetup service"},
-      {1, "11", "Successfully started the ccmsetup service"},
-      {2, "22", kServiceBanner},
-      {3, "22", R"(Downloading \\srv\share\client.msi to C:\Windows\ccmsetup\client.msi)"},
-      {4, "11", "CcmSetup is exiting with return code 0"},
-  }));
+  const Report r =
+      analyzeLog("ccmsetup.log",
+                 logOf({
+                     {0, "11", kBootstrapBanner},
+                     {1, "11", "Successfully created the ccmsetup service"},
+                     {1, "11", "Successfully started the ccmsetup service"},
+                     {2, "22", kServiceBanner},
+                     {3, "22", R"(Downloading \\srv\share\client.msi to C:\Windows\ccmsetup\client.msi)"},
+                     {4, "11", "CcmSetup is exiting with return code 0"},
+                 }));
   ASSERT_EQ(r.timeline.runs.size(), 2u);
   EXPECT_FALSE(r.timeline.runs[1].exitCode);
   EXPECT_EQ(r.timeline.outcome.status, OutcomeStatus::InProgress);
@@ -85,12 +87,14 @@ TEST(RunsByProcess, AServiceStillRunningNeverReportsTheBootstrapsZero) {
 }
 
 TEST(RunsByProcess, AThreadIdOfAProcessThatExitedServesTheNewProcess) {
-  const Report r = analyzeLog("ccmsetup.log", logOf({
-      {0, "11", kBootstrapBanner},
-      {1, "11", "CcmSetup is exiting with return code 0"},
-      {2, "22", kServiceBanner},
-      {3, "11", "CcmSetup failed with error code 0x80070005"},  // id 11 reused by process 200
-  }));
+  const Report r =
+      analyzeLog("ccmsetup.log",
+                 logOf({
+                     {0, "11", kBootstrapBanner},
+                     {1, "11", "CcmSetup is exiting with return code 0"},
+                     {2, "22", kServiceBanner},
+                     {3, "11", "CcmSetup failed with error code 0x80070005"},  // id 11 reused by process 200
+                 }));
   ASSERT_EQ(r.timeline.runs.size(), 2u);
   EXPECT_FALSE(r.timeline.runs[0].errorCode);
   EXPECT_EQ(r.timeline.runs[1].errorCode, 0x80070005u);
@@ -99,12 +103,14 @@ TEST(RunsByProcess, AThreadIdOfAProcessThatExitedServesTheNewProcess) {
 TEST(RunsByProcess, AThreadIdSeenLongAfterANewerBannerServesTheNewerProcess) {
   // Process 100 died without a word; ten minutes into process 200, id 11
   // is one of its threads, not a ghost of process 100.
-  const Report r = analyzeLog("ccmsetup.log", logOf({
-      {0, "11", kBootstrapBanner},
-      {1, "11", R"(Downloading \\srv\share\client.msi to C:\Windows\ccmsetup\client.msi)"},
-      {60, "22", kServiceBanner},
-      {660, "11", "CcmSetup failed with error code 0x80070005"},
-  }));
+  const Report r =
+      analyzeLog("ccmsetup.log",
+                 logOf({
+                     {0, "11", kBootstrapBanner},
+                     {1, "11", R"(Downloading \\srv\share\client.msi to C:\Windows\ccmsetup\client.msi)"},
+                     {60, "22", kServiceBanner},
+                     {660, "11", "CcmSetup failed with error code 0x80070005"},
+                 }));
   ASSERT_EQ(r.timeline.runs.size(), 2u);
   EXPECT_FALSE(r.timeline.runs[0].errorCode);
   EXPECT_EQ(r.timeline.runs[1].errorCode, 0x80070005u);
@@ -112,10 +118,10 @@ TEST(RunsByProcess, AThreadIdSeenLongAfterANewerBannerServesTheNewerProcess) {
 
 TEST(RunsByProcess, AnOlderUnfinishedProcessKeepsItsThreadWithinTheWindow) {
   const Report r = analyzeLog("ccmsetup.log", logOf({
-      {0, "11", kBootstrapBanner},
-      {60, "22", kServiceBanner},
-      {120, "11", "CcmSetup failed with error code 0x80070005"},
-  }));
+                                                  {0, "11", kBootstrapBanner},
+                                                  {60, "22", kServiceBanner},
+                                                  {120, "11", "CcmSetup failed with error code 0x80070005"},
+                                              }));
   ASSERT_EQ(r.timeline.runs.size(), 2u);
   EXPECT_EQ(r.timeline.runs[0].errorCode, 0x80070005u);
   EXPECT_FALSE(r.timeline.runs[1].errorCode);
@@ -124,15 +130,17 @@ TEST(RunsByProcess, AnOlderUnfinishedProcessKeepsItsThreadWithinTheWindow) {
 // A ticket's paste: messages only, no time and no thread. The hand-off rule
 // gives the bootstrap its tail when it comes before the service has acted.
 TEST(RunsByProcess, WithoutThreadsTheHandOffTailGoesToTheBootstrap) {
-  const Report r = analyzeLog("ccmsetup.log",
-                              std::string(kBootstrapBanner) + "\n"
-                              "Successfully created the ccmsetup service\n"
-                              "Successfully started the ccmsetup service\n" +
-                                  std::string(kServiceBanner) + "\n"
-                              "Running as user \"SYSTEM\"\n"
-                              "CcmSetup is exiting with return code 0\n"
-                              "Failed to access source file (\\\\srv\\share\\client.msi). Error 0x80070005\n"
-                              "CcmSetup failed with error code 0x80070005\n");
+  const Report r = analyzeLog(
+      "ccmsetup.log", std::string(kBootstrapBanner) +
+                          "\n"
+                          "Successfully created the ccmsetup service\n"
+                          "Successfully started the ccmsetup service\n" +
+                          std::string(kServiceBanner) +
+                          "\n"
+                          "Running as user \"SYSTEM\"\n"
+                          "CcmSetup is exiting with return code 0\n"
+                          "Failed to access source file (\\\\srv\\share\\client.msi). Error 0x80070005\n"
+                          "CcmSetup failed with error code 0x80070005\n");
   ASSERT_EQ(r.timeline.runs.size(), 2u);
   EXPECT_EQ(r.timeline.runs[0].exitCode, 0);
   EXPECT_FALSE(r.timeline.runs[1].exitCode);
@@ -142,14 +150,16 @@ TEST(RunsByProcess, WithoutThreadsTheHandOffTailGoesToTheBootstrap) {
 }
 
 TEST(RunsByProcess, WithoutThreadsAnEndingAfterTheServiceActedIsTheServices) {
-  const Report r = analyzeLog("ccmsetup.log",
-                              std::string(kBootstrapBanner) + "\n"
-                              "Successfully created the ccmsetup service\n"
-                              "Successfully started the ccmsetup service\n"
-                              "CcmSetup is exiting with return code 0\n" +
-                                  std::string(kServiceBanner) + "\n"
-                              "Downloading \\\\srv\\share\\client.msi to C:\\Windows\\ccmsetup\\client.msi\n"
-                              "CcmSetup is exiting with return code 0\n");
+  const Report r = analyzeLog(
+      "ccmsetup.log", std::string(kBootstrapBanner) +
+                          "\n"
+                          "Successfully created the ccmsetup service\n"
+                          "Successfully started the ccmsetup service\n"
+                          "CcmSetup is exiting with return code 0\n" +
+                          std::string(kServiceBanner) +
+                          "\n"
+                          "Downloading \\\\srv\\share\\client.msi to C:\\Windows\\ccmsetup\\client.msi\n"
+                          "CcmSetup is exiting with return code 0\n");
   ASSERT_EQ(r.timeline.runs.size(), 2u);
   EXPECT_EQ(r.timeline.runs[1].exitCode, 0);
   EXPECT_EQ(r.timeline.outcome.status, OutcomeStatus::Success);
@@ -163,12 +173,12 @@ std::string msiLine(std::string_view message) {
 }
 
 TEST(Outcome, AnMsiLogAloneIsDecidedByItsOwnStatus) {
-  const Report r = analyzeLog("client.msi.log",
-                              msiLine("Product: Configuration Manager Client -- Installation operation failed.") +
-                                  msiLine("Windows Installer installed the product. Product Name: Configuration "
-                                          "Manager Client. Product Version: 5.00.9122.1000. Product Language: "
-                                          "1033. Manufacturer: Microsoft Corporation. Installation success or "
-                                          "error status: 1603."));
+  const Report r = analyzeLog(
+      "client.msi.log", msiLine("Product: Configuration Manager Client -- Installation operation failed.") +
+                            msiLine("Windows Installer installed the product. Product Name: Configuration "
+                                    "Manager Client. Product Version: 5.00.9122.1000. Product Language: "
+                                    "1033. Manufacturer: Microsoft Corporation. Installation success or "
+                                    "error status: 1603."));
   EXPECT_EQ(r.timeline.outcome.status, OutcomeStatus::Failed);
   EXPECT_EQ(r.timeline.outcome.exitCode, 1603);
   EXPECT_EQ(r.timeline.outcome.errorCode, 0x80070643u);
@@ -187,15 +197,16 @@ TEST(Outcome, AnMsiLogAlonesRunLastsFromItsFirstEventToItsLast) {
   const Report r = analyzeLog("client.msi.log", log);
   ASSERT_EQ(r.timeline.runs.size(), 1u);
   EXPECT_EQ(ticksBetween(r.timeline.runs[0].start, r.timeline.runs[0].end), 182 * Timestamp::kTicksPerSecond)
-      << formatTime(r.timeline.runs[0].start, Clock::Local) << " to " << formatTime(r.timeline.runs[0].end, Clock::Local);
+      << formatTime(r.timeline.runs[0].start, Clock::Local) << " to "
+      << formatTime(r.timeline.runs[0].end, Clock::Local);
 }
 
 TEST(Outcome, ASiteRolesMsiLogNamesItsProduct) {
-  const Report r = analyzeLog("fspMSI.log",
-                              msiLine("Windows Installer installed the product. Product Name: ConfigMgr Fallback "
-                                      "Status Point. Product Version: 5.00.9122.1000. Product Language: 1033. "
-                                      "Manufacturer: Microsoft Corporation. Installation success or error "
-                                      "status: 0."));
+  const Report r = analyzeLog(
+      "fspMSI.log", msiLine("Windows Installer installed the product. Product Name: ConfigMgr Fallback "
+                            "Status Point. Product Version: 5.00.9122.1000. Product Language: 1033. "
+                            "Manufacturer: Microsoft Corporation. Installation success or error "
+                            "status: 0."));
   EXPECT_EQ(r.timeline.outcome.status, OutcomeStatus::Success);
   EXPECT_EQ(r.timeline.outcome.product, "ConfigMgr Fallback Status Point");
 }
@@ -217,12 +228,14 @@ TEST(Outcome, AnExcerptWithAFinalFailureLineHasFailed) {
 }
 
 TEST(Outcome, AnUninstallIsToldFromAnInstall) {
-  const Report r = analyzeLog("ccmsetup.log", logOf({
-      {0, "11", kBootstrapBanner},
-      {0, "11", R"(Ccmsetup command line: "C:\Windows\ccmsetup\ccmsetup.exe" /uninstall)"},
-      {9, "11", "Uninstall succeeded."},
-      {9, "11", "CcmSetup is exiting with return code 0"},
-  }));
+  const Report r =
+      analyzeLog("ccmsetup.log",
+                 logOf({
+                     {0, "11", kBootstrapBanner},
+                     {0, "11", R"(Ccmsetup command line: "C:\Windows\ccmsetup\ccmsetup.exe" /uninstall)"},
+                     {9, "11", "Uninstall succeeded."},
+                     {9, "11", "CcmSetup is exiting with return code 0"},
+                 }));
   EXPECT_EQ(r.timeline.outcome.status, OutcomeStatus::Success);
   EXPECT_EQ(r.timeline.outcome.operation, Operation::Uninstall);
 }
@@ -232,9 +245,10 @@ TEST(Outcome, AnUninstallIsToldFromAnInstall) {
 // What a helpdesk person acts on: the outcome, the runs' endings and the
 // findings with their causes, in order.
 std::string verdictOf(const Report& r) {
-  std::string v = std::string(toString(r.timeline.outcome.status)) + " exit=" +
-                  (r.timeline.outcome.exitCode ? std::to_string(*r.timeline.outcome.exitCode) : "-") +
-                  " error=" + (r.timeline.outcome.errorCode ? std::to_string(*r.timeline.outcome.errorCode) : "-") + "\n";
+  std::string v =
+      std::string(toString(r.timeline.outcome.status)) +
+      " exit=" + (r.timeline.outcome.exitCode ? std::to_string(*r.timeline.outcome.exitCode) : "-") +
+      " error=" + (r.timeline.outcome.errorCode ? std::to_string(*r.timeline.outcome.errorCode) : "-") + "\n";
   for (const Run& run : r.timeline.runs) {
     v += "run pid=" + (run.pid ? std::to_string(*run.pid) : "-") + " user=" + run.user +
          " exit=" + (run.exitCode ? std::to_string(*run.exitCode) : "-") + "\n";
@@ -249,7 +263,8 @@ std::string verdictOf(const Report& r) {
 std::string withTailAfterServiceBanner(std::string_view bytes, const Report& r, size_t after) {
   const auto records = test::readAll(bytes).records;
   const auto at = [&](LineNumber line) {
-    return std::find_if(records.begin(), records.end(), [&](const OwnedRecord& o) { return o.record.line == line; });
+    return std::find_if(records.begin(), records.end(),
+                        [&](const OwnedRecord& o) { return o.record.line == line; });
   };
   std::vector<const OwnedRecord*> order;
   for (const OwnedRecord& o : records) order.push_back(&o);
@@ -258,7 +273,8 @@ std::string withTailAfterServiceBanner(std::string_view bytes, const Report& r, 
     const std::string thread = at(r.timeline.runs[i].start.line)->thread;
     const OwnedRecord* banner = &*at(r.timeline.runs[i + 1].start.line);
     const auto started = std::find_if(order.begin(), order.end(), [&](const OwnedRecord* o) {
-      return o->thread == thread && o->message.find("Successfully started the ccmsetup service") != std::string::npos;
+      return o->thread == thread &&
+             o->message.find("Successfully started the ccmsetup service") != std::string::npos;
     });
     if (started == order.end()) continue;
     std::vector<const OwnedRecord*> tail;
@@ -285,9 +301,9 @@ TEST(RunsByProcess, MovingTheBootstrapsTailAfterTheServiceBannerKeepsEveryVerdic
   for (const auto& entry : std::filesystem::directory_iterator(CCMLOG_TESTDATA_DIR "/machines")) {
     const std::string bytes = test::readBytes((entry.path() / "ccmsetup.log").string());
     const Report original = analyzeLog("ccmsetup.log", bytes);
-    const bool handsOff = std::any_of(original.timeline.runs.begin(), original.timeline.runs.end(), [](const ccmlog::Run& run) {
-      return run.createdService && run.start.thread;
-    });
+    const bool handsOff =
+        std::any_of(original.timeline.runs.begin(), original.timeline.runs.end(),
+                    [](const ccmlog::Run& run) { return run.createdService && run.start.thread; });
     if (!handsOff) continue;
     ++machines;
     for (size_t after : {0u, 1u, 4u, 16u, 64u}) {

@@ -23,9 +23,7 @@ std::string logOf(std::initializer_list<std::string_view> messages, int startMin
   return log;
 }
 
-Report analyze(std::initializer_list<LogText> logs) {
-  return analyzeTexts(std::vector<LogText>(logs));
-}
+Report analyze(std::initializer_list<LogText> logs) { return analyzeTexts(std::vector<LogText>(logs)); }
 
 const std::string kBootstrap = logOf({
     "==========[ ccmsetup started in process 100 ]==========",
@@ -48,12 +46,16 @@ TEST(TimelineBuilder, BootstrapHandOffIsNotTheOutcome) {
 }
 
 TEST(TimelineBuilder, ServiceRunAfterHandOffDecidesTheOutcome) {
-  const std::string log = kBootstrap + logOf({
-      "==========[ ccmsetup started in process 200 ]==========",
-      "Ccmsetup command line: \"C:\\Windows\\ccmsetup\\ccmsetup.exe\" /runservice /source:\\\\srv\\share",
-      "Running as user \"SYSTEM\"",
-      "CcmSetup failed with error code 0x80070005",
-  }, 5);
+  const std::string log =
+      kBootstrap + logOf(
+                       {
+                           "==========[ ccmsetup started in process 200 ]==========",
+                           "Ccmsetup command line: \"C:\\Windows\\ccmsetup\\ccmsetup.exe\" /runservice "
+                           "/source:\\\\srv\\share",
+                           "Running as user \"SYSTEM\"",
+                           "CcmSetup failed with error code 0x80070005",
+                       },
+                       5);
   const Report r = analyze({{"ccmsetup.log", log}});
   ASSERT_EQ(r.timeline.runs.size(), 2u);
   EXPECT_TRUE(r.timeline.runs[1].service);
@@ -68,10 +70,12 @@ TEST(TimelineBuilder, ServiceRunAfterHandOffDecidesTheOutcome) {
 }
 
 TEST(TimelineBuilder, TheRunAfterServiceCreationIsTheServiceRunEvenWithoutSystemLine) {
-  const std::string log = kBootstrap + logOf({
-      "==========[ ccmsetup started in process 200 ]==========",
-      "CcmSetup is exiting with return code 0",
-  }, 5);
+  const std::string log = kBootstrap + logOf(
+                                           {
+                                               "==========[ ccmsetup started in process 200 ]==========",
+                                               "CcmSetup is exiting with return code 0",
+                                           },
+                                           5);
   const Report r = analyze({{"ccmsetup.log", log}});
   ASSERT_EQ(r.timeline.runs.size(), 2u);
   EXPECT_TRUE(r.timeline.runs[1].service);
@@ -79,12 +83,13 @@ TEST(TimelineBuilder, TheRunAfterServiceCreationIsTheServiceRunEvenWithoutSystem
 }
 
 TEST(TimelineBuilder, StandaloneNoServiceRunSucceeds) {
-  const Report r = analyze({{"ccmsetup.log", logOf({
-      "==========[ ccmsetup started in process 300 ]==========",
-      "Ccmsetup command line: ccmsetup.exe /noservice SMSSITECODE=PS1",
-      "Running as user \"jsmith\"",
-      "CcmSetup is exiting with return code 0",
-  })}});
+  const Report r =
+      analyze({{"ccmsetup.log", logOf({
+                                    "==========[ ccmsetup started in process 300 ]==========",
+                                    "Ccmsetup command line: ccmsetup.exe /noservice SMSSITECODE=PS1",
+                                    "Running as user \"jsmith\"",
+                                    "CcmSetup is exiting with return code 0",
+                                })}});
   ASSERT_EQ(r.timeline.runs.size(), 1u);
   EXPECT_FALSE(r.timeline.runs[0].service);
   EXPECT_TRUE(r.timeline.runs[0].commandLine.noService);
@@ -94,18 +99,18 @@ TEST(TimelineBuilder, StandaloneNoServiceRunSucceeds) {
 
 TEST(TimelineBuilder, ReturnCodeSevenMeansRebootRequired) {
   const Report r = analyze({{"ccmsetup.log", logOf({
-      "==========[ ccmsetup started in process 300 ]==========",
-      "CcmSetup is exiting with return code 7",
-  })}});
+                                                 "==========[ ccmsetup started in process 300 ]==========",
+                                                 "CcmSetup is exiting with return code 7",
+                                             })}});
   EXPECT_EQ(r.timeline.outcome.status, OutcomeStatus::RebootRequired);
 }
 
 TEST(TimelineBuilder, LogStartingMidRunGetsARunWithoutPid) {
   const Report r = analyze({{"ccmsetup.log", logOf({
-      "some line before anything is known",
-      "Running as user \"SYSTEM\"",
-      "CcmSetup failed with error code 0x80190194",
-  })}});
+                                                 "some line before anything is known",
+                                                 "Running as user \"SYSTEM\"",
+                                                 "CcmSetup failed with error code 0x80190194",
+                                             })}});
   ASSERT_EQ(r.timeline.runs.size(), 1u);
   EXPECT_FALSE(r.timeline.runs[0].pid);
   EXPECT_EQ(value(r.timeline.runs[0].start.line), 2u);  // the run starts at its first event
@@ -125,11 +130,13 @@ TEST(TimelineBuilder, RotatedHistoryContinuesIntoTheCurrentLog) {
 }
 
 TEST(TimelineBuilder, AuxiliaryEventsArePlacedInTheRunTheirTimeFallsIn) {
-  const std::string log = kBootstrap + logOf({
-      "==========[ ccmsetup started in process 200 ]==========",
-      "Running as user \"SYSTEM\"",
-      "CcmSetup failed with error code 0x80070643",
-  }, 5);
+  const std::string log = kBootstrap + logOf(
+                                           {
+                                               "==========[ ccmsetup started in process 200 ]==========",
+                                               "Running as user \"SYSTEM\"",
+                                               "CcmSetup failed with error code 0x80070643",
+                                           },
+                                           5);
   const std::string msi =
       "=== Verbose logging started: 1/17/2023  10:05:01  Build type: SHIP UNICODE 5.00.9122.1000 ===\r\n"
       "Action ended 10:05:02: CcmRegisterHostingConfiguration. Return value 3.\r\n";
@@ -138,21 +145,25 @@ TEST(TimelineBuilder, AuxiliaryEventsArePlacedInTheRunTheirTimeFallsIn) {
   ASSERT_EQ(r.timeline.runs.size(), 2u);
   EXPECT_EQ(r.files[0].path, "ccmsetup.log");
   bool inServiceRun = false, inBootstrap = false;
-  for (EventIndex i : r.timeline.runs[1].events) inServiceRun |= r.timeline.events[value(i)].event.kind == EventKind::MsiReturnValue3;
-  for (EventIndex i : r.timeline.runs[0].events) inBootstrap |= r.timeline.events[value(i)].event.kind == EventKind::MsiReturnValue3;
+  for (EventIndex i : r.timeline.runs[1].events)
+    inServiceRun |= r.timeline.events[value(i)].event.kind == EventKind::MsiReturnValue3;
+  for (EventIndex i : r.timeline.runs[0].events)
+    inBootstrap |= r.timeline.events[value(i)].event.kind == EventKind::MsiReturnValue3;
   EXPECT_TRUE(inServiceRun);
   EXPECT_FALSE(inBootstrap);
   EXPECT_EQ(value(r.timeline.runs[1].end.file), 0u);  // auxiliary records do not stretch the run
 }
 
 TEST(TimelineBuilder, PhasesFollowTheirEventsAndRecover) {
-  const Report r = analyze({{"ccmsetup.log", logOf({
-      "==========[ ccmsetup started in process 500 ]==========",
-      "Running as user \"SYSTEM\"",
-      "Failed to download files through BITS. Error: 0x80190194, Description HTTP status 404",
-      "Download complete.",
-      "CcmSetup is exiting with return code 0",
-  })}});
+  const Report r =
+      analyze({{"ccmsetup.log",
+                logOf({
+                    "==========[ ccmsetup started in process 500 ]==========",
+                    "Running as user \"SYSTEM\"",
+                    "Failed to download files through BITS. Error: 0x80190194, Description HTTP status 404",
+                    "Download complete.",
+                    "CcmSetup is exiting with return code 0",
+                })}});
   const auto phase = [&](PhaseKind kind) -> const Phase* {
     for (const Phase& p : r.timeline.phases) {
       if (p.kind == kind) return &p;
@@ -179,12 +190,13 @@ TEST(TimelineBuilder, BootstrapAndHandOffPhasesOfTheRunThatCreatedTheService) {
 }
 
 TEST(TimelineBuilder, DownloadsRecordSourceDestinationAndCompletion) {
-  const Report r = analyze({{"ccmsetup.log", logOf({
-      "==========[ ccmsetup started in process 600 ]==========",
-      "Downloading \\\\srv\\share\\ccmsetup.exe to C:\\Windows\\ccmsetup\\ccmsetup.exe",
-      "File download 43% complete (262144 of 602112 bytes).",
-      "Download complete.",
-  })}});
+  const Report r = analyze(
+      {{"ccmsetup.log", logOf({
+                            "==========[ ccmsetup started in process 600 ]==========",
+                            "Downloading \\\\srv\\share\\ccmsetup.exe to C:\\Windows\\ccmsetup\\ccmsetup.exe",
+                            "File download 43% complete (262144 of 602112 bytes).",
+                            "Download complete.",
+                        })}});
   ASSERT_EQ(r.timeline.runs.size(), 1u);
   ASSERT_EQ(r.timeline.runs[0].downloads.size(), 1u);
   EXPECT_EQ(r.timeline.runs[0].downloads[0].source, "\\\\srv\\share\\ccmsetup.exe");
@@ -202,7 +214,7 @@ TEST(TimelineBuilder, RepeatedLinesAreCountedButOnlyTheFirstAndLastAreKept) {
   ASSERT_EQ(r.timeline.runs.size(), 1u);
   EXPECT_EQ(r.timeline.runs[0].count(EventKind::SourceAccessFailed), 5000u);
   EXPECT_EQ(r.timeline.events.size(), 1u + 128u);
-  EXPECT_EQ(value(r.timeline.events[1].where.line), 2u);      // the first failure
+  EXPECT_EQ(value(r.timeline.events[1].where.line), 2u);         // the first failure
   EXPECT_EQ(value(r.timeline.events.back().where.line), 5001u);  // and the last
 }
 
@@ -214,7 +226,8 @@ TEST(TimelineBuilder, TheKeptEventsOfALongRunAreTheFirstAndLastOfEachKindWithThe
   const auto source = [](int i) { return "\\\\srv\\share\\file" + std::to_string(i) + ".msi"; };
   for (int i = 0; i < 3000; ++i) {
     log += test::cmtrace("Failed to access source file (" + source(i) + "). Error 0x80070005");
-    log += test::cmtrace("Downloading " + source(i) + " to C:\\Windows\\ccmsetup\\file" + std::to_string(i) + ".msi");
+    log += test::cmtrace("Downloading " + source(i) + " to C:\\Windows\\ccmsetup\\file" + std::to_string(i) +
+                         ".msi");
   }
   const Report r = analyze({{"ccmsetup.log", log}});
   ASSERT_EQ(r.timeline.runs.size(), 1u);
@@ -243,13 +256,14 @@ TEST(TimelineBuilder, TheKeptEventsOfALongRunAreTheFirstAndLastOfEachKindWithThe
 }
 
 TEST(TimelineBuilder, ADownloadCompletesOnlyWhenTheRunSaysSoAfterIt) {
-  const Report r = analyze({{"ccmsetup.log", logOf({
-      "==========[ ccmsetup started in process 600 ]==========",
-      "Downloading \\\\srv\\share\\a.exe to C:\\Windows\\ccmsetup\\a.exe",
-      "Download complete.",
-      "Downloading \\\\srv\\share\\b.exe to C:\\Windows\\ccmsetup\\b.exe",
-      "Failed to download client files by BITS. Error 0x80190194",
-  })}});
+  const Report r =
+      analyze({{"ccmsetup.log", logOf({
+                                    "==========[ ccmsetup started in process 600 ]==========",
+                                    "Downloading \\\\srv\\share\\a.exe to C:\\Windows\\ccmsetup\\a.exe",
+                                    "Download complete.",
+                                    "Downloading \\\\srv\\share\\b.exe to C:\\Windows\\ccmsetup\\b.exe",
+                                    "Failed to download client files by BITS. Error 0x80190194",
+                                })}});
   ASSERT_EQ(r.timeline.runs.size(), 1u);
   ASSERT_EQ(r.timeline.runs[0].downloads.size(), 2u);
   EXPECT_TRUE(r.timeline.runs[0].downloads[0].completed);

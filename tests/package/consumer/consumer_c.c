@@ -18,9 +18,7 @@ static void check(int ok, const char* what) {
   }
 }
 
-static int contains(const char* text, const char* part) {
-  return text != NULL && strstr(text, part) != NULL;
-}
+static int contains(const char* text, const char* part) { return text != NULL && strstr(text, part) != NULL; }
 
 /* The whole file, NUL-terminated; NULL when it cannot be read. */
 static char* readAll(const char* path) {
@@ -38,14 +36,16 @@ static char* readAll(const char* path) {
     size += n;
   }
   fclose(f);
-  if (text == NULL) text = calloc(1, 1);
-  else text[size] = '\0';
+  if (text == NULL)
+    text = calloc(1, 1);
+  else
+    text[size] = '\0';
   return text;
 }
 
 int main(int argc, char** argv) {
   const char* paths[1];
-  const char* noLogs[1] = {"testdata/machines"};  /* only folders in it */
+  const char* noLogs[1] = {"testdata/machines"}; /* only folders in it */
   const char* missing[1] = {"no/such.log"};
   const char* missingAndMachine[2] = {"no/such.log", NULL};
   static char sentinel[] = "not reset";
@@ -71,11 +71,13 @@ int main(int argc, char** argv) {
   ccmlog_free(json);
 
   json = ccmlog_analyze_json(noLogs, 1, &error);
-  check(json == NULL && contains(error, "no .log or .lo_ files in folder"), "nothing to analyze: NULL and a message");
+  check(json == NULL && contains(error, "no .log or .lo_ files in folder"),
+        "nothing to analyze: NULL and a message");
   if (error != NULL) printf("expected error: %s\n", error);
   ccmlog_free(error);
   json = ccmlog_analyze_json(missing, 1, &error);
-  check(json == NULL && contains(error, "cannot open 'no/such.log'"), "no readable file: NULL and a message naming it");
+  check(json == NULL && contains(error, "cannot open 'no/such.log'"),
+        "no readable file: NULL and a message naming it");
   ccmlog_free(error);
   missingAndMachine[1] = argv[1];
   json = ccmlog_analyze_json(missingAndMachine, 2, &error);
@@ -107,8 +109,8 @@ int main(int argc, char** argv) {
   ccmlog_free(NULL);
 
   check(strcmp(ccmlog_version(), CCMLOG_VERSION_STRING) == 0, "headers and library agree");
-  printf("ccmlog %s (headers %d.%d.%d)\n", ccmlog_version(), CCMLOG_VERSION_MAJOR,
-         CCMLOG_VERSION_MINOR, CCMLOG_VERSION_PATCH);
+  printf("ccmlog %s (headers %d.%d.%d)\n", ccmlog_version(), CCMLOG_VERSION_MAJOR, CCMLOG_VERSION_MINOR,
+         CCMLOG_VERSION_PATCH);
   if (failures == 0) printf("consumer_c: all checks passed\n");
   return failures == 0 ? 0 : 1;
 }

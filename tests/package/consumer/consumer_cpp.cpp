@@ -95,8 +95,7 @@ int main(int argc, char** argv) {
 
   const auto info = ccmlog::lookupError("-2147024891");
   check(info && info->name == "ERROR_ACCESS_DENIED", "lookupError");
-  check(info && ccmlog::lookupToJson("5", *info).find("\"win32\": 5") != std::string::npos,
-        "lookupToJson");
+  check(info && ccmlog::lookupToJson("5", *info).find("\"win32\": 5") != std::string::npos, "lookupToJson");
   check(!ccmlog::lookupError("banana"), "an invalid code is an error");
 
   check(std::string_view(CCMLOG_VERSION_STRING) == ccmlog_version(), "headers and library agree");

@@ -100,7 +100,8 @@ class FollowTest : public QObject {
     std::string garbage(100'000, '\0');
     for (size_t i = 0; i < garbage.size(); i += 7) garbage[i] = static_cast<char>(i * 31);
     test::writeFile(log, garbage);
-    QVERIFY(test::waitUntil([&] { return w.logModel().rowCount() > 0 && lastText(w) != QStringLiteral("line 34"); }));
+    QVERIFY(test::waitUntil(
+        [&] { return w.logModel().rowCount() > 0 && lastText(w) != QStringLiteral("line 34"); }));
 
     test::writeFile(log, lines(40, 1));
     QVERIFY(test::waitUntil([&] { return lastText(w) == QStringLiteral("line 40"); }));

@@ -41,9 +41,11 @@ std::string describe(const Location& l) {
 
 // What must agree between the two analyses, as text (QCOMPARE shows the difference).
 std::string describe(const Report& r) {
-  std::string s = std::string(toString(r.timeline.outcome.status)) +
-                  " exit=" + (r.timeline.outcome.exitCode ? std::to_string(*r.timeline.outcome.exitCode) : "-") +
-                  " error=" + (r.timeline.outcome.errorCode ? formatErrorCode(*r.timeline.outcome.errorCode) : "-") + "\n";
+  std::string s =
+      std::string(toString(r.timeline.outcome.status)) +
+      " exit=" + (r.timeline.outcome.exitCode ? std::to_string(*r.timeline.outcome.exitCode) : "-") +
+      " error=" + (r.timeline.outcome.errorCode ? formatErrorCode(*r.timeline.outcome.errorCode) : "-") +
+      "\n";
   for (const Run& run : r.timeline.runs) {
     s += "run pid=" + (run.pid ? std::to_string(*run.pid) : "-") + " user=" + run.user +
          " service=" + std::to_string(run.service) + " " + describe(run.start) + "-" + describe(run.end) +
@@ -88,9 +90,9 @@ std::vector<std::string> everything(const Collect& sink, const LoadState& state)
   for (const LoadedFile& f : state.files) {
     lines.push_back("file " + f.report.path.string() + " " + std::string(toString(f.report.format)) + "/" +
                     std::string(toString(f.report.encoding)) + " bytes=" + std::to_string(f.report.bytes) +
-                    " records=" + std::to_string(f.report.records) + " unparsed=" +
-                    std::to_string(f.report.unparsed) + " end=" + std::to_string(value(f.end)) +
-                    " next=" + std::to_string(value(f.nextLine)));
+                    " records=" + std::to_string(f.report.records) +
+                    " unparsed=" + std::to_string(f.report.unparsed) +
+                    " end=" + std::to_string(value(f.end)) + " next=" + std::to_string(value(f.nextLine)));
   }
   lines.push_back(describe(*sink.batches.back().report));
   return lines;
@@ -228,9 +230,10 @@ class LoadJobTest : public QObject {
 
     test::writeFile(log, std::string_view(bytes).substr(cut), true);
     Collect next;
-    runLoad(std::vector<LoadSegment>{{FileIndex{0}, log, file.end, file.nextLine,
-                                      ReaderOptions{file.report.format, file.report.encoding}, FileRole::Setup}},
-            state, next, pieces);
+    runLoad(
+        std::vector<LoadSegment>{{FileIndex{0}, log, file.end, file.nextLine,
+                                  ReaderOptions{file.report.format, file.report.encoding}, FileRole::Setup}},
+        state, next, pieces);
     QCOMPARE(describe(*next.batches.back().report), describe(*analyzeFiles({log})));
 
     LoadState onePassState;
@@ -368,7 +371,8 @@ class LoadJobTest : public QObject {
       Collect next;
       const LoadedFile& file = state.files[0];
       runLoad(std::vector<LoadSegment>{{FileIndex{0}, log, file.end, file.nextLine,
-                                        ReaderOptions{file.report.format, file.report.encoding}, FileRole::Setup}},
+                                        ReaderOptions{file.report.format, file.report.encoding},
+                                        FileRole::Setup}},
               state, next, options);
       QCOMPARE(blames(*next.batches.back().report), options.knowledge != nullptr);
     }

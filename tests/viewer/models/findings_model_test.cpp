@@ -66,7 +66,9 @@ class FindingsModelTest : public QObject {
                QStringLiteral("client-certificate-missing"));
       QVERIFY(consequence.data().toString().startsWith(QStringLiteral("↳ ")));
       QCOMPARE(consequence.data(FindingsModel::RemedyRole).toString(), QString());
-      QVERIFY(consequence.data(FindingsModel::DetailRole).toString().contains(QStringLiteral("client-certificate-missing")));
+      QVERIFY(consequence.data(FindingsModel::DetailRole)
+                  .toString()
+                  .contains(QStringLiteral("client-certificate-missing")));
     }
   }
 };

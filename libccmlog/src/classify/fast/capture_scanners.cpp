@@ -140,7 +140,9 @@ bool scanRunStarted(std::string_view m, ScannedGroups& g) {
   return digitsAt(m, after(m, "ccmsetup started in process "), g[0]);
 }
 
-bool scanCcmSetupVersion(std::string_view m, ScannedGroups& g) { return versionAfter(m, "ccmsetup version: ", g[0]); }
+bool scanCcmSetupVersion(std::string_view m, ScannedGroups& g) {
+  return versionAfter(m, "ccmsetup version: ", g[0]);
+}
 
 bool scanVersion(std::string_view m, ScannedGroups& g) { return versionAfter(m, "version: ", g[0]); }
 

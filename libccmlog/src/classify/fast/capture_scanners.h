@@ -33,26 +33,26 @@ using ScannedGroups = std::array<std::string_view, kMaxScannedGroups>;
 /// A row's scanner; the function names below say which row.
 using FieldScanner = bool (*)(std::string_view message, ScannedGroups& groups);
 
-bool scanRunStarted(std::string_view message, ScannedGroups& groups);           ///< pid
-bool scanCcmSetupVersion(std::string_view message, ScannedGroups& groups);      ///< version
-bool scanVersion(std::string_view message, ScannedGroups& groups);              ///< version
-bool scanLaunchFolder(std::string_view message, ScannedGroups& groups);         ///< folder
-bool scanCommandLine(std::string_view message, ScannedGroups& groups);          ///< commandline
-bool scanRunningAsUser(std::string_view message, ScannedGroups& groups);        ///< user
-bool scanFreeDiskSpace(std::string_view message, ScannedGroups& groups);        ///< mb
-bool scanDownloadStarted(std::string_view message, ScannedGroups& groups);      ///< source, destination
-bool scanDownloadProgress(std::string_view message, ScannedGroups& groups);     ///< percent, done, total
-bool scanBitsFileAdded(std::string_view message, ScannedGroups& groups);        ///< url, destination
-bool scanNextRetryIn(std::string_view message, ScannedGroups& groups);          ///< minutes
-bool scanRetryTime(std::string_view message, ScannedGroups& groups);            ///< minutes
-bool scanMsiAction(std::string_view message, ScannedGroups& groups);            ///< action
-bool scanInstallSucceeded(std::string_view message, ScannedGroups& groups);     ///< file
-bool scanExitCode(std::string_view message, ScannedGroups& groups);             ///< code
-bool scanSetupFailed(std::string_view message, ScannedGroups& groups);          ///< code
+bool scanRunStarted(std::string_view message, ScannedGroups& groups);               ///< pid
+bool scanCcmSetupVersion(std::string_view message, ScannedGroups& groups);          ///< version
+bool scanVersion(std::string_view message, ScannedGroups& groups);                  ///< version
+bool scanLaunchFolder(std::string_view message, ScannedGroups& groups);             ///< folder
+bool scanCommandLine(std::string_view message, ScannedGroups& groups);              ///< commandline
+bool scanRunningAsUser(std::string_view message, ScannedGroups& groups);            ///< user
+bool scanFreeDiskSpace(std::string_view message, ScannedGroups& groups);            ///< mb
+bool scanDownloadStarted(std::string_view message, ScannedGroups& groups);          ///< source, destination
+bool scanDownloadProgress(std::string_view message, ScannedGroups& groups);         ///< percent, done, total
+bool scanBitsFileAdded(std::string_view message, ScannedGroups& groups);            ///< url, destination
+bool scanNextRetryIn(std::string_view message, ScannedGroups& groups);              ///< minutes
+bool scanRetryTime(std::string_view message, ScannedGroups& groups);                ///< minutes
+bool scanMsiAction(std::string_view message, ScannedGroups& groups);                ///< action
+bool scanInstallSucceeded(std::string_view message, ScannedGroups& groups);         ///< file
+bool scanExitCode(std::string_view message, ScannedGroups& groups);                 ///< code
+bool scanSetupFailed(std::string_view message, ScannedGroups& groups);              ///< code
 bool scanClientFilesByBitsFailed(std::string_view message, ScannedGroups& groups);  ///< code
 bool scanFilesThroughBitsFailed(std::string_view message, ScannedGroups& groups);   ///< code, text
-bool scanSourceFileFailed(std::string_view message, ScannedGroups& groups);     ///< path, code (optional)
-bool scanSourceInaccessible(std::string_view message, ScannedGroups& groups);   ///< path, code (optional)
-bool scanUrlCheckFailed(std::string_view message, ScannedGroups& groups);       ///< url, status (optional)
+bool scanSourceFileFailed(std::string_view message, ScannedGroups& groups);         ///< path, code (optional)
+bool scanSourceInaccessible(std::string_view message, ScannedGroups& groups);       ///< path, code (optional)
+bool scanUrlCheckFailed(std::string_view message, ScannedGroups& groups);  ///< url, status (optional)
 
 }  // namespace ccmlog::detail

@@ -9,8 +9,8 @@
 #include <cstring>
 #include <map>
 
-#include "read/fast/byte_words.h"
 #include "classify/text_case.h"
+#include "read/fast/byte_words.h"
 #include "read/utf8.h"
 
 namespace ccmlog::detail {
@@ -109,7 +109,8 @@ std::vector<std::string> keysOf(const EventPattern& row, const RE2::Options& opt
   const auto passesWithout = [&](std::initializer_list<size_t> missing) {
     std::vector<int> present, rows;
     for (size_t atom = 0; atom < atoms.size(); ++atom)
-      if (std::find(missing.begin(), missing.end(), atom) == missing.end()) present.push_back(static_cast<int>(atom));
+      if (std::find(missing.begin(), missing.end(), atom) == missing.end())
+        present.push_back(static_cast<int>(atom));
     filter.AllPotentials(present, &rows);
     return !rows.empty();
   };
@@ -151,7 +152,8 @@ PatternPrefilter::PatternPrefilter(std::span<const EventPattern> table, const RE
   rowsKeyedOn_.assign(atoms_.size(), {});
   for (size_t row = 0; row < table.size(); ++row) {
     if (keys_[row].empty()) rowsNeedingNothing_.push_back(static_cast<int>(row));
-    for (const int atom : keys_[row]) rowsKeyedOn_[static_cast<size_t>(atom)].push_back(static_cast<int>(row));
+    for (const int atom : keys_[row])
+      rowsKeyedOn_[static_cast<size_t>(atom)].push_back(static_cast<int>(row));
   }
   // Each atom (every one a key) as words to compare: its bytes, and 0x20 where they are letters.
   for (const std::string& atom : atoms_) {
@@ -166,9 +168,12 @@ PatternPrefilter::PatternPrefilter(std::span<const EventPattern> table, const RE
     std::uint32_t head, caseBits;  // the first four of each, in the byte order a load from the message has
     std::memcpy(&head, a.data(), 4);
     std::memcpy(&caseBits, atomCaseBits_[atom].data(), 4);
-    for (std::uint32_t offset = anchorOffset(a, samplesWith), end = offset + kStride; offset < end; ++offset) {
-      std::vector<Anchor>& anchors = byKey[windowKeyAt(reinterpret_cast<const unsigned char*>(a.data()) + offset)];
-      anchors.push_back({static_cast<int>(atom), offset, static_cast<std::uint32_t>(a.size()), head, caseBits});
+    for (std::uint32_t offset = anchorOffset(a, samplesWith), end = offset + kStride; offset < end;
+         ++offset) {
+      std::vector<Anchor>& anchors =
+          byKey[windowKeyAt(reinterpret_cast<const unsigned char*>(a.data()) + offset)];
+      anchors.push_back(
+          {static_cast<int>(atom), offset, static_cast<std::uint32_t>(a.size()), head, caseBits});
     }
   }
   bucketStart_.push_back(0);
@@ -178,7 +183,8 @@ PatternPrefilter::PatternPrefilter(std::span<const EventPattern> table, const RE
     isAnchor_[key / 64] |= std::uint64_t{1} << (key % 64);
   }
   for (size_t word = 1; word < isAnchor_.size(); ++word) {
-    keysBefore_[word] = static_cast<std::uint16_t>(keysBefore_[word - 1] + std::popcount(isAnchor_[word - 1]));
+    keysBefore_[word] =
+        static_cast<std::uint16_t>(keysBefore_[word - 1] + std::popcount(isAnchor_[word - 1]));
   }
 }
 
@@ -216,7 +222,8 @@ bool PatternPrefilter::candidateRows(std::string_view message, std::vector<int>&
   const auto isAnchor = [&](unsigned key) { return isAnchor_[key / 64] >> (key % 64) & 1; };
   const auto lookAt = [&](size_t i, unsigned key) {  // an anchor's key: are its atoms here?
     const std::uint64_t word = isAnchor_[key / 64];
-    const size_t bucket = keysBefore_[key / 64] + static_cast<size_t>(std::popcount(word & ((std::uint64_t{1} << (key % 64)) - 1)));
+    const size_t bucket = keysBefore_[key / 64] +
+                          static_cast<size_t>(std::popcount(word & ((std::uint64_t{1} << (key % 64)) - 1)));
     for (std::uint32_t k = bucketStart_[bucket]; k < bucketStart_[bucket + 1]; ++k) {
       const Anchor& anchor = anchors_[k];
       if (anchor.offset > i || i - anchor.offset + anchor.length > n) continue;
@@ -235,7 +242,8 @@ bool PatternPrefilter::candidateRows(std::string_view message, std::vector<int>&
     std::uint32_t bytes;
     std::memcpy(&bytes, m + i, 4);
     // Most places: one look in 8 KiB.
-    if (const unsigned key = windowKey(bytes); isAnchor(key)) [[unlikely]] lookAt(i, key);
+    if (const unsigned key = windowKey(bytes); isAnchor(key)) [[unlikely]]
+      lookAt(i, key);
   }
   for (; i + kWindow <= n; i += kStride)
     if (const unsigned key = windowKeyAt(m + i); isAnchor(key)) lookAt(i, key);

@@ -65,7 +65,7 @@ class PatternPrefilter {
     /// message bytes b are those letters in any casing when (b | caseBits) == head.
     std::uint32_t head, caseBits;
   };
-  std::array<std::uint64_t, (1 << 16) / 64> isAnchor_{};  ///< a bit per key: some atom's anchor
+  std::array<std::uint64_t, (1 << 16) / 64> isAnchor_{};    ///< a bit per key: some atom's anchor
   std::array<std::uint16_t, (1 << 16) / 64> keysBefore_{};  ///< keys set in the words before
   std::vector<std::uint32_t> bucketStart_;
   std::vector<Anchor> anchors_;

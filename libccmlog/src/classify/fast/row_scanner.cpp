@@ -39,9 +39,12 @@ RowScanner::RowScanner(const EventPattern& row) : fields_(row.scan) {
 ScanResult RowScanner::scan(std::string_view message, ScannedGroups& groups) const {
   if (!canScan() || !isAscii(message)) return ScanResult::CannotTell;
   if (fields_) return fields_(message, groups) ? ScanResult::Match : ScanResult::CannotTell;
-  const auto matchesAt = [&](size_t at) { return !boundaryAfter_ || boundaryAt(message, at + words_.size()); };
+  const auto matchesAt = [&](size_t at) {
+    return !boundaryAfter_ || boundaryAt(message, at + words_.size());
+  };
   if (atStart_) return wordsAt(message, 0, words_) && matchesAt(0) ? ScanResult::Match : ScanResult::NoMatch;
-  for (size_t at = findWords(message, words_); at != std::string_view::npos; at = findWords(message, words_, at + 1))
+  for (size_t at = findWords(message, words_); at != std::string_view::npos;
+       at = findWords(message, words_, at + 1))
     if (matchesAt(at)) return ScanResult::Match;
   return ScanResult::NoMatch;
 }

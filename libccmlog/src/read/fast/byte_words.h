@@ -18,7 +18,8 @@
 
 namespace ccmlog::detail {
 
-static_assert(std::endian::native == std::endian::little, "the lowest byte of a word is the first in the text");
+static_assert(std::endian::native == std::endian::little,
+              "the lowest byte of a word is the first in the text");
 
 inline constexpr std::uint64_t kLowBits = 0x0101010101010101ull;
 inline constexpr std::uint64_t kHighBits = 0x8080808080808080ull;
@@ -31,7 +32,9 @@ inline std::uint64_t loadWord(const char* p) {
 }
 
 /// The bytes of `word` below `n` (n <= 0x80).
-inline std::uint64_t bytesBelow(std::uint64_t word, unsigned char n) { return (word - kLowBits * n) & ~word & kHighBits; }
+inline std::uint64_t bytesBelow(std::uint64_t word, unsigned char n) {
+  return (word - kLowBits * n) & ~word & kHighBits;
+}
 
 /// The bytes of `word` equal to `c`.
 inline std::uint64_t bytesEqual(std::uint64_t word, char c) {

@@ -35,8 +35,8 @@ namespace ccmlog::detail {
 
 struct MessageScan {
   std::size_t bang = std::string_view::npos;  ///< the first '!' at or after `from`, or npos
-  bool lineEnd = false;      ///< a CR or LF in text[from, bang) (to the end when npos)
-  bool beyondAscii = false;  ///< a byte >= 0x80 there
+  bool lineEnd = false;                       ///< a CR or LF in text[from, bang) (to the end when npos)
+  bool beyondAscii = false;                   ///< a byte >= 0x80 there
 };
 
 MessageScan scanToBang(std::string_view text, std::size_t from);

@@ -30,7 +30,8 @@ const PatternPrefilter& prefilter() {
 const std::vector<std::unique_ptr<RE2>>& compiledRows() {
   static const auto rows = [] {
     std::vector<std::unique_ptr<RE2>> out;
-    for (const EventPattern& p : eventPatterns()) out.push_back(std::make_unique<RE2>(p.pattern, eventPatternOptions()));
+    for (const EventPattern& p : eventPatterns())
+      out.push_back(std::make_unique<RE2>(p.pattern, eventPatternOptions()));
     return out;
   }();
   return rows;
@@ -53,8 +54,6 @@ std::string missedRows(std::string_view message) {
   return missed;
 }
 
-
-
 TEST(PatternPrefilter, EverySampleKeepsItsRow) {
   const auto table = eventPatterns();
   for (size_t row = 0; row < table.size(); ++row) {
@@ -72,7 +71,8 @@ TEST(PatternPrefilter, NeverRulesOutARowThatMatchesAMessageOfTheTestLogs) {
   for (const auto& path : test::testdataFiles()) {
     const auto summary = readFile(path, [&](const Record& r) {
       ++messages;
-      for (const std::string& text : {std::string(r.message), withCase(r.message, true), withCase(r.message, false)}) {
+      for (const std::string& text :
+           {std::string(r.message), withCase(r.message, true), withCase(r.message, false)}) {
         EXPECT_EQ(missedRows(text), "") << path << ":" << value(r.line) << ": " << text;
       }
     });

@@ -44,10 +44,11 @@ inline std::string scannerDisagreement(size_t row, std::string_view message, boo
   answered = said != detail::ScanResult::CannotTell;
   if (!answered) return "";
   std::vector<re2::StringPiece> captures(static_cast<size_t>(re.NumberOfCapturingGroups()) + 1);
-  const bool matched =
-      re.Match(message, 0, message.size(), RE2::UNANCHORED, captures.data(), static_cast<int>(captures.size()));
+  const bool matched = re.Match(message, 0, message.size(), RE2::UNANCHORED, captures.data(),
+                                static_cast<int>(captures.size()));
   const std::string name = "row " + std::to_string(row);
-  if (said == detail::ScanResult::NoMatch) return matched ? name + ": the scanner said no match where RE2 finds one" : "";
+  if (said == detail::ScanResult::NoMatch)
+    return matched ? name + ": the scanner said no match where RE2 finds one" : "";
   if (!matched) return name + ": the scanner found a match where RE2 finds none";
   std::string wrong;
   for (size_t g = 1; g < captures.size(); ++g) {

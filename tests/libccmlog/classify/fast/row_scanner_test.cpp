@@ -25,8 +25,6 @@ using test::withCase;
 using test::scannedRows;
 using test::scannerDisagreement;
 
-
-
 // "" when every row scanner keeps its contract on `message`; counts its answers.
 std::string disagreements(std::string_view message, size_t& answers) {
   std::string wrong;
@@ -41,9 +39,10 @@ std::string disagreements(std::string_view message, size_t& answers) {
 TEST(RowScanner, TheMostFrequentRowsHaveOne) {
   std::vector<EventKind> kinds;
   for (const size_t row : scannedRows()) kinds.push_back(eventPatterns()[row].kind);
-  for (const EventKind kind : {EventKind::DownloadProgress, EventKind::BitsFileAdded, EventKind::DownloadStarted,
-                               EventKind::CommandLine, EventKind::MsiAction, EventKind::RunStarted,
-                               EventKind::DownloadComplete, EventKind::ServiceCreated, EventKind::Benign})
+  for (const EventKind kind :
+       {EventKind::DownloadProgress, EventKind::BitsFileAdded, EventKind::DownloadStarted,
+        EventKind::CommandLine, EventKind::MsiAction, EventKind::RunStarted, EventKind::DownloadComplete,
+        EventKind::ServiceCreated, EventKind::Benign})
     EXPECT_NE(std::find(kinds.begin(), kinds.end(), kind), kinds.end()) << toString(kind);
 }
 
@@ -87,7 +86,8 @@ TEST(RowScanner, AgreeWithRe2OnEveryMessageOfTheTestLogs) {
   for (const auto& path : test::testdataFiles()) {
     const auto summary = readFile(path, [&](const Record& r) {
       ++messages;
-      for (const std::string& text : {std::string(r.message), withCase(r.message, true), withCase(r.message, false)})
+      for (const std::string& text :
+           {std::string(r.message), withCase(r.message, true), withCase(r.message, false)})
         EXPECT_EQ(disagreements(text, answers), "") << path << ":" << value(r.line) << ": " << text;
     });
     ASSERT_TRUE(summary) << summary.error().message;
@@ -166,7 +166,8 @@ TEST(RowScanner, AgreeWithRe2WhereBacktrackingOrABoundaryDecides) {
       "In ServiceMain2",
       "xIn ServiceMain",
       "Failed to connect to policy namespace. Error 0x8004100e1",
-      "Failed to connect to policy namespace. Error 0x8004100e1 Failed to connect to policy namespace. Error 0x8004100e.",
+      "Failed to connect to policy namespace. Error 0x8004100e1 Failed to connect to policy namespace. Error "
+      "0x8004100e.",
       "Unexpected row count (0) retrieved from ADx",
       "successfully created the ccmsetup servicesuccessfully created the ccmsetup service",
       "CcmSetup failed with error code 0x8007000g",
@@ -180,7 +181,8 @@ TEST(RowScanner, AgreeWithRe2WhereBacktrackingOrABoundaryDecides) {
       "Failed to download client files by BITS. Error:  0x80190194",
       "Failed to download client files by BITS. Error:\r\n0x80190194",
       "Failed to download client files by BITS. Errors 0x1",
-      "Failed to download files through BITS. Error: 0x80190194, Description: HTTP status 404\r\n more text  ",
+      "Failed to download files through BITS. Error: 0x80190194, Description: HTTP status 404\r\n more text "
+      " ",
       "Failed to download files through BITS. Error: 0x80190194 Description:   ",
       "Failed to download files through BITS. Error: 0x80190194,Description:",
       "Failed to download files through BITS. Error: 0x80190194,, Description x",

@@ -47,11 +47,13 @@ TEST(RecordScans, ScanToBangFindsTheFirstBangAndWhatIsBeforeIt) {
 TEST(RecordScans, ScanToBangAgreesWithAByteByByteLookOnRandomText) {
   // Bytes that matter ('!', CR, LF, high bytes, and the bytes one above and
   // below them, where word tricks go wrong) in every position and length.
-  const std::string alphabet = std::string("!\r\n\x80\xFF\x7F \"ab") + '\x0B' + '\x0C' + '\x20' + '\x22' + '\x00';
+  const std::string alphabet =
+      std::string("!\r\n\x80\xFF\x7F \"ab") + '\x0B' + '\x0C' + '\x20' + '\x22' + '\x00';
   std::mt19937 random(20261130);
   for (int round = 0; round < 20000; ++round) {
     std::string text(random() % 70, ' ');
-    for (char& c : text) c = random() % 4 == 0 ? alphabet[random() % alphabet.size()] : static_cast<char>('a' + random() % 26);
+    for (char& c : text)
+      c = random() % 4 == 0 ? alphabet[random() % alphabet.size()] : static_cast<char>('a' + random() % 26);
     const size_t from = text.empty() ? 0 : random() % (text.size() + 1);
     const std::string expected = describe(byteByByte(text, from));
     ASSERT_EQ(describe(scanToBang(text, from)), expected) << round;
@@ -77,7 +79,8 @@ TEST(RecordScans, MasksOf64AgreeWithAByteByByteLookOnRandomBlocks) {
   std::mt19937 random(1130);
   for (int round = 0; round < 20000; ++round) {
     std::string block(64, ' ');
-    for (char& c : block) c = random() % 3 == 0 ? alphabet[random() % alphabet.size()] : static_cast<char>('a' + random() % 26);
+    for (char& c : block)
+      c = random() % 3 == 0 ? alphabet[random() % alphabet.size()] : static_cast<char>('a' + random() % 26);
     const ByteMasks fast = masksOf64(block.data()), slow = masksOf64InBytes(block.data());
     ASSERT_EQ(fast.quotes, slow.quotes) << round;
     ASSERT_EQ(fast.lineEnds, slow.lineEnds) << round;
