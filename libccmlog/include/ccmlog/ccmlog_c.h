@@ -33,7 +33,7 @@ extern "C" {
 /* Analyzes one machine's logs, exactly as `ccmlog analyze --format json`
  * does, and returns the same text (indented, ending with a newline): files,
  * runs, phases, outcome and findings, most serious first (see
- * <ccmlog/report_json.h> for the schema). `paths` holds `count` files or
+ * <ccmlog/json.h> for the schema). `paths` holds `count` files or
  * folders; a folder stands for the setup logs directly in it.
  * A file that cannot be read (missing, unreadable) beside readable ones does
  * not fail the call: it appears in "files" with an "error" and the others are

@@ -12,7 +12,7 @@ using enum PhaseEffect;
 using enum PhaseRule;
 
 // One row per kind, in the enumeration's order (checked below). The fields are
-// those documented on EventKind in event.h.
+// those documented on EventKind in timeline.h.
 // A table: one kind a row.
 // clang-format off
 constexpr std::array<EventKindInfo, kEventKindCount> kKinds{{

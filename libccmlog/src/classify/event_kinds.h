@@ -1,8 +1,8 @@
 // classify/event_kinds.h (internal): what ccmlog knows about each event kind, in one table.
 //
-// EventKind (event.h) names the kinds; the table in event_kinds.cpp holds,
+// EventKind (timeline.h) names the kinds; the table in event_kinds.cpp holds,
 // for each kind, in the enumeration's order:
-//  - its id, the stable lower-case name outputs use (toString in event.h);
+//  - its id, the stable lower-case name outputs use (toString in timeline.h);
 //  - the fields its events carry, each required (captured from every line of
 //    the kind) or optional (from some): the named groups of the kind's rows in
 //    event_patterns.cpp, which event_patterns_test.cpp checks against them;
@@ -35,7 +35,7 @@ struct KindField {
 constexpr KindField required(std::string_view name) { return {name, true}; }
 constexpr KindField optional(std::string_view name) { return {name, false}; }
 
-/// The fields of a kind, in the order event.h documents them (at most kMax).
+/// The fields of a kind, in the order timeline.h documents them (at most kMax).
 class KindFields {
  public:
   static constexpr std::size_t kMax = 3;

@@ -11,7 +11,7 @@ namespace {
 // Samples are the product's lines as docs/ccmsetup-logs.md quotes them. Where the
 // notes elide ("…") or name a placeholder for a value the pattern captures, the
 // row fills in a value of the same shape and says "filled". Rows marked
-// "unconfirmed" have no real line behind them; their wording comes from event.h.
+// "unconfirmed" have no real line behind them; their wording comes from the EventKind comments in timeline.h.
 constexpr EventPattern kPatterns[] = {
     // Known-harmless errors first, so that no failure row claims them.
     {EventKind::Benign, R"(Failed to connect to policy namespace\. Error 0x8004100e\b)",
