@@ -96,8 +96,9 @@ bool isBundle(const std::vector<std::filesystem::path>& inputs) {
 // The one machine in a bundle, read in memory as scan reads it; a bundle of
 // several machines is scan's to read.
 Result<Report> analyzeBundle(const std::filesystem::path& zip, const AnalysisOptions& options) {
-  const auto folders = listBundle(zip);
+  auto folders = listBundle(zip);
   if (!folders) return folders.error();
+  std::erase_if(*folders, [](const BundleFolder& f) { return f.entries.empty(); });  // no logs
   if (folders->size() != 1) {
     const std::string name = zip.string();
     std::string message = "'" + name + "' holds ";

@@ -32,7 +32,8 @@ What is a machine:
   - a .zip bundle, read in memory (at most 256 MiB a log, 1 GiB a machine,
     256 MiB over all threads at once but for one larger machine alone): one
     machine per folder in it that holds logs, or one named after the zip
-    when the logs are at its top ("no-logs" when it holds none)
+    when the logs are at its top; its folders count as on disk ("no-logs"
+    for one with no logs and nothing below it, or for the zip holding none)
 Rotated ccmsetup.lo_ history is read before ccmsetup.log. Symlinks are
 followed, each folder once, when they stay inside the PATHs given; one that
 leads out of them is skipped with a warning. FIFOs, devices and sockets are

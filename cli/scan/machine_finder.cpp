@@ -201,7 +201,16 @@ class Finder {
     for (const BundleFolder& f : *folders) {
       const std::string name = f.folder.empty() ? stem : f.folder.substr(f.folder.rfind('/') + 1);
       const std::string path = f.folder.empty() ? zip.string() : zip.string() + "/" + f.folder;
-      found_.machines.push_back({.name = name, .path = path, .zip = zip, .entries = f.entries});
+      if (f.entries.empty()) {
+        found_.machines.push_back(
+            {.name = name,
+             .path = path,
+             .zip = zip,
+             .status = SourceStatus::NoLogs,
+             .reason = "no .log or .lo_ files in folder " + quoted(fs::path(f.folder)) + " of zip " + quoted(zip)});
+      } else {
+        found_.machines.push_back({.name = name, .path = path, .zip = zip, .entries = f.entries});
+      }
     }
   }
 

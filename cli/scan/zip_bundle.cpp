@@ -91,11 +91,14 @@ Result<std::vector<BundleFolder>> listBundle(const std::filesystem::path& zip) {
   const std::unique_ptr<zip_t, decltype(&zip_discard)> handle(*opened, zip_discard);
   std::map<std::string, std::vector<std::filesystem::path>> byFolder;  // '/'-separated names
   std::map<std::string, std::string> stored;                           // '/'-separated → as stored
+  std::set<std::string, std::less<>> allFolders;                       // every folder named, at any depth
   const zip_int64_t count = zip_get_num_entries(handle.get(), 0);
   for (zip_int64_t i = 0; i < count; ++i) {
     const char* raw = zip_get_name(handle.get(), static_cast<zip_uint64_t>(i), 0);
     if (!raw) continue;
     std::string name = slashed(raw);
+    for (size_t at = name.find('/', 1); at != std::string::npos; at = name.find('/', at + 1))
+      allFolders.insert(name.substr(0, at));
     if (name.ends_with('/')) continue;  // a folder entry
     const size_t slash = name.rfind('/');
     byFolder[slash == std::string::npos ? std::string() : name.substr(0, slash)].emplace_back(name);
@@ -105,12 +108,14 @@ Result<std::vector<BundleFolder>> listBundle(const std::filesystem::path& zip) {
   // puts every folder after its ancestors.
   std::vector<BundleFolder> folders;
   std::set<std::string, std::less<>> machines;
-  for (auto& [folder, names] : byFolder) {
+  const auto inMachine = [&](std::string_view folder) {
     bool nested = machines.contains("");
-    for (size_t at = folder.find('/', 1); !nested && at != std::string::npos; at = folder.find('/', at + 1)) {
-      nested = machines.contains(std::string_view(folder).substr(0, at));
-    }
-    if (nested) continue;
+    for (size_t at = folder.find('/', 1); !nested && at != std::string::npos; at = folder.find('/', at + 1))
+      nested = machines.contains(folder.substr(0, at));
+    return nested;
+  };
+  for (auto& [folder, names] : byFolder) {
+    if (inMachine(folder)) continue;
     const auto logs = pickMachineLogs(std::move(names));
     if (logs.empty()) continue;
     BundleFolder machine{folder, {}};
@@ -118,6 +123,16 @@ Result<std::vector<BundleFolder>> listBundle(const std::filesystem::path& zip) {
     machines.insert(folder);
     folders.push_back(std::move(machine));
   }
+  // As on disk, a folder with no logs and no folder below it is a machine
+  // whose logs were not collected.
+  for (const std::string& folder : allFolders) {
+    const std::string below = folder + "/";
+    const auto first = allFolders.lower_bound(below);  // the first name that could be below it
+    const bool hasSubFolder = first != allFolders.end() && first->starts_with(below);
+    if (!hasSubFolder && !machines.contains(folder) && !inMachine(folder)) folders.push_back({folder, {}});
+  }
+  std::sort(folders.begin(), folders.end(),
+            [](const BundleFolder& a, const BundleFolder& b) { return a.folder < b.folder; });
   return folders;
 }
 

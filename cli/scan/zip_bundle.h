@@ -10,7 +10,8 @@
 // path. Both '/' and '\' separate folders (PowerShell 5's Compress-Archive
 // writes '\'). As on disk, a folder that directly holds .log/.lo_ entries is
 // one machine and its sub-folders belong to it; the logs picked are those
-// pickMachineLogs picks.
+// pickMachineLogs picks; a folder with no logs and no folder below it is a
+// machine whose logs were not collected (listed without entries).
 #pragma once
 
 #include <cstdint>
@@ -32,10 +33,11 @@ namespace ccmlog::cli {
 /// One machine in a bundle.
 struct BundleFolder {
   std::string folder;                ///< "PC01" or "site/PC01" with '/'; empty for logs at the top
-  std::vector<std::string> entries;  ///< entry names as stored, in reading order
+  std::vector<std::string> entries;  ///< entry names as stored, in reading order; empty: no logs
 };
 
-/// The machines in `zip`, sorted by folder; an error when it is not a readable zip.
+/// The machines in `zip`, sorted by folder (those with no logs among them);
+/// an error when it is not a readable zip.
 Result<std::vector<BundleFolder>> listBundle(const std::filesystem::path& zip);
 
 /// How much a bundle may make us hold in memory (a zip bomb stops here).

@@ -259,5 +259,24 @@ TEST_F(MachineFinder, ZipWithoutLogsIsAMachineWithNoLogs) {
   EXPECT_EQ(found.machines[0].reason, "no .log or .lo_ files in zip '" + zip.string() + "'");
 }
 
+TEST_F(MachineFinder, FolderWithoutLogsInsideAZipIsAMachineWithNoLogs) {
+  const fs::path zip = dir_ / "site.zip";
+  int error = 0;
+  zip_t* archive = zip_open(zip.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
+  ASSERT_NE(archive, nullptr);
+  static const char kLog[] = "a log";
+  ASSERT_GE(zip_file_add(archive, "PC01/ccmsetup.log", zip_source_buffer(archive, kLog, sizeof kLog - 1, 0), 0),
+            0);
+  ASSERT_GE(zip_dir_add(archive, "PC02", 0), 0);  // nothing collected
+  ASSERT_EQ(zip_close(archive), 0);
+  const FoundMachines found = findMachines(std::vector<fs::path>{dir_});
+  ASSERT_EQ(found.machines.size(), 2u);
+  EXPECT_EQ(found.machines[0].status, SourceStatus::Logs);
+  EXPECT_EQ(found.machines[1].name, "PC02");
+  EXPECT_EQ(found.machines[1].path, zip.string() + "/PC02");
+  EXPECT_EQ(found.machines[1].status, SourceStatus::NoLogs);
+  EXPECT_EQ(found.machines[1].reason, "no .log or .lo_ files in folder 'PC02' of zip '" + zip.string() + "'");
+}
+
 }  // namespace
 }  // namespace ccmlog::cli

@@ -51,8 +51,7 @@ TEST_F(ZipBundle, OneMachinePerFolderWithLogs) {
                                             {"PC01/ccmsetup.lo_", "history"},
                                             {"PC01/CcmExec.log", "not a setup log"},
                                             {"PC01/old/ccmsetup.log", "part of PC01"},
-                                            {"PC03\\client.msi.log", "backslashes, as PowerShell 5 writes"},
-                                            {"notes/readme.txt", "no logs"}});
+                                            {"PC03\\client.msi.log", "backslashes, as PowerShell 5 writes"}});
   const auto folders = listBundle(zip);
   ASSERT_TRUE(folders) << folders.error().message;
   ASSERT_EQ(folders->size(), 3u);
@@ -69,6 +68,26 @@ TEST_F(ZipBundle, OneMachinePerFolderWithLogs) {
   EXPECT_EQ(texts[0].name, zip.string() + "/PC01/ccmsetup.lo_");
   EXPECT_EQ(texts[0].bytes, "history");
   EXPECT_EQ(bundles_.read(zip, (*folders)[2].entries)->names[0], zip.string() + "/PC03/client.msi.log");
+}
+
+// As on disk: a folder with no logs and no folder below it is a machine whose
+// logs were not collected; a folder above machines, or inside one, is not.
+TEST_F(ZipBundle, AFolderWithoutLogsOrSubFoldersIsListedWithoutEntries) {
+  const fs::path zip = makeZip("site.zip", {{"PC01/ccmsetup.log", "a"},
+                                            {"PC01/old/readme.txt", "part of PC01"},
+                                            {"PC02/", ""},
+                                            {"PC03/collection.txt", "nothing collected"},
+                                            {"lab/PC04/", ""},
+                                            {"lab-2/PC05/ccmsetup.log", "sorts between lab and lab/PC04"},
+                                            {"README.txt", "at the top, beside the machines"}});
+  const auto folders = listBundle(zip);
+  ASSERT_TRUE(folders) << folders.error().message;
+  std::vector<std::string> names;
+  for (const BundleFolder& f : *folders) names.push_back(f.folder);
+  EXPECT_EQ(names, (std::vector<std::string>{"PC01", "PC02", "PC03", "lab-2/PC05", "lab/PC04"}));
+  EXPECT_EQ((*folders)[0].entries, std::vector<std::string>{"PC01/ccmsetup.log"});
+  EXPECT_EQ((*folders)[3].entries, std::vector<std::string>{"lab-2/PC05/ccmsetup.log"});
+  for (size_t i : {1u, 2u, 4u}) EXPECT_TRUE((*folders)[i].entries.empty()) << names[i];
 }
 
 TEST_F(ZipBundle, OneReaderServesBundleAfterBundle) {
