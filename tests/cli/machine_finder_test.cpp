@@ -36,6 +36,23 @@ class MachineFinder : public ::testing::Test {
     std::ofstream(dir_ / name) << "x";
     return dir_ / name;
   }
+  // Writes a zip in the test folder holding `entries` (a name ending in '/' is a folder), each holding "x".
+  fs::path zipOf(const std::string& name, const std::vector<std::string>& entries) {
+    const fs::path zip = dir_ / name;
+    int error = 0;
+    zip_t* archive = zip_open(zip.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
+    EXPECT_NE(archive, nullptr);
+    static const char kBytes[] = "x";
+    for (const std::string& entry : entries) {
+      const zip_int64_t added =
+          entry.ends_with('/')
+              ? zip_dir_add(archive, entry.substr(0, entry.size() - 1).c_str(), 0)
+              : zip_file_add(archive, entry.c_str(), zip_source_buffer(archive, kBytes, 1, 0), 0);
+      EXPECT_GE(added, 0) << entry;
+    }
+    EXPECT_EQ(zip_close(archive), 0);
+    return zip;
+  }
   std::vector<std::string> paths(const FoundMachines& found) {
     std::vector<std::string> out;
     for (const auto& m : found.machines) out.push_back(fs::path(m.path).lexically_relative(dir_).string());
@@ -244,14 +261,7 @@ TEST_F(MachineFinder, BrokenZipIsAMachineThatCannotBeRead) {
 }
 
 TEST_F(MachineFinder, ZipWithoutLogsIsAMachineWithNoLogs) {
-  const fs::path zip = dir_ / "PC10.zip";
-  int error = 0;
-  zip_t* archive = zip_open(zip.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
-  ASSERT_NE(archive, nullptr);
-  static const char kNote[] = "nothing collected";
-  ASSERT_GE(zip_file_add(archive, "README.txt", zip_source_buffer(archive, kNote, sizeof kNote - 1, 0), 0),
-            0);
-  ASSERT_EQ(zip_close(archive), 0);
+  const fs::path zip = zipOf("PC10.zip", {"README.txt"});
   const FoundMachines found = findMachines(std::vector<fs::path>{dir_});
   ASSERT_EQ(found.machines.size(), 1u);
   EXPECT_EQ(found.machines[0].name, "PC10");
@@ -260,15 +270,7 @@ TEST_F(MachineFinder, ZipWithoutLogsIsAMachineWithNoLogs) {
 }
 
 TEST_F(MachineFinder, FolderWithoutLogsInsideAZipIsAMachineWithNoLogs) {
-  const fs::path zip = dir_ / "site.zip";
-  int error = 0;
-  zip_t* archive = zip_open(zip.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
-  ASSERT_NE(archive, nullptr);
-  static const char kLog[] = "a log";
-  ASSERT_GE(zip_file_add(archive, "PC01/ccmsetup.log", zip_source_buffer(archive, kLog, sizeof kLog - 1, 0), 0),
-            0);
-  ASSERT_GE(zip_dir_add(archive, "PC02", 0), 0);  // nothing collected
-  ASSERT_EQ(zip_close(archive), 0);
+  const fs::path zip = zipOf("site.zip", {"PC01/ccmsetup.log", "PC02/"});  // PC02: nothing collected
   const FoundMachines found = findMachines(std::vector<fs::path>{dir_});
   ASSERT_EQ(found.machines.size(), 2u);
   EXPECT_EQ(found.machines[0].status, SourceStatus::Logs);
